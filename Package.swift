@@ -1,0 +1,64 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// forloeb: a workflow orchestrator for Danish municipal ressourceforløb cases.
+///
+/// The module graph shows the architecture: `ForloebCore` is pure (no I/O) and everything else depends on it,
+/// never the reverse. `ForloebWorkflows` turns the YAML policy files in `Workflows/` into core values.
+/// `ForloebCLI` holds the subcommands of the one executable, `forloeb`.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "forloeb",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "forloeb", targets: ["forloeb"]),
+        .library(name: "ForloebCore", targets: ["ForloebCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .target(name: "ForloebCore", swiftSettings: swiftSettings),
+        .target(
+            name: "ForloebWorkflows",
+            dependencies: ["ForloebCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ForloebCLI",
+            dependencies: [
+                "ForloebCore", "ForloebWorkflows",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "forloeb", dependencies: ["ForloebCLI"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "ForloebBenchmarks",
+            dependencies: [
+                "ForloebCore", "ForloebWorkflows",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Sources/Benchmarks/ForloebBenchmarks",
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .testTarget(
+            name: "ForloebCoreTests",
+            dependencies: [
+                "ForloebCore", "ForloebWorkflows",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ForloebWorkflowsTests", dependencies: ["ForloebWorkflows"], swiftSettings: swiftSettings),
+        .testTarget(name: "ForloebCLITests", dependencies: ["ForloebCLI"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,2 @@
+import ArgumentParser
+public struct ForloebCommand: AsyncParsableCommand { public init() {} }

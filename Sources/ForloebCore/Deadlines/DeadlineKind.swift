@@ -1,0 +1,16 @@
+/// The deadlines a case can have open (CONTRACT.md §4); wire names are the raw values.
+public enum DeadlineKind: String, CaseIterable, Codable, Sendable, Comparable {
+    case decisionDue = "decision_due"
+    case firstMeeting = "first_meeting"
+    case followup
+    case planReview = "plan_review"
+    case mentorAgreementEnd = "mentor_agreement_end"
+    case internshipEnd = "internship_end"
+    case effortGuarantee = "effort_guarantee"
+    case nextStepReferral = "next_step_referral"
+    case courseEnd = "course_end"
+
+    public static func < (lhs: DeadlineKind, rhs: DeadlineKind) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
+}

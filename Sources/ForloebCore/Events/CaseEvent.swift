@@ -1,0 +1,106 @@
+/// What happened in the case system, typed: one case per event type with exactly its data.
+public enum CaseEvent: Sendable, Equatable {
+    case caseOpened(Citizen)
+    case targetGroupAssessed(outcome: TargetGroupOutcome, reason: String)
+    /// `consideredEfforts` is required for the first referral (003 §4.2) and optional before the end.
+    case teamReferred(meetingDate: CivilDate, consideredEfforts: [String]?)
+    case teamRecommended(recommendation: NextStep, durationMonths: Int?)
+    case teamRereferred(reason: String, meetingDate: CivilDate)
+    case decisionMade(Decision)
+    case caseworkerAssigned(caseworkerId: String, unit: CaseworkerUnit)
+    case meetingHeld(date: CivilDate, channel: MeetingChannel)
+    case planUpdated(periodMonths: Int, goal: String)
+    case mentorAgreed(startDate: CivilDate, endDate: CivilDate)
+    case effortStarted(startDate: CivilDate, area: EffortArea, name: String)
+    case internshipStarted(startDate: CivilDate, weeks: Int)
+    case internshipExtended(weeks: Int)
+    case absenceRecorded(date: CivilDate, reasonableCause: Bool)
+    case contactAttempted(date: CivilDate, channel: ContactChannel, reached: Bool)
+    case sanctionDecided(absenceDate: CivilDate)
+    case courseExtensionRequested
+    case municipalityChanged(municipality: String)
+    case caseClosed(reason: ClosureReason)
+
+    public var type: EventType {
+        switch self {
+        case .caseOpened: .caseOpened
+        case .targetGroupAssessed: .targetGroupAssessed
+        case .teamReferred: .teamReferred
+        case .teamRecommended: .teamRecommended
+        case .teamRereferred: .teamRereferred
+        case .decisionMade: .decisionMade
+        case .caseworkerAssigned: .caseworkerAssigned
+        case .meetingHeld: .meetingHeld
+        case .planUpdated: .planUpdated
+        case .mentorAgreed: .mentorAgreed
+        case .effortStarted: .effortStarted
+        case .internshipStarted: .internshipStarted
+        case .internshipExtended: .internshipExtended
+        case .absenceRecorded: .absenceRecorded
+        case .contactAttempted: .contactAttempted
+        case .sanctionDecided: .sanctionDecided
+        case .courseExtensionRequested: .courseExtensionRequested
+        case .municipalityChanged: .municipalityChanged
+        case .caseClosed: .caseClosed
+        }
+    }
+}
+
+/// The data of a `decision.made` event.
+public struct Decision: Sendable, Equatable {
+    public var outcome: DecisionOutcome
+    public var startDate: CivilDate?
+    public var durationMonths: Int?
+    /// The citizen's own wish for a (new) course (R7, `2022` age bands).
+    public var citizenConsent: Bool?
+    /// The decision documents that developing work capacity is obviously futile (R8); an addition to the contract.
+    public var obviouslyFutile: Bool?
+
+    public init(
+        outcome: DecisionOutcome, startDate: CivilDate? = nil, durationMonths: Int? = nil,
+        citizenConsent: Bool? = nil, obviouslyFutile: Bool? = nil
+    ) {
+        self.outcome = outcome
+        self.startDate = startDate
+        self.durationMonths = durationMonths
+        self.citizenConsent = citizenConsent
+        self.obviouslyFutile = obviouslyFutile
+    }
+}
+
+public enum DecisionOutcome: Sendable, Equatable {
+    case step(NextStep)
+    case refusal
+
+    public var wireName: String {
+        switch self {
+        case .step(let step): step.rawValue
+        case .refusal: "refusal"
+        }
+    }
+}
+
+public enum TargetGroupOutcome: String, Sendable, Codable, CaseIterable {
+    case inTargetGroup = "in_target_group"
+    case notInTargetGroup = "not_in_target_group"
+    case obviousFoertidspension = "obvious_foertidspension"
+}
+
+public enum MeetingChannel: String, Sendable, Codable, CaseIterable {
+    case inPerson = "in_person", phone, video
+}
+
+/// How a contact attempt was made; meetings' channels plus the written ones municipalities use.
+public enum ContactChannel: String, Sendable, Codable, CaseIterable {
+    case inPerson = "in_person", phone, video, letter
+    case digitalPost = "digital_post"
+    case sms
+}
+
+public enum EffortArea: String, Sendable, Codable, CaseIterable {
+    case employment, education, social, health
+}
+
+public enum ClosureReason: String, Sendable, Codable, CaseIterable {
+    case deceased, emigrated, withdrawn
+}

@@ -1,0 +1,22 @@
+/// The inbound event types of CONTRACT.md §1; the raw value is the wire `type` and the routing key.
+public enum EventType: String, CaseIterable, Codable, Sendable {
+    case caseOpened = "case.opened"
+    case targetGroupAssessed = "target_group.assessed"
+    case teamReferred = "team.referred"
+    case teamRecommended = "team.recommended"
+    case teamRereferred = "team.rereferred"
+    case decisionMade = "decision.made"
+    case caseworkerAssigned = "caseworker.assigned"
+    case meetingHeld = "meeting.held"
+    case planUpdated = "plan.updated"
+    case mentorAgreed = "mentor.agreed"
+    case effortStarted = "effort.started"
+    case internshipStarted = "internship.started"
+    case internshipExtended = "internship.extended"
+    case absenceRecorded = "absence.recorded"
+    case contactAttempted = "contact.attempted"
+    case sanctionDecided = "sanction.decided"
+    case courseExtensionRequested = "course.extension_requested"
+    case municipalityChanged = "municipality.changed"
+    case caseClosed = "case.closed"
+}

@@ -1,0 +1,61 @@
+extension Journey {
+    /// Every deadline open for `c`, computed from its event dates and the policy alone (never the clock).
+    public func deadlines(for c: CitizenCase) -> [Deadline] {
+        var open: [Deadline] = []
+        switch c.phase {
+        case .awaitingDecision(let recommendation):
+            open.append(decisionDue(recommendation))
+        case .active(let course):
+            appendCourseDeadlines(course, into: &open)
+            open.append(Deadline(kind: .nextStepReferral, dueOn: course.end.adding(months: -policy.nextStepReferralLeadMonths)))
+            if course.firstMeetingOn == nil {
+                open.append(Deadline(kind: .firstMeeting, dueOn: course.start.adding(days: policy.firstMeetingDays)))
+            }
+            open.append(
+                Deadline(kind: .planReview, dueOn: course.plan?.reviewOn ?? course.start.adding(days: policy.firstPlanDays)))
+            if let mentor = course.mentor {
+                open.append(Deadline(kind: .mentorAgreementEnd, dueOn: mentor.endDate))
+            }
+            if let internship = course.internship {
+                open.append(Deadline(kind: .internshipEnd, dueOn: internship.endDate))
+            }
+            if course.firstEffortOn == nil, let months = rules.ruleSet(course.ruleSet).effortGuaranteeMonths {
+                open.append(Deadline(kind: .effortGuarantee, dueOn: course.start.adding(months: months)))
+            }
+        case .preEndAwaitingTeam(let course, _):
+            appendCourseDeadlines(course, into: &open)
+        case .preEndAwaitingDecision(let course, let recommendation):
+            appendCourseDeadlines(course, into: &open)
+            open.append(decisionDue(recommendation))
+        case .requested, .preparing, .awaitingTeam, .ended:
+            break
+        }
+        return open.sorted()
+    }
+
+    private func decisionDue(_ recommendation: Recommendation) -> Deadline {
+        Deadline(kind: .decisionDue, dueOn: recommendation.recommendedOn.adding(days: policy.decisionDueDays))
+    }
+
+    /// Deadlines that run as long as the course does, whatever the next step's progress.
+    private func appendCourseDeadlines(_ course: Course, into open: inout [Deadline]) {
+        open.append(Deadline(kind: .courseEnd, dueOn: course.end))
+        open.append(Deadline(kind: .followup, dueOn: nextFollowUp(course)))
+    }
+
+    /// The next follow-up conversation: after the last one (or the start) by the cadence for that stretch of
+    /// the course: the first six months, the middle, or the months close to the end.
+    func nextFollowUp(_ course: Course) -> CivilDate {
+        let cadence = policy.cadence(for: course.ruleSet)
+        let last = course.lastMeetingOn ?? course.start
+        let interval: Int
+        if last < course.start.adding(months: 6) {
+            interval = cadence.firstSixMonthsIntervalDays
+        } else if cadence.nearEndMonths > 0 && last >= course.end.adding(months: -cadence.nearEndMonths) {
+            interval = cadence.nearEndIntervalDays
+        } else {
+            interval = cadence.intervalDays
+        }
+        return last.adding(days: interval)
+    }
+}

@@ -1,0 +1,161 @@
+/// The ressourceforløb state machine: one pure function from (case, event) to a transition or a rejection.
+///
+/// Law is applied here and nowhere else, judged by the rule set in force on the event's date; the policy
+/// only supplies municipal numbers (lead times, cadences). No I/O, no clock: the same inputs always give
+/// the same output, which is what makes replay, `forloeb check` and the store's rebuild trustworthy.
+public struct Journey: Sendable {
+    public var rules: RuleBook
+    public var policy: WorkflowPolicy
+
+    public init(rules: RuleBook, policy: WorkflowPolicy) {
+        self.rules = rules
+        self.policy = policy
+    }
+
+    /// Applies `envelope` to `current` (`nil` when no case with its id exists yet).
+    public func apply(_ envelope: EventEnvelope, to current: CitizenCase?) -> Result<Transition, Rejection> {
+        let date = envelope.occurredAt.date
+        let ruleSet = rules.inForce(on: date)
+        guard let current else {
+            guard case .caseOpened(let citizen) = envelope.event else {
+                return .failure(Rejection(.unknownCase, "no case \(envelope.caseId) was ever opened"))
+            }
+            let opened = CitizenCase(caseId: envelope.caseId, citizen: citizen, openedAt: envelope.occurredAt)
+            return .success(transition(envelope, from: nil, to: opened, ruleSet: ruleSet.id))
+        }
+        do {
+            var next = try advance(current, by: envelope, on: date, under: ruleSet)
+            next.version = current.version + 1
+            next.lastEventAt = max(current.lastEventAt, envelope.occurredAt)
+            return .success(transition(envelope, from: current.state, to: next, ruleSet: ruleSet.id))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func advance(
+        _ current: CitizenCase, by envelope: EventEnvelope, on date: CivilDate, under ruleSet: RuleSet
+    ) throws(Rejection) -> CitizenCase {
+        var next = current
+        let state = current.state
+        switch envelope.event {
+        case .caseOpened:
+            throw Rejection(.caseExists, "case \(current.caseId) already exists (it is \(state.rawValue))")
+        case .courseExtensionRequested:
+            throw .law(.extensionNotAllowed, .r4, "a ressourceforløb cannot be extended; decide a new course instead")
+        default:
+            break
+        }
+        guard !state.isFinal else {
+            throw Rejection(
+                .invalidTransition, "\(envelope.type.rawValue) is not valid: the case has ended (\(state.rawValue))")
+        }
+        switch (current.phase, envelope.event) {
+        case (_, .municipalityChanged(let municipality)):
+            // R15: the plan and the whole case follow the citizen; only the municipality changes.
+            next.citizen.municipality = municipality
+        case (_, .caseClosed):
+            next.phase = .ended(.closed)
+
+        case (.requested, .targetGroupAssessed(let outcome, _)):
+            switch outcome {
+            case .inTargetGroup:
+                next.phase = .preparing
+            case .notInTargetGroup:
+                // R14: refusing to treat the case with a view to a course is itself an appealable decision.
+                next.phase = .ended(.refused)
+                next.lastDecision = record(envelope, outcome: "refusal", on: date, under: ruleSet)
+            case .obviousFoertidspension:
+                // R16: an obvious førtidspension case gets no course; the assessment documents futility (R8).
+                next.futilityDocumented = true
+                next.phase = .ended(.foertidspension)
+                next.lastDecision = record(envelope, outcome: NextStep.foertidspension.rawValue, on: date, under: ruleSet)
+            }
+
+        case (.preparing, .teamReferred(let meetingDate, let efforts)):
+            guard let efforts, efforts.contains(where: { !$0.isEmpty }) else {
+                throw Rejection(
+                    .preparationUndocumented,
+                    "data.consideredEfforts: a first referral must list the efforts tried or considered (003 §4.2)")
+            }
+            next.phase = .awaitingTeam(TeamRound(meetingDate: meetingDate))
+        case (.active(let course), .teamReferred(let meetingDate, _)):
+            next.phase = .preEndAwaitingTeam(course, TeamRound(meetingDate: meetingDate))
+
+        case (.awaitingTeam(let round), .teamRecommended(let step, let months)):
+            next.phase = .awaitingDecision(recommendation(step, months, on: date, round))
+        case (.preEndAwaitingTeam(let course, let round), .teamRecommended(let step, let months)):
+            next.phase = .preEndAwaitingDecision(course, recommendation(step, months, on: date, round))
+
+        case (.awaitingDecision(let recommendation), .teamRereferred(_, let meetingDate)):
+            next.phase = .awaitingTeam(TeamRound(meetingDate: meetingDate, rereferredFrom: recommendation))
+        case (.preEndAwaitingDecision(let course, let recommendation), .teamRereferred(_, let meetingDate)):
+            next.phase = .preEndAwaitingTeam(course, TeamRound(meetingDate: meetingDate, rereferredFrom: recommendation))
+
+        case (.awaitingDecision(let recommendation), .decisionMade(let decision)):
+            try decide(decision, on: recommendation, running: nil, in: &next, envelope, date, ruleSet)
+        case (.preEndAwaitingDecision(let course, let recommendation), .decisionMade(let decision)):
+            try decide(decision, on: recommendation, running: course, in: &next, envelope, date, ruleSet)
+        case (.active(let course), .decisionMade(let decision)):
+            try decideWithoutTeam(decision, running: course, in: &next, envelope, date, ruleSet)
+        case (.requested, .decisionMade(let decision)), (.preparing, .decisionMade(let decision)),
+            (.awaitingTeam, .decisionMade(let decision)), (.preEndAwaitingTeam, .decisionMade(let decision)):
+            if case .step(let step) = decision.outcome, step.needsTeam {
+                let rule: RuleID = state == .preEndAwaitingTeam ? (step == .fleksjob ? .r17 : .r6) : .r1
+                throw .law(
+                    .teamRecommendationRequired, rule,
+                    "\(step.rawValue) decided before the rehabilitation team gave its recommendation")
+            }
+            throw invalid(envelope, state)
+
+        case (.active(var course), _):
+            try apply(envelope.event, to: &course, on: date, under: ruleSet, envelope)
+            next.phase = .active(course)
+        case (.preEndAwaitingTeam(var course, let round), .meetingHeld(let day, let channel)):
+            hold(meetingOn: day, via: channel, in: &course)
+            next.phase = .preEndAwaitingTeam(course, round)
+        case (.preEndAwaitingDecision(var course, let recommendation), .meetingHeld(let day, let channel)):
+            hold(meetingOn: day, via: channel, in: &course)
+            next.phase = .preEndAwaitingDecision(course, recommendation)
+
+        default:
+            throw invalid(envelope, state)
+        }
+        return next
+    }
+
+    func invalid(_ envelope: EventEnvelope, _ state: CaseState) -> Rejection {
+        Rejection(.invalidTransition, "\(envelope.type.rawValue) is not valid while the case is \(state.rawValue)")
+    }
+
+    private func recommendation(_ step: NextStep, _ months: Int?, on date: CivilDate, _ round: TeamRound)
+        -> Recommendation
+    {
+        Recommendation(step: step, durationMonths: months, recommendedOn: date, afterRereferral: round.rereferredFrom != nil)
+    }
+
+    func record(_ envelope: EventEnvelope, outcome: String, on date: CivilDate, under ruleSet: RuleSet)
+        -> DecisionRecord
+    {
+        DecisionRecord(
+            messageId: envelope.messageId, decidedOn: date, outcome: outcome, ruleSet: ruleSet.id,
+            appealUntil: date.adding(days: ruleSet.appealWeeks * 7))
+    }
+
+    private func transition(_ envelope: EventEnvelope, from: CaseState?, to after: CitizenCase, ruleSet: RuleSetID)
+        -> Transition
+    {
+        var notifications: [Notification] = []
+        if from != after.state {
+            notifications.append(
+                .stateChanged(
+                    StateChange(
+                        caseId: after.caseId, from: from, to: after.state, at: envelope.occurredAt,
+                        causedBy: envelope.messageId, courseNumber: after.courseNumber, ruleSet: ruleSet)))
+        }
+        return Transition(
+            messageId: envelope.messageId, type: envelope.type, occurredAt: envelope.occurredAt, from: from,
+            to: after.state, ruleSet: ruleSet, after: after, deadlines: deadlines(for: after),
+            notifications: notifications)
+    }
+}

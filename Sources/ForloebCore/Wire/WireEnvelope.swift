@@ -1,0 +1,84 @@
+/// The JSON shape of an inbound message, decoded strictly after its header was read leniently.
+struct WireEnvelope: Decodable {
+    struct Header {
+        var messageId: String?
+        var caseId: String?
+        var type: String?
+        var occurredAt: Instant?
+    }
+
+    /// A decoding failure that still carries whatever identifying fields could be read.
+    struct Failure: Error {
+        var header: Header
+        var rejection: Rejection
+    }
+
+    let envelope: EventEnvelope
+
+    init(from decoder: any Decoder) throws {
+        let container: KeyedDecodingContainer<WireKey>
+        do {
+            container = try decoder.container(keyedBy: WireKey.self)
+        } catch {
+            throw Failure(header: Header(), rejection: Rejection(.malformed, "body: expected a JSON object"))
+        }
+        let header = Header(
+            messageId: (try? container.decode(String.self, forKey: "messageId"))?.nonEmpty,
+            caseId: (try? container.decode(String.self, forKey: "caseId"))?.nonEmpty,
+            type: try? container.decode(String.self, forKey: "type"),
+            occurredAt: try? container.decode(Instant.self, forKey: "occurredAt"))
+        do {
+            let messageId = try container.decodeNonEmpty("messageId")
+            let caseId = try container.decodeNonEmpty("caseId")
+            let typeName = try container.decode(String.self, forKey: "type")
+            let occurredAt = try container.decode(Instant.self, forKey: "occurredAt")
+            let actor = try container.decodeNonEmpty("actor")
+            guard let type = EventType(rawValue: typeName) else {
+                throw Failure(
+                    header: header,
+                    rejection: Rejection(.unknownType, "type: \"\(typeName)\" is not an event type of the contract"))
+            }
+            let event = try CaseEvent.decode(type, from: container)
+            envelope = EventEnvelope(
+                messageId: messageId, caseId: caseId, occurredAt: occurredAt, actor: actor, event: event)
+        } catch let failure as Failure {
+            throw failure
+        } catch let invalid as WireValueError {
+            throw Failure(header: header, rejection: Rejection(.malformed, "\(invalid.path): \(invalid.message)"))
+        } catch {
+            throw Failure(header: header, rejection: Rejection(.malformed, EventDecoder.describe(error)))
+        }
+    }
+}
+
+/// A field that decoded but holds a value the contract does not allow (an empty id, weeks of 0).
+struct WireValueError: Error {
+    var path: String
+    var message: String
+}
+
+extension KeyedDecodingContainer<WireKey> {
+    func decodeNonEmpty(_ key: WireKey) throws -> String {
+        let value = try decode(String.self, forKey: key)
+        guard !value.isEmpty else {
+            throw WireValueError(path: (codingPath + [key]).jsonPath, message: "must not be empty")
+        }
+        return value
+    }
+
+    func decodePositive(_ key: WireKey) throws -> Int {
+        let value = try decode(Int.self, forKey: key)
+        guard value > 0 else {
+            throw WireValueError(path: (codingPath + [key]).jsonPath, message: "must be a positive integer, got \(value)")
+        }
+        return value
+    }
+
+    func decodePositiveIfPresent(_ key: WireKey) throws -> Int? {
+        guard let value = try decodeIfPresent(Int.self, forKey: key) else { return nil }
+        guard value > 0 else {
+            throw WireValueError(path: (codingPath + [key]).jsonPath, message: "must be a positive integer, got \(value)")
+        }
+        return value
+    }
+}

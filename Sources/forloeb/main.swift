@@ -1,0 +1,2 @@
+import ForloebCLI
+await ForloebCommand.main()
