@@ -1,0 +1,71 @@
+import Foundation
+
+extension EventEnvelope {
+    /// The contract's JSON for this event: what a case system publishes and what the store logs.
+    public func wireJSON() -> Data {
+        let object: [String: Any] = [
+            "messageId": messageId, "caseId": caseId, "type": type.rawValue, "occurredAt": occurredAt.description,
+            "actor": actor, "data": event.wireData(),
+        ]
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data()
+    }
+}
+
+extension CaseEvent {
+    /// The `data` object, with the contract's field names.
+    func wireData() -> [String: Any] {
+        switch self {
+        case .caseOpened(let citizen):
+            return [
+                "birthDate": citizen.birthDate.description, "municipality": citizen.municipality,
+                "origin": citizen.origin.rawValue, "incomeBasis": citizen.incomeBasis.rawValue,
+            ]
+        case .targetGroupAssessed(let outcome, let reason):
+            return ["outcome": outcome.rawValue, "reason": reason]
+        case .teamReferred(let meetingDate, let efforts):
+            var data: [String: Any] = ["meetingDate": meetingDate.description]
+            if let efforts { data["consideredEfforts"] = efforts }
+            return data
+        case .teamRecommended(let recommendation, let months):
+            var data: [String: Any] = ["recommendation": recommendation.rawValue]
+            if let months { data["durationMonths"] = months }
+            return data
+        case .teamRereferred(let reason, let meetingDate):
+            return ["reason": reason, "meetingDate": meetingDate.description]
+        case .decisionMade(let decision):
+            var data: [String: Any] = ["outcome": decision.outcome.wireName]
+            if let start = decision.startDate { data["startDate"] = start.description }
+            if let months = decision.durationMonths { data["durationMonths"] = months }
+            if let consent = decision.citizenConsent { data["citizenConsent"] = consent }
+            if let futile = decision.obviouslyFutile { data["obviouslyFutile"] = futile }
+            return data
+        case .caseworkerAssigned(let id, let unit):
+            return ["caseworkerId": id, "unit": unit.rawValue]
+        case .meetingHeld(let date, let channel):
+            return ["date": date.description, "channel": channel.rawValue]
+        case .planUpdated(let months, let goal):
+            return ["periodMonths": months, "goal": goal]
+        case .mentorAgreed(let start, let end):
+            return ["startDate": start.description, "endDate": end.description]
+        case .effortStarted(let start, let area, let name):
+            return ["startDate": start.description, "area": area.rawValue, "name": name]
+        case .internshipStarted(let start, let weeks):
+            return ["startDate": start.description, "weeks": weeks]
+        case .internshipExtended(let weeks):
+            return ["weeks": weeks]
+        case .absenceRecorded(let date, let cause):
+            return ["date": date.description, "reasonableCause": cause]
+        case .contactAttempted(let date, let channel, let reached):
+            return ["date": date.description, "channel": channel.rawValue, "reached": reached]
+        case .sanctionDecided(let absenceDate):
+            return ["absenceDate": absenceDate.description]
+        case .courseExtensionRequested:
+            return [:]
+        case .municipalityChanged(let municipality):
+            return ["municipality": municipality]
+        case .caseClosed(let reason):
+            return ["reason": reason.rawValue]
+        }
+    }
+}
