@@ -1,2 +1,20 @@
 import ArgumentParser
-public struct ForloebCommand: AsyncParsableCommand { public init() {} }
+
+/// The one executable: the worker daemon, the operator's verbs and the integrator's tools.
+public struct ForloebCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "forloeb",
+        abstract: "Workflow orchestrator for Danish municipal ressourceforløb cases.",
+        discussion: """
+            Environment: FORLOEB_STORE (sqlite:PATH or postgres://…), FORLOEB_AMQP_URL (amqp:// or amqps://),
+            FORLOEB_NOW (an RFC 3339 instant that replaces the clock), FORLOEB_WORKFLOWS (the Workflows folder).
+            Exit codes: 0 ok, 1 not found or nothing matched, 2 usage, 3 infrastructure unreachable.
+            """,
+        subcommands: [
+            CheckCommand.self,
+            GraphCommand.self,
+        ]
+    )
+
+    public init() {}
+}

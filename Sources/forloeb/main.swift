@@ -1,2 +1,3 @@
 import ForloebCLI
-await ForloebCommand.main()
+
+await ForloebCommand.runMain()
