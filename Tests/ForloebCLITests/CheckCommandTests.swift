@@ -70,7 +70,8 @@ import Testing
     }
 
     @Test func readsStandardInputAndFailsOnRejectionWhenAsked() throws {
-        let line = #"{"messageId":"m1","caseId":"K-1","type":"meeting.held","occurredAt":"2024-01-01T10:00:00Z","actor":"a","data":{"date":"2024-01-01","channel":"phone"}}"#
+        let line =
+            #"{"messageId":"m1","caseId":"K-1","type":"meeting.held","occurredAt":"2024-01-01T10:00:00Z","actor":"a","data":{"date":"2024-01-01","channel":"phone"}}"#
         let result = try ForloebProcess.run(["check", "-", "--json", "--fail-on-rejection"], stdin: Data(line.utf8))
         #expect(result.status == 1)
         #expect(result.stdout.contains("unknown_case"))

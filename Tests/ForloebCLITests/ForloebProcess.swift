@@ -13,7 +13,9 @@ struct ForloebProcess {
 
     /// The executable beside the test bundle (`swift test` builds it, since this target depends on it).
     static var executable: URL {
-        if let configured = ProcessInfo.processInfo.environment["FORLOEB_BIN"] { return URL(fileURLWithPath: configured) }
+        if let configured = ProcessInfo.processInfo.environment["FORLOEB_BIN"] {
+            return URL(fileURLWithPath: configured)
+        }
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = directory.appendingPathComponent("forloeb")

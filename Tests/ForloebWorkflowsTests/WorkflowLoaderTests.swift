@@ -120,14 +120,16 @@ import Testing
     @Test func ruleSetWithUnknownKeyOrIdIsRefused() throws {
         let unknownKey = #expect(throws: WorkflowError.self) {
             try WorkflowLoader.ruleSet(
-                yaml: "id: \"2013\"\ninForceFrom: 2013-01-01\ncourseMonths: { min: 12, max: 60 }\nfollowUp: { perYear: 6 }\nextensions: true\n",
+                yaml:
+                    "id: \"2013\"\ninForceFrom: 2013-01-01\ncourseMonths: { min: 12, max: 60 }\nfollowUp: { perYear: 6 }\nextensions: true\n",
                 file: "rules/2013.yaml")
         }
         #expect(unknownKey?.key == "extensions")
         #expect(unknownKey?.line == 5)
         let unknownId = #expect(throws: WorkflowError.self) {
             try WorkflowLoader.ruleSet(
-                yaml: "id: \"2030\"\ninForceFrom: 2030-01-01\ncourseMonths: { min: 12, max: 60 }\nfollowUp: { perYear: 6 }\n",
+                yaml:
+                    "id: \"2030\"\ninForceFrom: 2030-01-01\ncourseMonths: { min: 12, max: 60 }\nfollowUp: { perYear: 6 }\n",
                 file: "rules/2030.yaml")
         }
         #expect(unknownId?.key == "id")

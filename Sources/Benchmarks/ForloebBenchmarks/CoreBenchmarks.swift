@@ -54,7 +54,7 @@ func coreBenchmarks() {
 
     // Notifications: encoding the bodies the outbox will publish.
     Benchmark("core: encode state.changed bodies (\(eventsPerRun) per run)") { benchmark in
-        var notifications: [Notification] = []
+        var notifications: [CaseNotification] = []
         var cases: [String: CitizenCase] = [:]
         for envelope in CoreFixture.envelopes {
             if case .success(let t) = CoreFixture.journey.apply(envelope, to: cases[envelope.caseId]) {

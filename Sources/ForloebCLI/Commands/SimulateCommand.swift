@@ -34,7 +34,9 @@ struct SimulateCommand: ParsableCommand {
         guard let start = CivilDate(iso: from) else { throw CommandFailure.usage("--from is not a date: \(from)") }
         var end: CivilDate?
         if let until {
-            guard let date = CivilDate(iso: until) else { throw CommandFailure.usage("--until is not a date: \(until)") }
+            guard let date = CivilDate(iso: until) else {
+                throw CommandFailure.usage("--until is not a date: \(until)")
+            }
             end = date
         }
         let generator = CaseStreamGenerator(seed: seed, startingOn: start, until: end, caseIdPrefix: prefix)

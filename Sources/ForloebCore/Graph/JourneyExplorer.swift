@@ -12,8 +12,12 @@ public struct JourneyExplorer: Sendable {
         public var to: CaseState
 
         public static func < (lhs: Edge, rhs: Edge) -> Bool {
-            let l = (lhs.from.map { CaseState.allCases.firstIndex(of: $0)! } ?? -1, lhs.event.rawValue, lhs.variant ?? "")
-            let r = (rhs.from.map { CaseState.allCases.firstIndex(of: $0)! } ?? -1, rhs.event.rawValue, rhs.variant ?? "")
+            let l = (
+                lhs.from.map { CaseState.allCases.firstIndex(of: $0)! } ?? -1, lhs.event.rawValue, lhs.variant ?? ""
+            )
+            let r = (
+                rhs.from.map { CaseState.allCases.firstIndex(of: $0)! } ?? -1, rhs.event.rawValue, rhs.variant ?? ""
+            )
             return l < r
         }
     }
@@ -37,7 +41,8 @@ public struct JourneyExplorer: Sendable {
                     messageId: "explore-\(sequence)", caseId: "EXPLORE", occurredAt: at, actor: "explorer",
                     event: sample.event)
                 guard case .success(let transition) = journey.apply(envelope, to: current) else { continue }
-                edges.insert(Edge(from: current?.state, event: sample.event.type, variant: sample.variant, to: transition.to))
+                edges.insert(
+                    Edge(from: current?.state, event: sample.event.type, variant: sample.variant, to: transition.to))
                 if representatives[transition.to] == nil { representatives[transition.to] = transition.after }
                 if explored.insert(Self.shape(of: transition.after)).inserted { queue.append(transition.after) }
             }
@@ -69,14 +74,17 @@ public struct JourneyExplorer: Sendable {
     public func transitions() -> [(from: CaseState?, label: String, to: CaseState)] {
         var grouped: [(from: CaseState?, event: EventType, to: CaseState, variants: [String])] = []
         for edge in edges where edge.from != edge.to {
-            if let index = grouped.firstIndex(where: { $0.from == edge.from && $0.event == edge.event && $0.to == edge.to }) {
+            if let index = grouped.firstIndex(where: {
+                $0.from == edge.from && $0.event == edge.event && $0.to == edge.to
+            }) {
                 if let variant = edge.variant { grouped[index].variants.append(variant) }
             } else {
                 grouped.append((edge.from, edge.event, edge.to, edge.variant.map { [$0] } ?? []))
             }
         }
         return grouped.map { group in
-            let label = group.variants.isEmpty
+            let label =
+                group.variants.isEmpty
                 ? group.event.rawValue : "\(group.event.rawValue) (\(group.variants.joined(separator: " | ")))"
             return (group.from, label, group.to)
         }

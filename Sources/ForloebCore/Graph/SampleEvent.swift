@@ -17,12 +17,16 @@ struct SampleEvent {
                         origin: .citizenRequest, incomeBasis: .kontanthjaelp)))
         ]
         for outcome in TargetGroupOutcome.allCases {
-            samples.append(SampleEvent(variant: outcome.rawValue, event: .targetGroupAssessed(outcome: outcome, reason: "sample")))
+            samples.append(
+                SampleEvent(variant: outcome.rawValue, event: .targetGroupAssessed(outcome: outcome, reason: "sample")))
         }
-        samples.append(SampleEvent(variant: nil, event: .teamReferred(meetingDate: date, consideredEfforts: ["mentor"])))
+        samples.append(
+            SampleEvent(variant: nil, event: .teamReferred(meetingDate: date, consideredEfforts: ["mentor"])))
         for step in NextStep.allCases {
             samples.append(
-                SampleEvent(variant: step.rawValue, event: .teamRecommended(recommendation: step, durationMonths: step.isCourse ? 12 : nil)))
+                SampleEvent(
+                    variant: step.rawValue,
+                    event: .teamRecommended(recommendation: step, durationMonths: step.isCourse ? 12 : nil)))
         }
         samples.append(SampleEvent(variant: nil, event: .teamRereferred(reason: "sample", meetingDate: date)))
         for step in NextStep.allCases {
