@@ -176,9 +176,9 @@ extension SQLiteCaseStore {
         }
     }
 
-    public func recordNotices(_ notices: [ForloebCore.Notification], at now: Instant) async throws -> [ForloebCore.Notification] {
+    public func recordNotices(_ notices: [CaseNotification], at now: Instant) async throws -> [CaseNotification] {
         try await transaction { db in
-            var queued: [ForloebCore.Notification] = []
+            var queued: [CaseNotification] = []
             for notification in notices {
                 let (notice, kind): (NoticeKind, DeadlineNotice)
                 switch notification {

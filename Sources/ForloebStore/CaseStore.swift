@@ -48,7 +48,7 @@ public protocol CaseStore: Sendable {
 
     /// Records the scheduler's deadline notices and queues them in the outbox, in one transaction; a notice
     /// already recorded for its (case, kind, due date, notice) is skipped. Returns the ones queued now.
-    func recordNotices(_ notices: [Notification], at now: Instant) async throws -> [Notification]
+    func recordNotices(_ notices: [CaseNotification], at now: Instant) async throws -> [CaseNotification]
 
     /// Dead letters, oldest first; settled ones only when asked.
     func deadLetters(includeResolved: Bool, limit: Int) async throws -> [DeadLetter]

@@ -69,7 +69,8 @@ extension KeyedDecodingContainer<WireKey> {
     func decodePositive(_ key: WireKey) throws -> Int {
         let value = try decode(Int.self, forKey: key)
         guard value > 0 else {
-            throw WireValueError(path: (codingPath + [key]).jsonPath, message: "must be a positive integer, got \(value)")
+            throw WireValueError(
+                path: (codingPath + [key]).jsonPath, message: "must be a positive integer, got \(value)")
         }
         return value
     }
@@ -77,7 +78,8 @@ extension KeyedDecodingContainer<WireKey> {
     func decodePositiveIfPresent(_ key: WireKey) throws -> Int? {
         guard let value = try decodeIfPresent(Int.self, forKey: key) else { return nil }
         guard value > 0 else {
-            throw WireValueError(path: (codingPath + [key]).jsonPath, message: "must be a positive integer, got \(value)")
+            throw WireValueError(
+                path: (codingPath + [key]).jsonPath, message: "must be a positive integer, got \(value)")
         }
         return value
     }

@@ -179,7 +179,7 @@ public struct BatchPlan: Sendable {
                         detail: rejected.rejection.detail))
             }
             if attempt == 1 {
-                let notification = ForloebCore.Notification.eventRejected(rejected)
+                let notification = CaseNotification.eventRejected(rejected)
                 plan.outbox.append(
                     OutboxRow(
                         messageId: notification.messageId, routingKey: notification.routingKey,
