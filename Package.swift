@@ -17,12 +17,15 @@ let package = Package(
     products: [
         .executable(name: "forloeb", targets: ["forloeb"]),
         .library(name: "ForloebCore", targets: ["ForloebCore"]),
+        .library(name: "ForloebStore", targets: ["ForloebStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "ForloebCore", swiftSettings: swiftSettings),
@@ -31,10 +34,24 @@ let package = Package(
             dependencies: ["ForloebCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "ForloebStore", dependencies: ["ForloebCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "ForloebSQLite",
+            dependencies: ["ForloebCore", "ForloebStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ForloebPostgres",
+            dependencies: [
+                "ForloebCore", "ForloebStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ForloebCLI",
             dependencies: [
-                "ForloebCore", "ForloebWorkflows",
+                "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -60,5 +77,12 @@ let package = Package(
         ),
         .testTarget(name: "ForloebWorkflowsTests", dependencies: ["ForloebWorkflows", "ForloebCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ForloebCLITests", dependencies: ["ForloebCLI", "ForloebCore", "forloeb"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ForloebStoreTests",
+            dependencies: [
+                "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebPostgres",
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

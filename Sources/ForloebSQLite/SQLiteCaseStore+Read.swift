@@ -1,0 +1,295 @@
+import ForloebCore
+import ForloebStore
+import Foundation
+import GRDB
+
+extension SQLiteCaseStore {
+    static let summaryColumns =
+        "case_id, state, municipality, caseworker, course_number, course_end, version, last_event_at"
+
+    static func summary(_ row: Row) -> CaseSummary {
+        CaseSummary(
+            caseId: row[0], state: CaseState(rawValue: row[1]) ?? .requested, municipality: row[2], caseworker: row[3],
+            courseNumber: row[4], courseEnd: (row[5] as String?).flatMap { CivilDate(iso: $0) }, version: row[6],
+            lastEventAt: Instant(secondsSinceEpoch: row[7]))
+    }
+
+    static func rejection(_ row: Row) -> StoredRejection {
+        // id, message_id, attempt, case_id, attached, type, code, rule, detail, occurred_at, recorded_at
+        let rejection = Rejection(
+            RejectionCode(rawValue: row[6]) ?? .malformed, rule: (row[7] as String?).flatMap { RuleID(rawValue: $0) }, row[8])
+        return StoredRejection(
+            event: RejectedEvent(
+                messageId: row[1], caseId: row[3], type: row[5],
+                occurredAt: (row[9] as Int64?).map { Instant(secondsSinceEpoch: $0) }, rejection: rejection),
+            attempt: row[2], attached: row[4], recordedAt: Instant(secondsSinceEpoch: row[10]))
+    }
+
+    static let rejectionColumns =
+        "id, message_id, attempt, case_id, attached, type, code, rule, detail, occurred_at, recorded_at"
+
+    static func outbox(_ row: Row) -> OutboxMessage {
+        OutboxMessage(
+            id: row[0], messageId: row[1], routingKey: row[2], caseId: row[3], body: Data((row[4] as String).utf8),
+            createdAt: Instant(secondsSinceEpoch: row[5]), sentAt: (row[6] as Int64?).map { Instant(secondsSinceEpoch: $0) })
+    }
+
+    static func due(_ row: Row) -> DueDeadline? {
+        guard let kind = DeadlineKind(rawValue: row[1]) else { return nil }
+        return DueDeadline(caseId: row[0], deadline: Deadline(kind: kind, dueOn: Instant(secondsSinceEpoch: row[2]).date))
+    }
+
+    public func caseRecord(_ caseId: String) async throws -> CaseRecord? {
+        try await read { db in
+            guard let json = try String.fetchOne(db, sql: "SELECT snapshot FROM cases WHERE case_id = ?", arguments: [caseId])
+            else { return nil }
+            let snapshot = try CaseReplay.decode(json, caseId: caseId)
+            let history = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT position, message_id, type, from_state, to_state, occurred_at, actor, rule_set, recorded_at
+                    FROM events WHERE case_id = ? ORDER BY position
+                    """, arguments: [caseId]
+            ).map { row in
+                HistoryEntry(
+                    position: row[0], messageId: row[1], type: EventType(rawValue: row[2]) ?? .caseOpened,
+                    from: (row[3] as String?).flatMap { CaseState(rawValue: $0) }, to: CaseState(rawValue: row[4]) ?? .requested,
+                    occurredAt: Instant(secondsSinceEpoch: row[5]), actor: row[6], ruleSet: RuleSetID(rawValue: row[7]) ?? .y2013,
+                    recordedAt: Instant(secondsSinceEpoch: row[8]))
+            }
+            let rejections = try Row.fetchAll(
+                db, sql: "SELECT \(Self.rejectionColumns) FROM rejections WHERE case_id = ? AND attached = 1 ORDER BY id",
+                arguments: [caseId]
+            ).map(Self.rejection)
+            let deadlines = try Row.fetchAll(
+                db, sql: "SELECT case_id, kind, due_at FROM deadlines WHERE case_id = ?", arguments: [caseId]
+            ).compactMap(Self.due).map(\.deadline).sorted()
+            let outbox = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, message_id, routing_key, case_id, body, created_at, sent_at FROM outbox
+                    WHERE case_id = ? AND sent_at IS NULL ORDER BY id
+                    """, arguments: [caseId]
+            ).map(Self.outbox)
+            return CaseRecord(
+                snapshot: snapshot, history: history, rejections: rejections, deadlines: deadlines, pendingOutbox: outbox)
+        }
+    }
+
+    public func cases(matching filter: CaseFilter) async throws -> [CaseSummary] {
+        try await read { db in
+            var clauses: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if !filter.states.isEmpty {
+                clauses.append("state IN \(Self.placeholders(filter.states.count))")
+                arguments += filter.states.map(\.rawValue)
+            }
+            if let municipality = filter.municipality {
+                clauses.append("municipality = ?")
+                arguments.append(municipality)
+            }
+            if let caseworker = filter.caseworker {
+                clauses.append("caseworker = ?")
+                arguments.append(caseworker)
+            }
+            if let after = filter.after {
+                clauses.append("case_id > ?")
+                arguments.append(after)
+            }
+            arguments.append(filter.limit)
+            let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+            return try Row.fetchAll(
+                db, sql: "SELECT \(Self.summaryColumns) FROM cases \(whereClause) ORDER BY case_id LIMIT ?",
+                arguments: StatementArguments(arguments)
+            ).map(Self.summary)
+        }
+    }
+
+    public func dueDeadlines(dueBy: Instant, limit: Int) async throws -> [DueDeadline] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT case_id, kind, due_at FROM deadlines WHERE due_at <= ? ORDER BY due_at, case_id, kind LIMIT ?",
+                arguments: [dueBy.secondsSinceEpoch, limit]
+            ).compactMap(Self.due)
+        }
+    }
+
+    public func unnotifiedDeadlines(dueBy: Instant, notice: NoticeKind, limit: Int) async throws -> [DueDeadline] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.case_id, d.kind, d.due_at FROM deadlines d
+                    WHERE d.due_at <= ? AND NOT EXISTS (
+                        SELECT 1 FROM notification_log n
+                        WHERE n.case_id = d.case_id AND n.kind = d.kind AND n.due_at = d.due_at AND n.notice = ?)
+                    ORDER BY d.due_at, d.case_id, d.kind LIMIT ?
+                    """, arguments: [dueBy.secondsSinceEpoch, notice.rawValue, limit]
+            ).compactMap(Self.due)
+        }
+    }
+
+    public func idleCases(states: [CaseState], lastEventBefore: Instant, limit: Int) async throws -> [CaseSummary] {
+        let states = states.isEmpty ? CaseState.allCases.filter { !$0.isFinal } : states
+        return try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.summaryColumns) FROM cases
+                    WHERE state IN \(Self.placeholders(states.count)) AND last_event_at < ?
+                    ORDER BY last_event_at, case_id LIMIT ?
+                    """, arguments: StatementArguments(states.map(\.rawValue) + [lastEventBefore.secondsSinceEpoch, limit] as [any DatabaseValueConvertible])
+            ).map(Self.summary)
+        }
+    }
+
+    public func unattachedRejections(limit: Int) async throws -> [StoredRejection] {
+        try await read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT \(Self.rejectionColumns) FROM rejections WHERE attached = 0 ORDER BY id LIMIT ?",
+                arguments: [limit]
+            ).map(Self.rejection)
+        }
+    }
+
+    public func pendingOutbox(limit: Int) async throws -> [OutboxMessage] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, message_id, routing_key, case_id, body, created_at, sent_at FROM outbox
+                    WHERE sent_at IS NULL ORDER BY id LIMIT ?
+                    """, arguments: [limit]
+            ).map(Self.outbox)
+        }
+    }
+
+    public func markSent(_ ids: [Int64], at now: Instant) async throws {
+        guard !ids.isEmpty else { return }
+        try await transaction { db in
+            for chunk in ids.chunked(500) {
+                try db.execute(
+                    sql: "UPDATE outbox SET sent_at = ? WHERE sent_at IS NULL AND id IN \(Self.placeholders(chunk.count))",
+                    arguments: StatementArguments([now.secondsSinceEpoch] + Array(chunk)))
+            }
+        }
+    }
+
+    public func recordNotices(_ notices: [CaseNotification], at now: Instant) async throws -> [CaseNotification] {
+        try await transaction { db in
+            var queued: [CaseNotification] = []
+            for notification in notices {
+                let (notice, kind): (NoticeKind, DeadlineNotice)
+                switch notification {
+                case .deadlineReminder(let n): (notice, kind) = (.reminder, n)
+                case .deadlineOverdue(let n): (notice, kind) = (.overdue, n)
+                default: continue
+                }
+                try db.execute(
+                    sql: """
+                        INSERT INTO notification_log (case_id, kind, due_at, notice, message_id, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                        """,
+                    arguments: [
+                        kind.caseId, kind.kind.rawValue, kind.dueAt.secondsSinceEpoch, notice.rawValue,
+                        notification.messageId, now.secondsSinceEpoch,
+                    ])
+                guard db.changesCount == 1 else { continue }
+                try db.execute(
+                    sql: """
+                        INSERT INTO outbox (message_id, routing_key, case_id, body, created_at) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (message_id) DO NOTHING
+                        """,
+                    arguments: [
+                        notification.messageId, notification.routingKey, kind.caseId,
+                        String(decoding: notification.body(), as: UTF8.self), now.secondsSinceEpoch,
+                    ])
+                queued.append(notification)
+            }
+            return queued
+        }
+    }
+
+    public func deadLetters(includeResolved: Bool, limit: Int) async throws -> [DeadLetter] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, message_id, body, code, detail, received_at, resolution, resolved_at FROM dead_letters
+                    \(includeResolved ? "" : "WHERE resolution IS NULL") ORDER BY id LIMIT ?
+                    """, arguments: [limit]
+            ).map { row in
+                DeadLetter(
+                    id: row[0], messageId: row[1], body: row[2], code: RejectionCode(rawValue: row[3]) ?? .malformed,
+                    detail: row[4], receivedAt: Instant(secondsSinceEpoch: row[5]),
+                    resolution: (row[6] as String?).flatMap { DeadLetterResolution(rawValue: $0) },
+                    resolvedAt: (row[7] as Int64?).map { Instant(secondsSinceEpoch: $0) })
+            }
+        }
+    }
+
+    public func resolveDeadLetter(_ id: Int64, as resolution: DeadLetterResolution, at now: Instant, audit: AuditEntry)
+        async throws -> Bool
+    {
+        do {
+            try await transaction { db in
+                try Self.resolve(db, deadLetter: id, as: resolution, now: now.secondsSinceEpoch)
+                _ = try Self.appendAudit(db, audit)
+            }
+            return true
+        } catch let error as StoreError where error.code == .notFound {
+            return false
+        }
+    }
+
+    public func appendAudit(_ entry: AuditEntry) async throws -> AuditRecord {
+        try await transaction { db in try Self.appendAudit(db, entry) }
+    }
+
+    static func auditRecord(_ row: Row) -> AuditRecord {
+        AuditRecord(
+            sequence: row[0],
+            entry: AuditEntry(
+                operatorId: row[1], at: Instant(secondsSinceEpoch: row[2]), action: row[3], caseId: row[4], reason: row[5],
+                detail: row[6]), prevHash: row[7], hash: row[8])
+    }
+
+    public func auditLog(caseId: String?, limit: Int) async throws -> [AuditRecord] {
+        try await read { db in
+            let columns = "sequence, operator, at, action, case_id, reason, detail, prev_hash, hash"
+            if let caseId {
+                return try Row.fetchAll(
+                    db, sql: "SELECT \(columns) FROM audit_log WHERE case_id = ? ORDER BY sequence LIMIT ?",
+                    arguments: [caseId, limit]
+                ).map(Self.auditRecord)
+            }
+            return try Row.fetchAll(db, sql: "SELECT \(columns) FROM audit_log ORDER BY sequence LIMIT ?", arguments: [limit])
+                .map(Self.auditRecord)
+        }
+    }
+
+    public func verifyAudit() async throws -> AuditVerification {
+        let records = try await read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT sequence, operator, at, action, case_id, reason, detail, prev_hash, hash FROM audit_log ORDER BY sequence"
+            ).map(Self.auditRecord)
+        }
+        return AuditChain.verify(records)
+    }
+
+    public func counts() async throws -> StoreCounts {
+        try await read { db in
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            return StoreCounts(
+                cases: try count("SELECT count(*) FROM cases"), events: try count("SELECT count(*) FROM events"),
+                processed: try count("SELECT count(*) FROM processed_messages"),
+                rejections: try count("SELECT count(*) FROM rejections"),
+                deadlines: try count("SELECT count(*) FROM deadlines"),
+                outboxPending: try count("SELECT count(*) FROM outbox WHERE sent_at IS NULL"),
+                outboxSent: try count("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL"),
+                deadLetters: try count("SELECT count(*) FROM dead_letters"),
+                auditEntries: try count("SELECT count(*) FROM audit_log"))
+        }
+    }
+}

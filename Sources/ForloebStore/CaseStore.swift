@@ -1,0 +1,100 @@
+import ForloebCore
+
+/// The durable home of cases: the one interface the worker, the scheduler and the operator CLI use,
+/// implemented on SQLite (`ForloebSQLite`) and PostgreSQL (`ForloebPostgres`).
+///
+/// Every write is one transaction: a batch of messages commits its snapshots, log entries, processed marks,
+/// rejections, dead letters, deadlines, outbox rows and audit entry together or not at all. Concurrent
+/// writers are detected optimistically (`StoreError.Code.conflict`); `applyRetrying` retries for them.
+public protocol CaseStore: Sendable {
+    /// Where the store is, without its password.
+    var url: StoreURL { get }
+
+    /// Applies every migration not yet applied, each in its own transaction.
+    func migrate() async throws -> MigrationReport
+
+    /// The names of the migrations applied so far, in order.
+    func appliedMigrations() async throws -> [String]
+
+    /// Applies `messages` in order, in ONE transaction, through `journey`. `now` stamps the rows
+    /// (recorded/created times); it never enters a case's dates. Throws `conflict` when a concurrent writer
+    /// committed a change to one of the batch's cases or messages first: then nothing was written.
+    func apply(_ messages: [InboundMessage], journey: Journey, at now: Instant, options: ApplyOptions) async throws
+        -> [ApplyOutcome]
+
+    /// One case with its log, rejections, open deadlines and pending notifications; `nil` if unknown.
+    func caseRecord(_ caseId: String) async throws -> CaseRecord?
+
+    /// Cases matching `filter`, ordered by case id.
+    func cases(matching filter: CaseFilter) async throws -> [CaseSummary]
+
+    /// Open deadlines with `dueAt <= dueBy`, earliest first (an index range scan: cost follows the answer).
+    func dueDeadlines(dueBy: Instant, limit: Int) async throws -> [DueDeadline]
+
+    /// Open deadlines with `dueAt <= dueBy` for which `notice` was not yet recorded, earliest first.
+    func unnotifiedDeadlines(dueBy: Instant, notice: NoticeKind, limit: Int) async throws -> [DueDeadline]
+
+    /// Cases in one of `states` whose last accepted event happened before `lastEventBefore`, stalest first.
+    func idleCases(states: [CaseState], lastEventBefore: Instant, limit: Int) async throws -> [CaseSummary]
+
+    /// Rejections tied to no existing case (unknown case ids, unreadable messages), oldest first.
+    func unattachedRejections(limit: Int) async throws -> [StoredRejection]
+
+    /// Notifications not yet confirmed by the broker, in commit order.
+    func pendingOutbox(limit: Int) async throws -> [OutboxMessage]
+
+    /// Marks outbox rows as confirmed by the broker; rows already marked keep their first time.
+    func markSent(_ ids: [Int64], at now: Instant) async throws
+
+    /// Records the scheduler's deadline notices and queues them in the outbox, in one transaction; a notice
+    /// already recorded for its (case, kind, due date, notice) is skipped. Returns the ones queued now.
+    func recordNotices(_ notices: [CaseNotification], at now: Instant) async throws -> [CaseNotification]
+
+    /// Dead letters, oldest first; settled ones only when asked.
+    func deadLetters(includeResolved: Bool, limit: Int) async throws -> [DeadLetter]
+
+    /// Settles a dead letter, audited in the same transaction; `false` when it does not exist or was settled.
+    func resolveDeadLetter(_ id: Int64, as resolution: DeadLetterResolution, at now: Instant, audit: AuditEntry) async throws
+        -> Bool
+
+    /// Appends an operator action to the hash-chained audit log on its own.
+    func appendAudit(_ entry: AuditEntry) async throws -> AuditRecord
+
+    /// Audit records, oldest first, optionally for one case.
+    func auditLog(caseId: String?, limit: Int) async throws -> [AuditRecord]
+
+    /// Walks the whole audit chain and reports the first broken link.
+    func verifyAudit() async throws -> AuditVerification
+
+    /// Recomputes every snapshot and deadline from the event log through `journey` and reports what
+    /// differs; writes the differences (optimistically, per case) unless `dryRun`.
+    func rebuild(journey: Journey, dryRun: Bool, at now: Instant, audit: AuditEntry?) async throws -> RebuildReport
+
+    /// Row counts per table.
+    func counts() async throws -> StoreCounts
+
+    /// Releases connections; the store is unusable afterwards.
+    func close() async throws
+}
+
+extension CaseStore {
+    public func apply(_ messages: [InboundMessage], journey: Journey, at now: Instant) async throws -> [ApplyOutcome] {
+        try await apply(messages, journey: journey, at: now, options: .none)
+    }
+
+    /// Applies the batch, and applies it again from the start after a `conflict` (another writer won), at
+    /// most `attempts` times. Each try is a whole transaction, so the batch is never half-applied or doubled.
+    public func applyRetrying(
+        _ messages: [InboundMessage], journey: Journey, at now: Instant, options: ApplyOptions = .none,
+        attempts: Int = 8
+    ) async throws -> [ApplyOutcome] {
+        var attempt = 1
+        while true {
+            do {
+                return try await apply(messages, journey: journey, at: now, options: options)
+            } catch let error as StoreError where error.code == .conflict && attempt < attempts {
+                attempt += 1
+            }
+        }
+    }
+}

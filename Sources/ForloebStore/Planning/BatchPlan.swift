@@ -1,0 +1,197 @@
+import ForloebCore
+import Foundation
+
+/// Every row one batch writes, decided in memory before the first write.
+///
+/// Both back ends load the same inputs (the processed marks and current snapshots of the batch's messages),
+/// call `BatchPlan.make` and write the result in one transaction. Keeping the decisions here, in one pure
+/// function, is what makes SQLite, PostgreSQL and the in-memory `CaseBook` agree.
+public struct BatchPlan: Sendable {
+    public struct EventRow: Sendable {
+        public var caseId: String
+        public var position: Int
+        public var messageId: String
+        public var type: String
+        public var occurredAt: Int64
+        public var actor: String
+        public var fromState: String?
+        public var toState: String
+        public var ruleSet: String
+        public var body: String
+    }
+
+    public struct RejectionRow: Sendable {
+        public var messageId: String
+        public var attempt: Int
+        public var caseId: String?
+        public var attached: Bool
+        public var type: String
+        public var code: String
+        public var rule: String?
+        public var detail: String
+        public var occurredAt: Int64?
+        public var body: Data
+    }
+
+    public struct ProcessedRow: Sendable {
+        public var messageId: String
+        public var outcome: ProcessedMark.Outcome
+        public var caseId: String?
+        public var attempts: Int
+        /// The attempts stored before (a replay updates the row), or `nil` for a new row.
+        public var previousAttempts: Int?
+    }
+
+    public struct CaseWrite: Sendable {
+        public var snapshot: CitizenCase
+        public var summary: CaseSummary
+        /// The version read at the start of the batch; `nil` when the batch opened the case.
+        public var expectedVersion: Int?
+        public var json: String
+        public var deadlines: [Deadline]
+    }
+
+    public struct OutboxRow: Sendable {
+        public var messageId: String
+        public var routingKey: String
+        public var caseId: String?
+        public var body: String
+    }
+
+    public struct DeadLetterRow: Sendable {
+        public var messageId: String
+        public var body: Data
+        public var code: String
+        public var detail: String
+    }
+
+    public var outcomes: [ApplyOutcome] = []
+    public var events: [EventRow] = []
+    public var rejections: [RejectionRow] = []
+    public var processed: [ProcessedRow] = []
+    /// One write per touched case, in first-touch order.
+    public var cases: [CaseWrite] = []
+    public var outbox: [OutboxRow] = []
+    public var deadLetters: [DeadLetterRow] = []
+
+    /// The message ids whose processed marks `make` needs.
+    public static func messageIds(of messages: [InboundMessage]) -> [String] {
+        Array(Set(messages.map(\.messageId)))
+    }
+
+    /// The case ids whose snapshots `make` needs.
+    public static func caseIds(of messages: [InboundMessage]) -> [String] {
+        Array(Set(messages.compactMap(\.caseId)))
+    }
+
+    /// Applies `messages` in order to the loaded state, through `journey`, with `CaseBook`'s rules of
+    /// delivery: a processed id is a duplicate (unless it is an operator's replay of a rejection), a rejection
+    /// attaches to an existing case, a message that names no case is dead-lettered.
+    public static func make(
+        _ messages: [InboundMessage], journey: Journey, processed: [String: ProcessedMark],
+        snapshots: [String: CitizenCase]
+    ) -> BatchPlan {
+        var plan = BatchPlan()
+        var marks = processed
+        var current = snapshots
+        var touched: [String: Int] = [:]  // case id → index in plan.cases
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+
+        for message in messages {
+            let messageId = message.messageId
+            var attempt = 1
+            var previousAttempts: Int?
+            if let mark = marks[messageId] {
+                guard message.isReplay, mark.outcome == .rejected else {
+                    plan.outcomes.append(.duplicate(messageId: messageId))
+                    continue
+                }
+                attempt = mark.attempts + 1
+                previousAttempts = mark.attempts
+            }
+            // A replay updates the row read at the start; a second copy in the same batch updates it again.
+            if let index = plan.processed.lastIndex(where: { $0.messageId == messageId }) {
+                previousAttempts = plan.processed[index].previousAttempts
+                plan.processed.remove(at: index)
+            }
+
+            let rejected: RejectedEvent
+            switch message.decoded {
+            case .failure(let failure):
+                rejected = failure
+            case .success(let envelope):
+                let before = current[envelope.caseId]
+                switch journey.apply(envelope, to: before) {
+                case .success(let transition):
+                    let after = transition.after
+                    current[envelope.caseId] = after
+                    plan.events.append(
+                        EventRow(
+                            caseId: envelope.caseId, position: after.version, messageId: messageId,
+                            type: envelope.type.rawValue, occurredAt: envelope.occurredAt.secondsSinceEpoch,
+                            actor: envelope.actor, fromState: transition.from?.rawValue, toState: transition.to.rawValue,
+                            ruleSet: transition.ruleSet.rawValue, body: String(decoding: message.body, as: UTF8.self)))
+                    let json = String(decoding: (try? encoder.encode(after)) ?? Data(), as: UTF8.self)
+                    let write = CaseWrite(
+                        snapshot: after, summary: CaseSummary(after), expectedVersion: before?.version, json: json,
+                        deadlines: transition.deadlines)
+                    if let index = touched[envelope.caseId] {
+                        plan.cases[index].snapshot = write.snapshot
+                        plan.cases[index].summary = write.summary
+                        plan.cases[index].json = write.json
+                        plan.cases[index].deadlines = write.deadlines
+                    } else {
+                        touched[envelope.caseId] = plan.cases.count
+                        plan.cases.append(write)
+                    }
+                    for notification in transition.notifications {
+                        plan.outbox.append(
+                            OutboxRow(
+                                messageId: notification.messageId, routingKey: notification.routingKey,
+                                caseId: notification.caseId, body: String(decoding: notification.body(), as: UTF8.self)))
+                    }
+                    plan.processed.append(
+                        ProcessedRow(
+                            messageId: messageId, outcome: .applied, caseId: envelope.caseId, attempts: attempt,
+                            previousAttempts: previousAttempts))
+                    marks[messageId] = ProcessedMark(outcome: .applied, attempts: attempt)
+                    plan.outcomes.append(.applied(transition))
+                    continue
+                case .failure(let rejection):
+                    rejected = RejectedEvent(
+                        messageId: messageId, caseId: envelope.caseId, type: envelope.type.rawValue,
+                        occurredAt: envelope.occurredAt, rejection: rejection)
+                }
+            }
+
+            let attached = rejected.caseId.map { current[$0] != nil } ?? false
+            plan.rejections.append(
+                RejectionRow(
+                    messageId: messageId, attempt: attempt, caseId: rejected.caseId, attached: attached,
+                    type: rejected.type, code: rejected.rejection.code.rawValue, rule: rejected.rejection.rule?.rawValue,
+                    detail: rejected.rejection.detail, occurredAt: rejected.occurredAt?.secondsSinceEpoch,
+                    body: message.body))
+            if rejected.caseId == nil {
+                plan.deadLetters.append(
+                    DeadLetterRow(
+                        messageId: messageId, body: message.body, code: rejected.rejection.code.rawValue,
+                        detail: rejected.rejection.detail))
+            }
+            if attempt == 1 {
+                let notification = CaseNotification.eventRejected(rejected)
+                plan.outbox.append(
+                    OutboxRow(
+                        messageId: notification.messageId, routingKey: notification.routingKey,
+                        caseId: rejected.caseId, body: String(decoding: notification.body(), as: UTF8.self)))
+            }
+            plan.processed.append(
+                ProcessedRow(
+                    messageId: messageId, outcome: .rejected, caseId: rejected.caseId, attempts: attempt,
+                    previousAttempts: previousAttempts))
+            marks[messageId] = ProcessedMark(outcome: .rejected, attempts: attempt)
+            plan.outcomes.append(.rejected(rejected))
+        }
+        return plan
+    }
+}

@@ -1,0 +1,50 @@
+import ForloebCore
+import Foundation
+
+/// Recomputes one case from its event log: the pure half of a rebuild, shared by the back ends.
+public enum CaseReplay {
+    public enum Outcome: Sendable {
+        case replayed(CitizenCase, [Deadline])
+        case unreplayable(messageId: String, Rejection)
+    }
+
+    /// Applies the raw `bodies` (in log order) from nothing through `journey`.
+    public static func replay(_ bodies: [(messageId: String, body: Data)], journey: Journey) -> Outcome {
+        var current: CitizenCase?
+        var deadlines: [Deadline] = []
+        for (messageId, body) in bodies {
+            switch EventDecoder.decode(body) {
+            case .failure(let rejected):
+                return .unreplayable(messageId: messageId, rejected.rejection)
+            case .success(let envelope):
+                switch journey.apply(envelope, to: current) {
+                case .success(let transition):
+                    current = transition.after
+                    deadlines = transition.deadlines
+                case .failure(let rejection):
+                    return .unreplayable(messageId: messageId, rejection)
+                }
+            }
+        }
+        guard let current else {
+            return .unreplayable(messageId: "", Rejection(.unknownCase, "the case has no events"))
+        }
+        return .replayed(current, deadlines)
+    }
+
+    /// The snapshot's JSON as the store writes it (sorted keys: equal snapshots are equal text).
+    public static func json(_ snapshot: CitizenCase) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(snapshot)) ?? Data(), as: UTF8.self)
+    }
+
+    /// Decodes a stored snapshot.
+    public static func decode(_ json: String, caseId: String) throws(StoreError) -> CitizenCase {
+        do {
+            return try JSONDecoder().decode(CitizenCase.self, from: Data(json.utf8))
+        } catch {
+            throw StoreError(.corrupt, "the snapshot of case \(caseId) does not decode: \(error)")
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ForloebCore
+/// The store's schema history: named, ordered, forward-only migrations, each applied in one transaction.
+///
+/// Both back ends implement exactly these names (in their own SQL dialect) and record them in
+/// `forloeb_migrations`, so `forloeb migrate` reports the same history whichever store it is pointed at.
+public enum StoreMigration: String, Sendable, CaseIterable {
+    /// Cases (snapshot + indexed columns), the append-only event log, the processed-message set, rejections.
+    case eventLog = "001_event_log"
+    /// Open deadlines indexed by due time, the transactional outbox and the scheduler's notification log.
+    case deadlinesAndOutbox = "002_deadlines_outbox"
+    /// The hash-chained audit log of operator actions and the dead letters of messages tied to no case.
+    case auditAndDeadLetters = "003_audit_dead_letters"
+
+    /// All migrations in the order they apply.
+    public static var ordered: [StoreMigration] { allCases }
+}
+
+/// What `migrate` did.
+public struct MigrationReport: Sendable, Equatable {
+    /// Migrations this call applied, in order.
+    public var applied: [String]
+    /// Migrations that were already in place.
+    public var alreadyApplied: [String]
+
+    public init(applied: [String], alreadyApplied: [String]) {
+        self.applied = applied
+        self.alreadyApplied = alreadyApplied
+    }
+}
