@@ -17,6 +17,8 @@ let package = Package(
     products: [
         .executable(name: "forloeb", targets: ["forloeb"]),
         .library(name: "ForloebCore", targets: ["ForloebCore"]),
+        .library(name: "ForloebAMQP", targets: ["ForloebAMQP"]),
+        .executable(name: "forloeb-amqp-baseline", targets: ["forloeb-amqp-baseline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +28,18 @@ let package = Package(
     ],
     targets: [
         .target(name: "ForloebCore", swiftSettings: swiftSettings),
+        .systemLibrary(
+            name: "CRabbitMQ",
+            path: "Sources/CRabbitMQ",
+            pkgConfig: "librabbitmq",
+            providers: [.apt(["librabbitmq-dev"])]
+        ),
+        .target(name: "ForloebAMQP", dependencies: ["CRabbitMQ"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "forloeb-amqp-baseline",
+            dependencies: ["CRabbitMQ"],
+            path: "Sources/Benchmarks/forloeb-amqp-baseline"
+        ),
         .target(
             name: "ForloebWorkflows",
             dependencies: ["ForloebCore", .product(name: "Yams", package: "Yams")],
@@ -34,7 +48,7 @@ let package = Package(
         .target(
             name: "ForloebCLI",
             dependencies: [
-                "ForloebCore", "ForloebWorkflows",
+                "ForloebCore", "ForloebWorkflows", "ForloebAMQP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -59,6 +73,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ForloebWorkflowsTests", dependencies: ["ForloebWorkflows"], swiftSettings: swiftSettings),
+        .testTarget(name: "ForloebAMQPTests", dependencies: ["ForloebAMQP"], swiftSettings: swiftSettings),
         .testTarget(name: "ForloebCLITests", dependencies: ["ForloebCLI"], swiftSettings: swiftSettings),
     ]
 )
