@@ -72,8 +72,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ForloebWorkflowsTests", dependencies: ["ForloebWorkflows"], swiftSettings: swiftSettings),
+        .testTarget(name: "ForloebWorkflowsTests", dependencies: ["ForloebWorkflows", "ForloebCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ForloebAMQPTests", dependencies: ["ForloebAMQP"], swiftSettings: swiftSettings),
-        .testTarget(name: "ForloebCLITests", dependencies: ["ForloebCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "ForloebCLITests", dependencies: ["ForloebCLI", "ForloebCore", "forloeb"], swiftSettings: swiftSettings),
     ]
 )

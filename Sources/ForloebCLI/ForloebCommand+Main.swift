@@ -12,19 +12,19 @@ extension ForloebCommand {
             } else {
                 try command.run()
             }
-            exit(0)
+            Foundation.exit(0)
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("forloeb: \(failure)\n".utf8))
-            exit(failure.exitCode.rawValue)
+            Foundation.exit(failure.exitCode.rawValue)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
                 if !message.isEmpty { print(message) }
-                exit(0)
+                Foundation.exit(0)
             }
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            exit(code == .validationFailure ? 2 : code.rawValue)
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }

@@ -44,7 +44,8 @@ enum PolicyLoader {
         draft.firstPlanDays = try root.intIfPresent("firstPlanDays", atLeast: 1) ?? draft.firstPlanDays
         draft.nextStepReferralLeadMonths =
             try root.intIfPresent("nextStepReferralLeadMonths", atLeast: 1) ?? draft.nextStepReferralLeadMonths
-        draft.defaultCourseMonths = try root.intIfPresent("defaultCourseMonths", atLeast: 1) ?? draft.defaultCourseMonths
+        draft.defaultCourseMonths =
+            try root.intIfPresent("defaultCourseMonths", atLeast: 1) ?? draft.defaultCourseMonths
         draft.minContactAttempts = try root.intIfPresent("minContactAttempts", atLeast: 1) ?? draft.minContactAttempts
         if let followUp = try root.mapping("followUp") {
             try followUp.allowOnly(Set(RuleSetID.allCases.map(\.rawValue)))
@@ -108,7 +109,8 @@ enum PolicyLoader {
             }
             if lead >= ruleSet.courseMonths.lowerBound {
                 throw located(
-                    "nextStepReferralLeadMonths", "\(lead) months is as long as the shortest course under \(ruleSet.id.rawValue)")
+                    "nextStepReferralLeadMonths",
+                    "\(lead) months is as long as the shortest course under \(ruleSet.id.rawValue)")
             }
         }
         for state in CaseState.allCases where !state.isFinal && draft.idleDays[state] == nil {

@@ -14,7 +14,9 @@ enum RuleSetLoader {
         let idText = try root.string("id")
         guard let id = RuleSetID(rawValue: idText) else {
             throw root.error(
-                "id", "unknown rule set \(idText); forloeb knows \(RuleSetID.allCases.map(\.rawValue).joined(separator: ", "))")
+                "id",
+                "unknown rule set \(idText); forloeb knows \(RuleSetID.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         guard let months = try root.mapping("courseMonths") else { throw root.error("courseMonths", "required") }
         try months.allowOnly(["min", "max"])
@@ -28,7 +30,8 @@ enum RuleSetLoader {
             followUp = .perYear(perYear)
         } else if let first = try followUpMap.mapping("inFirstMonths") {
             try first.allowOnly(["count", "months"])
-            followUp = .inFirstMonths(count: try first.int("count", atLeast: 1), months: try first.int("months", atLeast: 1))
+            followUp = .inFirstMonths(
+                count: try first.int("count", atLeast: 1), months: try first.int("months", atLeast: 1))
         } else {
             throw followUpMap.error("", "needs perYear or inFirstMonths")
         }
@@ -60,7 +63,8 @@ enum RuleSetLoader {
         if let internship = try root.mapping("internship") {
             try internship.allowOnly(["startMaxWeeks", "totalMaxWeeks"])
             ruleSet.internshipStartMaxWeeks = try internship.int("startMaxWeeks", atLeast: 1)
-            ruleSet.internshipTotalMaxWeeks = try internship.int("totalMaxWeeks", atLeast: ruleSet.internshipStartMaxWeeks)
+            ruleSet.internshipTotalMaxWeeks = try internship.int(
+                "totalMaxWeeks", atLeast: ruleSet.internshipStartMaxWeeks)
         }
         ruleSet.effortGuaranteeMonths = try root.intIfPresent("effortGuaranteeMonths", atLeast: 1)
         ruleSet.appealWeeks = try root.intIfPresent("appealWeeks", atLeast: 1) ?? ruleSet.appealWeeks

@@ -21,7 +21,9 @@ public enum WorkflowLoader {
             let path = rulesDirectory + "/" + name
             let ruleSet = try RuleSetLoader.load(yaml: try read(path), file: path)
             guard name == ruleSet.id.rawValue + ".yaml" else {
-                throw WorkflowError(file: path, line: nil, key: "id", message: "rule set \(ruleSet.id.rawValue) must be in \(ruleSet.id.rawValue).yaml")
+                throw WorkflowError(
+                    file: path, line: nil, key: "id",
+                    message: "rule set \(ruleSet.id.rawValue) must be in \(ruleSet.id.rawValue).yaml")
             }
             ruleSets.append(ruleSet)
         }

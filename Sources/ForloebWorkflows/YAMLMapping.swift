@@ -10,7 +10,8 @@ struct YAMLMapping {
 
     init(_ node: Node, file: String, path: String = "") throws(WorkflowError) {
         guard let mapping = node.mapping else {
-            throw WorkflowError(file: file, line: node.mark?.line, key: path, message: "expected a mapping of keys to values")
+            throw WorkflowError(
+                file: file, line: node.mark?.line, key: path, message: "expected a mapping of keys to values")
         }
         self.file = file
         self.path = path
@@ -36,7 +37,9 @@ struct YAMLMapping {
     func keyPath(_ key: String) -> String { path.isEmpty ? key : key.isEmpty ? path : path + "." + key }
 
     func error(_ key: String, _ message: String) -> WorkflowError {
-        WorkflowError(file: file, line: entries.first(where: { $0.key == key })?.line ?? line, key: keyPath(key), message: message)
+        WorkflowError(
+            file: file, line: entries.first(where: { $0.key == key })?.line ?? line, key: keyPath(key), message: message
+        )
     }
 
     /// Fails on the first key that is not in `allowed`.
@@ -87,4 +90,3 @@ struct YAMLMapping {
         return Array(sequence)
     }
 }
-

@@ -4,7 +4,9 @@ import ForloebWorkflows
 
 /// Which workflow a verb applies: the `Workflows/` folder, a municipal policy on top, a pinned rule set.
 public struct WorkflowOptions: ParsableArguments {
-    @Option(name: .customLong("workflows"), help: "The Workflows folder (default: FORLOEB_WORKFLOWS, ./Workflows, or the installed copy).")
+    @Option(
+        name: .customLong("workflows"),
+        help: "The Workflows folder (default: FORLOEB_WORKFLOWS, ./Workflows, or the installed copy).")
     public var directory: String?
 
     @Option(help: "A municipal policy: a name under Workflows/policies/ (halsnaes) or a YAML file.")
@@ -18,7 +20,9 @@ public struct WorkflowOptions: ParsableArguments {
     public func load() throws -> Workflow {
         var pin: RuleSetID?
         if let ruleSet {
-            guard let id = RuleSetID(rawValue: ruleSet) else { throw CommandFailure.usage("unknown rule set \(ruleSet)") }
+            guard let id = RuleSetID(rawValue: ruleSet) else {
+                throw CommandFailure.usage("unknown rule set \(ruleSet)")
+            }
             pin = id
         }
         do {

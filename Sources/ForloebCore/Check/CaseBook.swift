@@ -33,7 +33,9 @@ public struct CaseBook: Sendable {
         case .success(let envelope):
             return ingest(envelope)
         case .failure(let rejected):
-            guard processed.insert(rejected.messageId).inserted else { return .duplicate(messageId: rejected.messageId) }
+            guard processed.insert(rejected.messageId).inserted else {
+                return .duplicate(messageId: rejected.messageId)
+            }
             record(rejected)
             return .rejected(rejected)
         }

@@ -11,7 +11,9 @@ public struct FollowUpCadence: Sendable, Equatable {
     public var nearEndMonths: Int
     public var nearEndIntervalDays: Int
 
-    public init(firstSixMonthsIntervalDays: Int, intervalDays: Int, nearEndMonths: Int = 0, nearEndIntervalDays: Int? = nil) {
+    public init(
+        firstSixMonthsIntervalDays: Int, intervalDays: Int, nearEndMonths: Int = 0, nearEndIntervalDays: Int? = nil
+    ) {
         self.firstSixMonthsIntervalDays = firstSixMonthsIntervalDays
         self.intervalDays = intervalDays
         self.nearEndMonths = nearEndMonths
@@ -26,7 +28,8 @@ public struct FollowUpCadence: Sendable, Equatable {
             let longest = max(firstSixMonthsIntervalDays, intervalDays)
             let guaranteed = 365 / longest
             return guaranteed >= count
-                ? nil : "a conversation every \(longest) days gives \(guaranteed) a year; the law demands at least \(count)"
+                ? nil
+                : "a conversation every \(longest) days gives \(guaranteed) a year; the law demands at least \(count)"
         case .inFirstMonths(let count, let months):
             // The first conversation is at the start, so `count` of them need `count - 1` intervals.
             let window = months * 30

@@ -35,7 +35,8 @@ extension Journey {
             guard weeks <= ruleSet.internshipStartMaxWeeks else {
                 throw Rejection(
                     .internshipTooLong,
-                    "an internship starts for at most \(ruleSet.internshipStartMaxWeeks) weeks, not \(weeks) (LAB § 61; 004)")
+                    "an internship starts for at most \(ruleSet.internshipStartMaxWeeks) weeks, not \(weeks) (LAB § 61; 004)"
+                )
             }
             course.internship = Internship(startDate: start, weeks: weeks)
             // An internship is an employment effort: it meets the effort guarantee.
@@ -47,7 +48,8 @@ extension Journey {
             guard internship.weeks + weeks <= ruleSet.internshipTotalMaxWeeks else {
                 throw Rejection(
                     .internshipTooLong,
-                    "\(internship.weeks) + \(weeks) weeks exceeds \(ruleSet.internshipTotalMaxWeeks) weeks in all (LAB § 61; 004)")
+                    "\(internship.weeks) + \(weeks) weeks exceeds \(ruleSet.internshipTotalMaxWeeks) weeks in all (LAB § 61; 004)"
+                )
             }
             internship.weeks += weeks
             course.internship = internship
@@ -59,7 +61,8 @@ extension Journey {
         case .sanctionDecided(let absenceDate):
             guard course.absences.contains(where: { $0.date == absenceDate && !$0.reasonableCause }) else {
                 throw .law(
-                    .sanctionPreconditionsUnmet, .r11, "no absence without reasonable cause is recorded on \(absenceDate)")
+                    .sanctionPreconditionsUnmet, .r11,
+                    "no absence without reasonable cause is recorded on \(absenceDate)")
             }
             let attempts = course.contactAttempts.filter { $0.date >= absenceDate }
             let unanswered = attempts.filter { !$0.reached }.count

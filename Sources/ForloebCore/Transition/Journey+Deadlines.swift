@@ -7,12 +7,14 @@ extension Journey {
             open.append(decisionDue(recommendation))
         case .active(let course):
             appendCourseDeadlines(course, into: &open)
-            open.append(Deadline(kind: .nextStepReferral, dueOn: course.end.adding(months: -policy.nextStepReferralLeadMonths)))
+            open.append(
+                Deadline(kind: .nextStepReferral, dueOn: course.end.adding(months: -policy.nextStepReferralLeadMonths)))
             if course.firstMeetingOn == nil {
                 open.append(Deadline(kind: .firstMeeting, dueOn: course.start.adding(days: policy.firstMeetingDays)))
             }
             open.append(
-                Deadline(kind: .planReview, dueOn: course.plan?.reviewOn ?? course.start.adding(days: policy.firstPlanDays)))
+                Deadline(
+                    kind: .planReview, dueOn: course.plan?.reviewOn ?? course.start.adding(days: policy.firstPlanDays)))
             if let mentor = course.mentor {
                 open.append(Deadline(kind: .mentorAgreementEnd, dueOn: mentor.endDate))
             }

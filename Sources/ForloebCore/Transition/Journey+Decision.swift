@@ -9,7 +9,8 @@ extension Journey {
             guard course == nil else {
                 throw .law(
                     .invalidTransition, .r5,
-                    "a decision before a course ends must say what follows it; a refusal leaves the citizen with no next step")
+                    "a decision before a course ends must say what follows it; a refusal leaves the citizen with no next step"
+                )
             }
             // Refusing a course deviates from a recommendation of one (R2); refusing after a recommendation
             // of something else follows it.
@@ -23,7 +24,8 @@ extension Journey {
                 throw rereferralRequired(recommendation, decided: step.rawValue)
             }
             try checkDecidingCaseworker(envelope, course)
-            try conclude(step, decision, recommended: recommendation, running: course, in: &next, envelope, date, ruleSet)
+            try conclude(
+                step, decision, recommended: recommendation, running: course, in: &next, envelope, date, ruleSet)
         }
     }
 

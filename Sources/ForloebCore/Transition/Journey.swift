@@ -69,7 +69,8 @@ public struct Journey: Sendable {
                 // R16: an obvious førtidspension case gets no course; the assessment documents futility (R8).
                 next.futilityDocumented = true
                 next.phase = .ended(.foertidspension)
-                next.lastDecision = record(envelope, outcome: NextStep.foertidspension.rawValue, on: date, under: ruleSet)
+                next.lastDecision = record(
+                    envelope, outcome: NextStep.foertidspension.rawValue, on: date, under: ruleSet)
             }
 
         case (.preparing, .teamReferred(let meetingDate, let efforts)):
@@ -90,7 +91,8 @@ public struct Journey: Sendable {
         case (.awaitingDecision(let recommendation), .teamRereferred(_, let meetingDate)):
             next.phase = .awaitingTeam(TeamRound(meetingDate: meetingDate, rereferredFrom: recommendation))
         case (.preEndAwaitingDecision(let course, let recommendation), .teamRereferred(_, let meetingDate)):
-            next.phase = .preEndAwaitingTeam(course, TeamRound(meetingDate: meetingDate, rereferredFrom: recommendation))
+            next.phase = .preEndAwaitingTeam(
+                course, TeamRound(meetingDate: meetingDate, rereferredFrom: recommendation))
 
         case (.awaitingDecision(let recommendation), .decisionMade(let decision)):
             try decide(decision, on: recommendation, running: nil, in: &next, envelope, date, ruleSet)
@@ -131,7 +133,8 @@ public struct Journey: Sendable {
     private func recommendation(_ step: NextStep, _ months: Int?, on date: CivilDate, _ round: TeamRound)
         -> Recommendation
     {
-        Recommendation(step: step, durationMonths: months, recommendedOn: date, afterRereferral: round.rereferredFrom != nil)
+        Recommendation(
+            step: step, durationMonths: months, recommendedOn: date, afterRereferral: round.rereferredFrom != nil)
     }
 
     func record(_ envelope: EventEnvelope, outcome: String, on date: CivilDate, under ruleSet: RuleSet)
@@ -145,7 +148,7 @@ public struct Journey: Sendable {
     private func transition(_ envelope: EventEnvelope, from: CaseState?, to after: CitizenCase, ruleSet: RuleSetID)
         -> Transition
     {
-        var notifications: [Notification] = []
+        var notifications: [CaseNotification] = []
         if from != after.state {
             notifications.append(
                 .stateChanged(

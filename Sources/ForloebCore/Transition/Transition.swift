@@ -14,5 +14,5 @@ public struct Transition: Sendable, Equatable {
     public var after: CitizenCase
     /// Every deadline open after the event (replacing the ones before it).
     public var deadlines: [Deadline]
-    public var notifications: [Notification]
+    public var notifications: [CaseNotification]
 }

@@ -36,7 +36,8 @@ extension CaseEvent {
                 outcome = .step(step)
             } else {
                 throw WireValueError(
-                    path: "data.outcome", message: "\"\(outcomeName)\" is neither a recommendation value nor \"refusal\"")
+                    path: "data.outcome",
+                    message: "\"\(outcomeName)\" is neither a recommendation value nor \"refusal\"")
             }
             return .decisionMade(
                 Decision(

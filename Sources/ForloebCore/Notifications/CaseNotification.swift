@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Its `messageId` is derived from what caused it, so the same notification produced twice (a replay, a
 /// second scheduler, a resend) has the same id and consumers can drop the copy.
-public enum Notification: Sendable, Equatable {
+public enum CaseNotification: Sendable, Equatable {
     case stateChanged(StateChange)
     case deadlineReminder(DeadlineNotice)
     case deadlineOverdue(DeadlineNotice)

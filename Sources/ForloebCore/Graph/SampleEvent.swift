@@ -1,0 +1,56 @@
+/// One representative event of each type and variant, used to explore what the machine accepts.
+///
+/// The graph of the journey is not drawn by hand: `JourneyExplorer` applies every sample to a case in
+/// every reachable state and keeps what the transition function accepts.
+struct SampleEvent {
+    /// `decision.made (fleksjob)`: the type and, where it matters, the variant.
+    let variant: String?
+    let event: CaseEvent
+
+    static func all(at date: CivilDate) -> [SampleEvent] {
+        var samples: [SampleEvent] = [
+            SampleEvent(
+                variant: nil,
+                event: .caseOpened(
+                    Citizen(
+                        birthDate: CivilDate(year: 1990, month: 1, day: 1)!, municipality: "0260",
+                        origin: .citizenRequest, incomeBasis: .kontanthjaelp)))
+        ]
+        for outcome in TargetGroupOutcome.allCases {
+            samples.append(
+                SampleEvent(variant: outcome.rawValue, event: .targetGroupAssessed(outcome: outcome, reason: "sample")))
+        }
+        samples.append(
+            SampleEvent(variant: nil, event: .teamReferred(meetingDate: date, consideredEfforts: ["mentor"])))
+        for step in NextStep.allCases {
+            samples.append(
+                SampleEvent(
+                    variant: step.rawValue,
+                    event: .teamRecommended(recommendation: step, durationMonths: step.isCourse ? 12 : nil)))
+        }
+        samples.append(SampleEvent(variant: nil, event: .teamRereferred(reason: "sample", meetingDate: date)))
+        for step in NextStep.allCases {
+            samples.append(
+                SampleEvent(
+                    variant: step.rawValue,
+                    event: .decisionMade(
+                        Decision(
+                            outcome: .step(step), durationMonths: step.isCourse ? 12 : nil, citizenConsent: true))))
+        }
+        samples.append(SampleEvent(variant: "refusal", event: .decisionMade(Decision(outcome: .refusal))))
+        samples += [
+            SampleEvent(variant: nil, event: .caseworkerAssigned(caseworkerId: "sb-1", unit: .jobcenter)),
+            SampleEvent(variant: nil, event: .meetingHeld(date: date, channel: .inPerson)),
+            SampleEvent(variant: nil, event: .planUpdated(periodMonths: 6, goal: "sample")),
+            SampleEvent(variant: nil, event: .mentorAgreed(startDate: date, endDate: date.adding(months: 3))),
+            SampleEvent(variant: nil, event: .effortStarted(startDate: date, area: .health, name: "sample")),
+            SampleEvent(variant: nil, event: .internshipStarted(startDate: date, weeks: 13)),
+            SampleEvent(variant: nil, event: .absenceRecorded(date: date, reasonableCause: true)),
+            SampleEvent(variant: nil, event: .contactAttempted(date: date, channel: .phone, reached: true)),
+            SampleEvent(variant: nil, event: .courseExtensionRequested),
+            SampleEvent(variant: nil, event: .municipalityChanged(municipality: "0250")),
+            SampleEvent(variant: nil, event: .caseClosed(reason: .withdrawn)),
+        ]
+        return samples
+    }
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone on Debian 12 with Swift: installs what is missing, starts a
+# throwaway PostgreSQL and RabbitMQ on 127.0.0.1 (non-default ports, data under .forloeb/test), runs
+# `swift test` against them, and stops both by PID whatever happens.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+ensure_packages rabbitmq-server librabbitmq-dev postgresql amqp-tools
+
+export FORLOEB_TEST_DIR="$root/.forloeb/test"
+mkdir -p "$FORLOEB_TEST_DIR"
+cleanup() {
+    [ -x scripts/rabbitmq.sh ] && scripts/rabbitmq.sh stop "$FORLOEB_TEST_DIR/rabbitmq" || true
+    [ -x scripts/postgres.sh ] && scripts/postgres.sh stop "$FORLOEB_TEST_DIR/postgres" || true
+}
+trap cleanup EXIT
+
+if [ -x scripts/postgres.sh ]; then
+    scripts/postgres.sh start "$FORLOEB_TEST_DIR/postgres"
+    FORLOEB_TEST_POSTGRES_URL=$(scripts/postgres.sh url "$FORLOEB_TEST_DIR/postgres")
+    export FORLOEB_TEST_POSTGRES_URL FORLOEB_REQUIRE_POSTGRES=1
+fi
+if [ -x scripts/rabbitmq.sh ]; then
+    scripts/rabbitmq.sh start "$FORLOEB_TEST_DIR/rabbitmq"
+    FORLOEB_TEST_AMQP_URL=$(scripts/rabbitmq.sh url "$FORLOEB_TEST_DIR/rabbitmq")
+    export FORLOEB_TEST_AMQP_URL FORLOEB_REQUIRE_AMQP=1
+fi
+
+# Build first (dependencies take minutes on a fresh clone), then run every test target.
+echo "building (a fresh clone builds its dependencies first) ..." >&2
+if ! swift build --build-tests >"$FORLOEB_TEST_DIR/swift-build.log" 2>&1; then
+    tail -60 "$FORLOEB_TEST_DIR/swift-build.log" >&2
+    echo "build failed" >&2
+    exit 1
+fi
+set +e
+swift test --skip-build 2>&1 | tee "$FORLOEB_TEST_DIR/swift-test.log"
+status=${PIPESTATUS[0]}
+set -e
+exit "$status"
