@@ -18,6 +18,8 @@ let package = Package(
         .executable(name: "forloeb", targets: ["forloeb"]),
         .library(name: "ForloebCore", targets: ["ForloebCore"]),
         .library(name: "ForloebStore", targets: ["ForloebStore"]),
+        .library(name: "ForloebAMQP", targets: ["ForloebAMQP"]),
+        .executable(name: "forloeb-amqp-baseline", targets: ["forloeb-amqp-baseline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,9 +28,25 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(name: "ForloebCore", swiftSettings: swiftSettings),
+        .systemLibrary(
+            name: "CRabbitMQ",
+            path: "Sources/CRabbitMQ",
+            pkgConfig: "librabbitmq",
+            providers: [.apt(["librabbitmq-dev"])]
+        ),
+        .target(name: "ForloebAMQP", dependencies: ["CRabbitMQ"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "forloeb-amqp-baseline",
+            dependencies: ["CRabbitMQ"],
+            path: "Sources/Benchmarks/forloeb-amqp-baseline"
+        ),
         .target(
             name: "ForloebWorkflows",
             dependencies: ["ForloebCore", .product(name: "Yams", package: "Yams")],
@@ -49,9 +67,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ForloebWorker",
+            dependencies: [
+                "ForloebCore", "ForloebStore", "ForloebAMQP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ForloebCLI",
             dependencies: [
-                "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebPostgres",
+                "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebPostgres", "ForloebAMQP",
+                "ForloebWorker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -76,6 +106,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ForloebWorkflowsTests", dependencies: ["ForloebWorkflows", "ForloebCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ForloebAMQPTests", dependencies: ["ForloebAMQP"], swiftSettings: swiftSettings),
         .testTarget(name: "ForloebCLITests", dependencies: ["ForloebCLI", "ForloebCore", "forloeb"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ForloebStoreTests",
