@@ -1,0 +1,156 @@
+import ForloebAMQP
+import CoreMetrics
+import ForloebCore
+import ForloebStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Consumes case events from the worker's queue, applies them through the store in batches, and
+/// acknowledges them only after the batch committed.
+///
+/// Per batch: one store transaction (idempotent by messageId, so a redelivery after a crash changes
+/// nothing), then dead letters for messages tied to no case (published with confirms to
+/// `forloeb.events.dead`, code and detail in headers), then one multiple-ack. When the store fails, the
+/// batch goes to the retry queues (growing TTLs, dead-lettered back to `forloeb.events`) and is acked, so a
+/// down database never becomes a hot loop and no message is lost.
+public struct EventConsumer: Service {
+    public struct Settings: Sendable {
+        public var queue: String
+        public var prefetch: UInt16
+        public var batchSize: Int
+        public var batchWindow: Duration
+        public var topology: ForloebTopology
+
+        public init(
+            queue: String, prefetch: UInt16 = 500, batchSize: Int = 250, batchWindow: Duration = .milliseconds(20),
+            topology: ForloebTopology
+        ) {
+            self.queue = queue
+            self.prefetch = prefetch
+            self.batchSize = batchSize
+            self.batchWindow = batchWindow
+            self.topology = topology
+        }
+    }
+
+    let store: any CaseStore
+    let journey: Journey
+    let amqp: AMQPURL
+    let settings: Settings
+    let doorbell: Doorbell
+    let activity: Activity
+    let clock: @Sendable () -> Instant
+    let logger: Logger
+    let metrics: WorkerMetrics
+
+    public init(
+        store: any CaseStore, journey: Journey, amqp: AMQPURL, settings: Settings, doorbell: Doorbell,
+        activity: Activity = Activity(), clock: @escaping @Sendable () -> Instant, logger: Logger,
+        metrics: WorkerMetrics
+    ) {
+        self.activity = activity
+        self.store = store
+        self.journey = journey
+        self.amqp = amqp
+        self.settings = settings
+        self.doorbell = doorbell
+        self.clock = clock
+        self.logger = logger
+        self.metrics = metrics
+    }
+
+    public func run() async throws {
+        var backoff = Backoff()
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            var connection: AMQPConnection?
+            do {
+                let open = try await AMQPConnection.connect(to: amqp)
+                connection = open
+                let channel = try await open.openChannel()
+                let publisher = try await open.openChannel(confirms: true)
+                try await settings.topology.declare(on: channel)
+                try await channel.setPrefetch(settings.prefetch)
+                let tag = try await channel.consume(queue: settings.queue)
+                backoff.reset()
+                logger.info("consuming", metadata: ["queue": "\(settings.queue)", "amqp": "\(amqp)"])
+                while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                    let deliveries = try await channel.receive(max: settings.batchSize, timeout: settings.batchWindow)
+                    if !deliveries.isEmpty { try await handle(deliveries, channel: channel, publisher: publisher) }
+                }
+                // Graceful shutdown: stop new deliveries, finish what already arrived, then leave.
+                try await channel.cancel(consumerTag: tag)
+                let rest = try await channel.receive(max: Int(settings.prefetch), timeout: .milliseconds(50))
+                if !rest.isEmpty { try await handle(rest, channel: channel, publisher: publisher) }
+                await open.close()
+                logger.info("consumer drained and stopped")
+                return
+            } catch {
+                if let connection { await connection.close() }
+                if Task.isCancelled { return }
+                metrics.reconnects.increment()
+                let delay = backoff.next()
+                logger.warning(
+                    "consumer lost the broker; unacked deliveries will be redelivered; reconnecting",
+                    metadata: ["error": "\(error)", "retryIn": "\(delay)"])
+                try? await Task.sleep(for: delay)
+            }
+        }
+    }
+
+    /// Applies one batch and acknowledges it. Throws only for broker failures (then nothing was acked and
+    /// the broker redelivers; the store dedupes what was already committed).
+    func handle(_ deliveries: [AMQPDelivery], channel: AMQPChannel, publisher: AMQPChannel) async throws {
+        guard let last = deliveries.last else { return }
+        await activity.touch()
+        let started = ContinuousClock.now
+        let messages = deliveries.map { InboundMessage(body: Data($0.body)) }
+        let outcomes: [ApplyOutcome]
+        do {
+            outcomes = try await store.applyRetrying(messages, journey: journey, at: clock())
+        } catch {
+            logger.error(
+                "store failed; sending the batch to the retry queues",
+                metadata: ["error": "\(error)", "store": "\(store.url)", "messages": "\(deliveries.count)"])
+            try await publisher.publish(deliveries.map(retryMessage))
+            // Acked only once the retry copies are confirmed: nothing is lost if the broker fails meanwhile.
+            try await channel.ack(last.deliveryTag, multiple: true)
+            metrics.eventsRetried.increment(by: deliveries.count)
+            return
+        }
+        var dead: [AMQPMessage] = []
+        for (outcome, delivery) in zip(outcomes, deliveries) {
+            switch outcome {
+            case .applied: metrics.eventsApplied.increment()
+            case .duplicate: metrics.eventsDuplicate.increment()
+            case .rejected(let rejected):
+                metrics.eventsRejected.increment()
+                if rejected.caseId == nil { dead.append(deadLetter(delivery, rejected)) }
+            }
+        }
+        if !dead.isEmpty {
+            try await publisher.publish(dead)
+            metrics.eventsDeadLettered.increment(by: dead.count)
+        }
+        try await channel.ack(last.deliveryTag, multiple: true)
+        await doorbell.ring()
+        metrics.batchSize.record(deliveries.count)
+        metrics.batchLatency.recordNanoseconds(Int64((ContinuousClock.now - started) / .nanoseconds(1)))
+    }
+
+    /// The message for `forloeb.events.dead`: the original bytes, the rejection's code and detail in headers.
+    func deadLetter(_ delivery: AMQPDelivery, _ rejected: RejectedEvent) -> AMQPMessage {
+        var message = ForloebTopology.deadLetter(
+            delivery, code: rejected.rejection.code.rawValue, detail: rejected.rejection.detail)
+        message.properties.messageID = message.properties.messageID ?? rejected.messageId
+        return message
+    }
+
+    /// The message for the next retry step; after the last step, the dead-letter queue with `retry_exhausted`.
+    func retryMessage(_ delivery: AMQPDelivery) -> AMQPMessage {
+        settings.topology.retry(delivery, from: settings.queue)
+            ?? ForloebTopology.deadLetter(
+                delivery, code: "retry_exhausted",
+                detail: "the store failed on every retry; replay with `forloeb dead-letters replay` once it is back")
+    }
+}

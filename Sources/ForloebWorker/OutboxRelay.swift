@@ -1,0 +1,90 @@
+import ForloebAMQP
+import CoreMetrics
+import ForloebCore
+import ForloebStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Publishes the store's pending notifications to `forloeb.notifications` with publisher confirms, and
+/// marks them sent only after the broker confirmed them.
+///
+/// A crash between the confirm and the mark publishes those notifications again: consumers recognise the
+/// copy by its deterministic `messageId` (at-least-once, never lost). Each worker runs a relay, so a second
+/// worker's relay may also publish a row before the first marks it; the same ids make that harmless.
+public struct OutboxRelay: Service {
+    let store: any CaseStore
+    let amqp: AMQPURL
+    let exchange: String
+    let batchSize: Int
+    let idlePoll: Duration
+    let doorbell: Doorbell
+    let clock: @Sendable () -> Instant
+    let logger: Logger
+    let metrics: WorkerMetrics
+
+    public init(
+        store: any CaseStore, amqp: AMQPURL, exchange: String = "forloeb.notifications", batchSize: Int = 500,
+        idlePoll: Duration = .milliseconds(250), doorbell: Doorbell, clock: @escaping @Sendable () -> Instant,
+        logger: Logger, metrics: WorkerMetrics
+    ) {
+        self.store = store
+        self.amqp = amqp
+        self.exchange = exchange
+        self.batchSize = batchSize
+        self.idlePoll = idlePoll
+        self.doorbell = doorbell
+        self.clock = clock
+        self.logger = logger
+        self.metrics = metrics
+    }
+
+    public func run() async throws {
+        var backoff = Backoff()
+        while !Task.isCancelled {
+            do {
+                let connection = try await AMQPConnection.connect(to: amqp)
+                defer { Task { await connection.close() } }
+                let channel = try await connection.openChannel(confirms: true)
+                backoff.reset()
+                logger.info("outbox relay connected", metadata: ["amqp": "\(amqp)"])
+                while !Task.isCancelled {
+                    let published = try await publishPending(on: channel)
+                    if published == 0 {
+                        // Drain once more after the consumer stopped, then leave.
+                        if Task.isShuttingDownGracefully { return }
+                        await doorbell.wait(timeout: idlePoll)
+                    }
+                }
+                return
+            } catch {
+                if Task.isShuttingDownGracefully || Task.isCancelled { return }
+                metrics.reconnects.increment()
+                let delay = backoff.next()
+                logger.warning(
+                    "outbox relay lost the broker or the store; reconnecting",
+                    metadata: ["error": "\(error)", "retryIn": "\(delay)"])
+                try? await Task.sleep(for: delay)
+            }
+        }
+    }
+
+    /// Publishes one batch of pending notifications; returns how many.
+    public func publishPending(on channel: AMQPChannel) async throws -> Int {
+        let pending = try await store.pendingOutbox(limit: batchSize)
+        guard let oldest = pending.first else { return 0 }
+        let now = clock()
+        metrics.outboxLag.recordSeconds(Double(max(0, now.secondsSinceEpoch - oldest.createdAt.secondsSinceEpoch)))
+        let messages = pending.map { row in
+            AMQPMessage(
+                exchange: exchange, routingKey: row.routingKey, body: [UInt8](row.body),
+                properties: AMQPProperties(
+                    contentType: "application/json", deliveryMode: .persistent, messageID: row.messageId,
+                    timestamp: UInt64(max(0, row.createdAt.secondsSinceEpoch)), appID: "forloeb"))
+        }
+        try await channel.publish(messages)
+        try await store.markSent(pending.map(\.id), at: clock())
+        metrics.notificationsPublished.increment(by: pending.count)
+        return pending.count
+    }
+}

@@ -1,0 +1,109 @@
+import ForloebAMQP
+import ForloebCore
+import ForloebStore
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// One worker process: its consumers, the outbox relay and the deadline scheduler, as one service group.
+///
+/// `forloeb worker` builds one from the environment; tests build one in-process against the real broker and
+/// store. Shutdown order matters and is the reverse of `services`: the consumers drain and ack first, then
+/// the relay publishes what they committed, then the scheduler stops.
+public struct Worker: Sendable {
+    public struct Configuration: Sendable {
+        public var amqp: AMQPURL
+        /// Workers in the fleet and this one's index (0-based): with more than one, events are partitioned by case.
+        public var workers: Int
+        public var index: Int
+        public var queueKind: AMQPQueue.Kind
+        public var prefetch: UInt16
+        public var batchSize: Int
+        public var batchWindow: Duration
+        public var schedulerInterval: Duration
+        /// Stop gracefully after this long with nothing arriving and nothing left to publish (batch runs).
+        public var exitWhenIdle: Duration?
+
+        public init(
+            amqp: AMQPURL, workers: Int = 1, index: Int = 0, queueKind: AMQPQueue.Kind = .quorum,
+            prefetch: UInt16 = 500, batchSize: Int = 250, batchWindow: Duration = .milliseconds(20),
+            schedulerInterval: Duration = .seconds(30), exitWhenIdle: Duration? = nil
+        ) {
+            self.amqp = amqp
+            self.workers = workers
+            self.index = index
+            self.queueKind = queueKind
+            self.prefetch = prefetch
+            self.batchSize = batchSize
+            self.batchWindow = batchWindow
+            self.schedulerInterval = schedulerInterval
+            self.exitWhenIdle = exitWhenIdle
+        }
+
+        public var topology: ForloebTopology {
+            ForloebTopology(layout: workers > 1 ? .partitioned(count: workers) : .single, queueKind: queueKind)
+        }
+    }
+
+    public let configuration: Configuration
+    public let store: any CaseStore
+    public let journey: Journey
+    public let clock: @Sendable () -> Instant
+    public let logger: Logger
+    public let metrics: WorkerMetrics
+
+    public init(
+        configuration: Configuration, store: any CaseStore, journey: Journey, clock: @escaping @Sendable () -> Instant,
+        logger: Logger, metrics: WorkerMetrics = WorkerMetrics()
+    ) {
+        self.configuration = configuration
+        self.store = store
+        self.journey = journey
+        self.clock = clock
+        self.logger = logger
+        self.metrics = metrics
+    }
+
+    /// The services in start order (shut down in reverse); `extra` run first and stop last (metrics writers).
+    public func services(extra: [any Service] = []) -> [ServiceGroupConfiguration.ServiceConfiguration] {
+        let doorbell = Doorbell()
+        let activity = Activity()
+        let c = configuration
+        var services = extra.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
+        services.append(
+            .init(
+                service: DeadlineScheduler(
+                    store: store, journey: journey, interval: c.schedulerInterval, clock: clock, logger: logger,
+                    metrics: metrics)))
+        services.append(
+            .init(
+                service: OutboxRelay(
+                    store: store, amqp: c.amqp, doorbell: doorbell, clock: clock, logger: logger, metrics: metrics)))
+        for queue in c.topology.queues(forWorker: c.index, of: c.workers) {
+            let settings = EventConsumer.Settings(
+                queue: queue, prefetch: c.prefetch, batchSize: c.batchSize, batchWindow: c.batchWindow,
+                topology: c.topology)
+            services.append(
+                .init(
+                    service: EventConsumer(
+                        store: store, journey: journey, amqp: c.amqp, settings: settings, doorbell: doorbell,
+                        activity: activity, clock: clock, logger: logger, metrics: metrics)))
+        }
+        if let quiet = c.exitWhenIdle {
+            services.append(
+                .init(
+                    service: IdleWatch(activity: activity, store: store, quietPeriod: quiet, logger: logger),
+                    successTerminationBehavior: .gracefullyShutdownGroup))
+        }
+        return services
+    }
+
+    /// Runs until SIGTERM/SIGINT (or idle, when configured), draining gracefully.
+    public func run(extra: [any Service] = [], signals: [UnixSignal] = [.sigterm, .sigint]) async throws {
+        _ = try await store.migrate()
+        var group = ServiceGroupConfiguration(services: services(extra: extra), logger: logger)
+        group.gracefulShutdownSignals = signals
+        group.maximumGracefulShutdownDuration = .seconds(60)
+        try await ServiceGroup(configuration: group).run()
+    }
+}
