@@ -45,6 +45,6 @@ extension AMQPTopology {
                 ] as [String: Any]
             },
         ]
-        return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
+        return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 }

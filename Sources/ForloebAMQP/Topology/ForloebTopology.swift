@@ -17,30 +17,34 @@
 /// parallelism. The consistent-hash exchange (shipped with rabbitmq-server, plugin
 /// `rabbitmq_consistent_hash_exchange`) spreads cases over N queues by the `caseId` header; each queue is also
 /// single-active-consumer, so two workers that by mistake take the same partition still process it one at
-/// a time. Publishers set the `caseId` header (`forloeb publish` and `Deploy/examples/publish.py` do); an event
-/// without it falls through the alternate exchange to partition 0, and the store's optimistic concurrency
-/// remains the safety net.
+/// a time. Publishers set the `caseId` header (`forloeb publish` and `Deploy/examples/publish.py` do); events
+/// without it all hash alike and land in one partition (measured: the exchange hashes the missing value, it
+/// does not drop the message), so nothing is lost, and the store's optimistic concurrency remains the safety
+/// net for a case whose events arrive with and without the header.
 ///
 /// Why retries go through TTL queues that dead-letter back: a transient failure (store unreachable) waits
 /// 1 s, 10 s, then 60 s on the broker, never in a hot loop, and returns to the queue it came from (the routing
 /// key carries the queue's name), so other consumers of `forloeb.events` never see a retry twice.
 public struct ForloebTopology: Sendable, Hashable {
+    /// The first word of every name: `forloeb` in production (CONTRACT.md fixes `forloeb.events` and
+    /// `forloeb.notifications`); tests use a unique prefix so that they can run side by side on one broker.
+    public var prefix: String
     /// Inbound events, routing key = the event's type (CONTRACT.md §1).
-    public static let eventsExchange = "forloeb.events"
+    public var eventsExchange: String { "\(prefix).events" }
     /// Outbound notifications (CONTRACT.md §4).
-    public static let notificationsExchange = "forloeb.notifications"
+    public var notificationsExchange: String { "\(prefix).notifications" }
     /// Where worker queues dead-letter to; a fanout, so the routing key is kept as it was.
-    public static let deadLetterExchange = "forloeb.events.dlx"
+    public var deadLetterExchange: String { "\(prefix).events.dlx" }
     /// Messages that cannot be tied to a case, and those nacked without requeue (CONTRACT.md §3).
-    public static let deadLetterQueue = "forloeb.events.dead"
+    public var deadLetterQueue: String { "\(prefix).events.dead" }
     /// The worker queue of the single layout.
-    public static let workerQueue = "forloeb.events.worker"
+    public var workerQueue: String { "\(prefix).events.worker" }
     /// The consistent-hash exchange of the partitioned layout.
-    public static let partitionExchange = "forloeb.events.partitioned"
-    /// Catches events without a `caseId` header in the partitioned layout (routes them to partition 0).
-    public static let unpartitionedExchange = "forloeb.events.unpartitioned"
-    public static let retryExchange = "forloeb.events.retry"
-    public static let returnExchange = "forloeb.events.return"
+    public var partitionExchange: String { "\(prefix).events.partitioned" }
+    /// Where a worker sends a message to wait (routing key `<step>.<queue>`).
+    public var retryExchange: String { "\(prefix).events.retry" }
+    /// Where the retry queues dead-letter expired messages; routes them back to `<queue>`.
+    public var returnExchange: String { "\(prefix).events.return" }
     /// The header publishers set to the event's `caseId`; the partition key.
     public static let caseIDHeader = "caseId"
     /// Headers a worker sets on a message it sends to `forloeb.events.dead` (CONTRACT.md §3).
@@ -60,7 +64,6 @@ public struct ForloebTopology: Sendable, Hashable {
             self.milliseconds = milliseconds
         }
 
-        public var queue: String { "\(ForloebTopology.retryExchange).\(name)" }
     }
 
     /// How the events are spread over worker queues.
@@ -83,20 +86,29 @@ public struct ForloebTopology: Sendable, Hashable {
         RetryStep(name: "60s", milliseconds: 60_000),
     ]
 
-    public init(layout: Layout = .single, queueKind: AMQPQueue.Kind = .quorum, retrySteps: [RetryStep]? = nil) {
+    public init(
+        prefix: String = "forloeb",
+        layout: Layout = .single,
+        queueKind: AMQPQueue.Kind = .quorum,
+        retrySteps: [RetryStep]? = nil
+    ) {
+        self.prefix = prefix
         self.layout = layout
         self.queueKind = queueKind
         self.retrySteps = retrySteps ?? Self.defaultRetrySteps
     }
 
     /// The name of partition `index`.
-    public static func partitionQueue(_ index: Int) -> String { "\(workerQueue).\(index)" }
+    public func partitionQueue(_ index: Int) -> String { "\(workerQueue).\(index)" }
+
+    /// The TTL queue of a retry step.
+    public func retryQueue(_ step: RetryStep) -> String { "\(retryExchange).\(step.name)" }
 
     /// Every queue a worker consumes from, over all workers.
     public var workerQueues: [String] {
         switch layout {
-        case .single: [Self.workerQueue]
-        case .partitioned(let count): (0..<max(count, 1)).map(Self.partitionQueue)
+        case .single: [workerQueue]
+        case .partitioned(let count): (0..<max(count, 1)).map(partitionQueue)
         }
     }
 
@@ -110,45 +122,41 @@ public struct ForloebTopology: Sendable, Hashable {
     /// The exchanges, queues and bindings to declare.
     public var topology: AMQPTopology {
         var exchanges = [
-            AMQPExchange(Self.eventsExchange, type: .topic),
-            AMQPExchange(Self.notificationsExchange, type: .topic),
-            AMQPExchange(Self.deadLetterExchange, type: .fanout),
-            AMQPExchange(Self.retryExchange, type: .topic),
-            AMQPExchange(Self.returnExchange, type: .topic),
+            AMQPExchange(eventsExchange, type: .topic),
+            AMQPExchange(notificationsExchange, type: .topic),
+            AMQPExchange(deadLetterExchange, type: .fanout),
+            AMQPExchange(retryExchange, type: .topic),
+            AMQPExchange(returnExchange, type: .topic),
         ]
-        var queues = [AMQPQueue(Self.deadLetterQueue, kind: queueKind)]
-        var bindings = [AMQPBinding(from: Self.deadLetterExchange, to: .queue(Self.deadLetterQueue), routingKey: "")]
+        var queues = [AMQPQueue(deadLetterQueue, kind: queueKind)]
+        var bindings = [AMQPBinding(from: deadLetterExchange, to: .queue(deadLetterQueue), routingKey: "")]
         switch layout {
         case .single:
-            queues.append(AMQPQueue(Self.workerQueue, kind: queueKind, deadLetterExchange: Self.deadLetterExchange))
-            bindings.append(AMQPBinding(from: Self.eventsExchange, to: .queue(Self.workerQueue), routingKey: "#"))
+            queues.append(AMQPQueue(workerQueue, kind: queueKind, deadLetterExchange: deadLetterExchange))
+            bindings.append(AMQPBinding(from: eventsExchange, to: .queue(workerQueue), routingKey: "#"))
         case .partitioned:
-            exchanges.append(AMQPExchange(Self.unpartitionedExchange, type: .fanout))
             exchanges.append(
                 AMQPExchange(
-                    Self.partitionExchange, type: .consistentHash,
-                    arguments: ["hash-header": .string(Self.caseIDHeader), "alternate-exchange": .string(Self.unpartitionedExchange)]))
+                    partitionExchange, type: .consistentHash,
+                    arguments: ["hash-header": .string(Self.caseIDHeader)]))
             bindings.append(
-                AMQPBinding(from: Self.eventsExchange, to: .exchange(Self.partitionExchange), routingKey: "#"))
+                AMQPBinding(from: eventsExchange, to: .exchange(partitionExchange), routingKey: "#"))
             for queue in workerQueues {
                 queues.append(
                     AMQPQueue(
-                        queue, kind: queueKind, deadLetterExchange: Self.deadLetterExchange, singleActiveConsumer: true))
-                bindings.append(AMQPBinding(from: Self.partitionExchange, to: .queue(queue), routingKey: "1"))
+                        queue, kind: queueKind, deadLetterExchange: deadLetterExchange, singleActiveConsumer: true))
+                bindings.append(AMQPBinding(from: partitionExchange, to: .queue(queue), routingKey: "1"))
             }
-            bindings.append(
-                AMQPBinding(
-                    from: Self.unpartitionedExchange, to: .queue(Self.partitionQueue(0)), routingKey: ""))
         }
         for queue in workerQueues {
-            bindings.append(AMQPBinding(from: Self.returnExchange, to: .queue(queue), routingKey: "*.\(queue)"))
+            bindings.append(AMQPBinding(from: returnExchange, to: .queue(queue), routingKey: "*.\(queue)"))
         }
         for step in retrySteps {
             queues.append(
                 AMQPQueue(
-                    step.queue, kind: queueKind, deadLetterExchange: Self.returnExchange,
+                    retryQueue(step), kind: queueKind, deadLetterExchange: returnExchange,
                     messageTTLMilliseconds: step.milliseconds))
-            bindings.append(AMQPBinding(from: Self.retryExchange, to: .queue(step.queue), routingKey: "\(step.name).#"))
+            bindings.append(AMQPBinding(from: retryExchange, to: .queue(retryQueue(step)), routingKey: "\(step.name).#"))
         }
         return AMQPTopology(exchanges: exchanges, queues: queues, bindings: bindings)
     }
@@ -169,16 +177,16 @@ public struct ForloebTopology: Sendable, Hashable {
         properties.headers[Self.attemptsHeader] = .int(Int64(attempts + 1))
         properties.deliveryMode = .persistent
         return AMQPMessage(
-            exchange: Self.retryExchange, routingKey: "\(retrySteps[attempts].name).\(queue)", body: delivery.body,
+            exchange: retryExchange, routingKey: "\(retrySteps[attempts].name).\(queue)", body: delivery.body,
             properties: properties, mandatory: true)
     }
 
     /// The message that puts `delivery` into `forloeb.events.dead` with the rejection `code` and `detail` in
     /// headers (CONTRACT.md §3). Publish it, then ack the delivery.
-    public static func deadLetter(_ delivery: AMQPDelivery, code: String, detail: String) -> AMQPMessage {
+    public func deadLetter(_ delivery: AMQPDelivery, code: String, detail: String) -> AMQPMessage {
         var properties = delivery.properties
-        properties.headers[deadLetterCodeHeader] = .string(code)
-        properties.headers[deadLetterDetailHeader] = .string(detail)
+        properties.headers[Self.deadLetterCodeHeader] = .string(code)
+        properties.headers[Self.deadLetterDetailHeader] = .string(detail)
         properties.deliveryMode = .persistent
         return AMQPMessage(
             exchange: deadLetterExchange, routingKey: delivery.routingKey, body: delivery.body, properties: properties,
