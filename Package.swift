@@ -109,7 +109,7 @@ let package = Package(
         ),
         .testTarget(name: "ForloebWorkflowsTests", dependencies: ["ForloebWorkflows", "ForloebCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ForloebAMQPTests", dependencies: ["ForloebAMQP"], swiftSettings: swiftSettings),
-        .testTarget(name: "ForloebCLITests", dependencies: ["ForloebCLI", "ForloebCore", "forloeb"], swiftSettings: swiftSettings),
+        .testTarget(name: "ForloebCLITests", dependencies: ["ForloebCLI", "ForloebCore", "ForloebAMQP", "forloeb"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ForloebStoreTests",
             dependencies: [

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # A throwaway, isolated RabbitMQ node on 127.0.0.1 for tests, benchmarks and the README's run command.
 #
-#   scripts/rabbitmq.sh start   install what is missing, start the node, wait until it accepts connections
-#   scripts/rabbitmq.sh stop    stop the node, then its own epmd, by PID
-#   scripts/rabbitmq.sh url     print the AMQP URL of the node (for FORLOEB_TEST_AMQP_URL / FORLOEB_AMQP_URL)
-#   scripts/rabbitmq.sh status  exit 0 when the node is running
+#   scripts/rabbitmq.sh start [DIR]   install what is missing, start the node, wait until it accepts connections
+#   scripts/rabbitmq.sh stop [DIR]    stop the node, then its own epmd, by PID
+#   scripts/rabbitmq.sh url [DIR]     print the AMQP URL of the node (for FORLOEB_TEST_AMQP_URL / FORLOEB_AMQP_URL)
+#   scripts/rabbitmq.sh status [DIR]  exit 0 when the node is running
+# DIR is the node's data folder (default below); the port a node was started on is kept in DIR/port.
 #
 # Why so much environment: any rabbitmqctl / rabbitmq-plugins call made without it starts a system
 # `epmd -daemon` on 0.0.0.0:4369 that nobody stops, and reads the system config and cookie. So every call
@@ -17,7 +18,11 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-dir="${FORLOEB_RABBITMQ_DIR:-$repo/.forloeb/test/rabbitmq}"
+dir="${2:-${FORLOEB_RABBITMQ_DIR:-$repo/.forloeb/test/rabbitmq}}"
+case "$dir" in /*) ;; *) dir="$(pwd)/$dir" ;; esac
+if [ -z "${FORLOEB_RABBITMQ_PORT:-}" ] && [ -f "$dir/port" ] && [ "${1:-}" != start ]; then
+    FORLOEB_RABBITMQ_PORT="$(cat "$dir/port")"
+fi
 port="${FORLOEB_RABBITMQ_PORT:-25680}"
 dist_port=$((port + 1))
 epmd_port=$((port + 2))
@@ -76,6 +81,7 @@ start() {
         fi
     done
     mkdir -p "$dir/home" "$dir/mnesia" "$dir/log"
+    echo "$port" >"$dir/port"
     : >"$dir/rabbitmq-env.conf"
     cat >"$dir/rabbitmq.conf" <<EOF
 listeners.tcp.1 = 127.0.0.1:$port

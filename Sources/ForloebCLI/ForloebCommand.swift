@@ -13,6 +13,7 @@ public struct ForloebCommand: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self,
             GraphCommand.self,
+            PublishCommand.self,
             SimulateCommand.self,
         ]
     )
