@@ -111,6 +111,15 @@ let package = Package(
         .testTarget(name: "ForloebAMQPTests", dependencies: ["ForloebAMQP"], swiftSettings: swiftSettings),
         .testTarget(name: "ForloebCLITests", dependencies: ["ForloebCLI", "ForloebCore", "ForloebAMQP", "forloeb"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "ForloebWorkerTests",
+            dependencies: [
+                "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebAMQP", "ForloebWorker",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ForloebStoreTests",
             dependencies: [
                 "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebPostgres",

@@ -140,7 +140,7 @@ public struct EventConsumer: Service {
 
     /// The message for `forloeb.events.dead`: the original bytes, the rejection's code and detail in headers.
     func deadLetter(_ delivery: AMQPDelivery, _ rejected: RejectedEvent) -> AMQPMessage {
-        var message = ForloebTopology.deadLetter(
+        var message = settings.topology.deadLetter(
             delivery, code: rejected.rejection.code.rawValue, detail: rejected.rejection.detail)
         message.properties.messageID = message.properties.messageID ?? rejected.messageId
         return message
@@ -149,7 +149,7 @@ public struct EventConsumer: Service {
     /// The message for the next retry step; after the last step, the dead-letter queue with `retry_exhausted`.
     func retryMessage(_ delivery: AMQPDelivery) -> AMQPMessage {
         settings.topology.retry(delivery, from: settings.queue)
-            ?? ForloebTopology.deadLetter(
+            ?? settings.topology.deadLetter(
                 delivery, code: "retry_exhausted",
                 detail: "the store failed on every retry; replay with `forloeb dead-letters replay` once it is back")
     }

@@ -13,6 +13,8 @@ import UnixSignals
 public struct Worker: Sendable {
     public struct Configuration: Sendable {
         public var amqp: AMQPURL
+        /// The names' prefix: `forloeb` (CONTRACT.md); tests isolate themselves with their own.
+        public var prefix: String
         /// Workers in the fleet and this one's index (0-based): with more than one, events are partitioned by case.
         public var workers: Int
         public var index: Int
@@ -25,11 +27,12 @@ public struct Worker: Sendable {
         public var exitWhenIdle: Duration?
 
         public init(
-            amqp: AMQPURL, workers: Int = 1, index: Int = 0, queueKind: AMQPQueue.Kind = .quorum,
+            amqp: AMQPURL, prefix: String = "forloeb", workers: Int = 1, index: Int = 0, queueKind: AMQPQueue.Kind = .quorum,
             prefetch: UInt16 = 500, batchSize: Int = 250, batchWindow: Duration = .milliseconds(20),
             schedulerInterval: Duration = .seconds(30), exitWhenIdle: Duration? = nil
         ) {
             self.amqp = amqp
+            self.prefix = prefix
             self.workers = workers
             self.index = index
             self.queueKind = queueKind
@@ -41,7 +44,8 @@ public struct Worker: Sendable {
         }
 
         public var topology: ForloebTopology {
-            ForloebTopology(layout: workers > 1 ? .partitioned(count: workers) : .single, queueKind: queueKind)
+            ForloebTopology(
+                prefix: prefix, layout: workers > 1 ? .partitioned(count: workers) : .single, queueKind: queueKind)
         }
     }
 
@@ -78,7 +82,7 @@ public struct Worker: Sendable {
         services.append(
             .init(
                 service: OutboxRelay(
-                    store: store, amqp: c.amqp, doorbell: doorbell, clock: clock, logger: logger, metrics: metrics)))
+                    store: store, amqp: c.amqp, exchange: c.topology.notificationsExchange, doorbell: doorbell, clock: clock, logger: logger, metrics: metrics)))
         for queue in c.topology.queues(forWorker: c.index, of: c.workers) {
             let settings = EventConsumer.Settings(
                 queue: queue, prefetch: c.prefetch, batchSize: c.batchSize, batchWindow: c.batchWindow,
@@ -98,12 +102,19 @@ public struct Worker: Sendable {
         return services
     }
 
-    /// Runs until SIGTERM/SIGINT (or idle, when configured), draining gracefully.
-    public func run(extra: [any Service] = [], signals: [UnixSignal] = [.sigterm, .sigint]) async throws {
+    /// Migrates the store and builds the service group; `run()` it, `triggerGracefulShutdown()` to stop.
+    public func serviceGroup(extra: [any Service] = [], signals: [UnixSignal] = [.sigterm, .sigint]) async throws
+        -> ServiceGroup
+    {
         _ = try await store.migrate()
         var group = ServiceGroupConfiguration(services: services(extra: extra), logger: logger)
         group.gracefulShutdownSignals = signals
         group.maximumGracefulShutdownDuration = .seconds(60)
-        try await ServiceGroup(configuration: group).run()
+        return ServiceGroup(configuration: group)
+    }
+
+    /// Runs until SIGTERM/SIGINT (or idle, when configured), draining gracefully.
+    public func run(extra: [any Service] = [], signals: [UnixSignal] = [.sigterm, .sigint]) async throws {
+        try await serviceGroup(extra: extra, signals: signals).run()
     }
 }

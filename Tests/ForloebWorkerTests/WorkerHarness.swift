@@ -1,0 +1,126 @@
+import ForloebAMQP
+import ForloebCore
+import ForloebSQLite
+import ForloebStore
+import ForloebWorker
+import ForloebWorkflows
+import Foundation
+import Logging
+import ServiceLifecycle
+import Testing
+
+/// A worker running in-process against the real broker (`FORLOEB_TEST_AMQP_URL`) and a fresh SQLite store,
+/// under its own topology prefix so tests never see each other's messages.
+final class WorkerHarness: Sendable {
+    static let environment = ProcessInfo.processInfo.environment
+    static let amqpText = environment["FORLOEB_TEST_AMQP_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    /// Broker tests run when a URL is set, or when one is required (then they fail without it).
+    static let enabled = amqpText != nil || environment["FORLOEB_REQUIRE_AMQP"] == "1"
+    static let journey = try! WorkflowLoader.load(directory: WorkflowLoader.sourceTreeDirectory).journey
+    static let now = Instant(rfc3339: "2026-11-23T12:00:00Z")!
+
+    let prefix: String
+    let amqp: AMQPURL
+    let directory: String
+    let store: SQLiteCaseStore
+
+    init(_ name: String) throws {
+        guard let text = Self.amqpText else {
+            throw AMQPError(.invalidURL, "FORLOEB_REQUIRE_AMQP=1 but FORLOEB_TEST_AMQP_URL is unset")
+        }
+        amqp = try AMQPURL(text)
+        let id = UUID().uuidString.prefix(8).lowercased()
+        prefix = "test.worker.\(name).\(id)"
+        directory = NSTemporaryDirectory() + "forloeb-worker-\(id)"
+        store = try SQLiteCaseStore(path: directory + "/forloeb.sqlite", durability: .normal)
+    }
+
+    func topology(workers: Int = 1) -> ForloebTopology {
+        ForloebTopology(prefix: prefix, layout: workers > 1 ? .partitioned(count: workers) : .single, queueKind: .classic)
+    }
+
+    func worker(index: Int = 0, of workers: Int = 1, schedulerInterval: Duration = .seconds(3600)) -> Worker {
+        var logger = Logger(label: "test.worker")
+        logger.logLevel = .warning
+        return Worker(
+            configuration: Worker.Configuration(
+                amqp: amqp, prefix: prefix, workers: workers, index: index, queueKind: .classic, prefetch: 200,
+                batchSize: 100, schedulerInterval: schedulerInterval),
+            store: store, journey: Self.journey, clock: { WorkerHarness.now }, logger: logger)
+    }
+
+    /// Declares the topology and a tap queue on the notifications exchange, before any worker runs.
+    func prepare(workers: Int = 1) async throws -> AMQPChannel {
+        let connection = try await AMQPConnection.connect(to: amqp)
+        let channel = try await connection.openChannel(confirms: true)
+        try await topology(workers: workers).declare(on: channel)
+        try await channel.declare(AMQPQueue(tapQueue, kind: .classic))
+        try await channel.bind(
+            AMQPBinding(from: topology().notificationsExchange, to: .queue(tapQueue), routingKey: "#"))
+        return channel
+    }
+
+    var tapQueue: String { prefix + ".tap" }
+
+    /// Publishes wire lines as a case system does: routing key = type, persistent, messageId, caseId header.
+    func publish(_ lines: [Data], on channel: AMQPChannel, workers: Int = 1) async throws {
+        let exchange = topology(workers: workers).eventsExchange
+        let messages = lines.map { line -> AMQPMessage in
+            let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any]
+            var headers: AMQPTable = [:]
+            if let caseId = object?["caseId"] as? String { headers[ForloebTopology.caseIDHeader] = .string(caseId) }
+            return AMQPMessage(
+                exchange: exchange, routingKey: (object?["type"] as? String) ?? "unknown", body: [UInt8](line),
+                properties: AMQPProperties(
+                    contentType: "application/json", headers: headers, deliveryMode: .persistent,
+                    messageID: object?["messageId"] as? String))
+        }
+        for start in stride(from: 0, to: messages.count, by: 200) {
+            try await channel.publish(Array(messages[start..<min(start + 200, messages.count)]))
+        }
+    }
+
+    /// Waits until the store has processed `count` messages and published its whole outbox.
+    func waitUntilProcessed(_ count: Int, timeout: Duration = .seconds(60)) async throws -> StoreCounts {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let counts = try await store.counts()
+            if counts.processed >= count && counts.outboxPending == 0 { return counts }
+            if ContinuousClock.now > deadline {
+                Issue.record("timed out waiting: \(counts.processed) of \(count) processed, \(counts.outboxPending) pending")
+                return counts
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
+    /// Runs `body` while the given workers run, then shuts them down gracefully and waits for them.
+    func running<T: Sendable>(_ workers: [Worker], _ body: () async throws -> T) async throws -> T {
+        var groups: [ServiceGroup] = []
+        for worker in workers { groups.append(try await worker.serviceGroup(signals: [])) }
+        let tasks = groups.map { group in Task { try await group.run() } }
+        do {
+            let result = try await body()
+            for group in groups { await group.triggerGracefulShutdown() }
+            for task in tasks { try await task.value }
+            return result
+        } catch {
+            for group in groups { await group.triggerGracefulShutdown() }
+            for task in tasks { _ = try? await task.value }
+            throw error
+        }
+    }
+
+    /// Deletes the test's exchanges and queues and its store.
+    func tearDown(workers: Int = 1) async {
+        if let connection = try? await AMQPConnection.connect(to: amqp), let channel = try? await connection.openChannel() {
+            let topology = topology(workers: workers).topology
+            for queue in topology.queues { _ = try? await channel.delete(queue: queue.name) }
+            _ = try? await channel.delete(queue: tapQueue)
+            for exchange in topology.exchanges { try? await channel.delete(exchange: exchange.name) }
+            await connection.close()
+        }
+        try? await store.close()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}

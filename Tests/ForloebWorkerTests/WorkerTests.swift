@@ -1,0 +1,153 @@
+import ForloebAMQP
+import ForloebCore
+import ForloebSQLite
+import ForloebStore
+import ForloebWorker
+import ForloebWorkflows
+import Foundation
+import Logging
+import Testing
+
+/// The worker against the real broker and a real SQLite store: the journey over the wire, duplicates,
+/// rejections, dead letters, reminders, and several workers keeping per-case order.
+@Suite(.enabled(if: WorkerHarness.enabled, "needs FORLOEB_TEST_AMQP_URL (scripts/rabbitmq.sh)"), .serialized)
+struct WorkerTests {
+    static let sample: [Data] = {
+        let url = URL(fileURLWithPath: WorkflowLoader.sourceTreeDirectory + "/examples/sample-cases.jsonl")
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").map { Data($0.utf8) }
+    }()
+
+    /// What the in-memory reference says the stream gives.
+    static func reference(_ lines: [Data]) -> CaseBook {
+        var book = CaseBook(journey: WorkerHarness.journey)
+        for line in lines { book.ingest(line) }
+        return book
+    }
+
+    @Test func sampleStreamOverTheWireMatchesTheReference() async throws {
+        let harness = try WorkerHarness("sample")
+        defer { Task { await harness.tearDown() } }
+        let channel = try await harness.prepare()
+        let reference = Self.reference(Self.sample)
+        let distinct = Set(Self.sample.map { line in
+            ((try? JSONSerialization.jsonObject(with: line)) as? [String: Any])?["messageId"] as? String ?? EventDecoder.fallbackMessageId(line)
+        }).count
+        try await harness.running([harness.worker()]) {
+            try await harness.publish(Self.sample, on: channel)
+            _ = try await harness.waitUntilProcessed(distinct)
+        }
+        for (caseId, expected) in reference.cases {
+            let record = try #require(try await harness.store.caseRecord(caseId))
+            #expect(record.snapshot == expected, "\(caseId)")
+            #expect(record.history.count == expected.version)
+            #expect(record.rejections.map(\.code) == (reference.rejections[caseId] ?? []).map(\.rejection.code))
+        }
+        // Every state change and every rejection was published, once, with its deterministic id.
+        let stateChanges = reference.history.values.flatMap { $0 }.filter { $0.from != $0.to }.count
+        let rejections = reference.rejections.values.map(\.count).reduce(0, +) + reference.unattached.count
+        let notifications = try await receiveAll(harness.tapQueue, on: channel)
+        let byKey = Dictionary(grouping: notifications, by: \.routingKey)
+        #expect(byKey["state.changed"]?.count == stateChanges)
+        #expect(byKey["event.rejected"]?.count == rejections)
+        #expect(Set(notifications.compactMap(\.messageID)).count == notifications.count)
+        let rejectedCodes = Set(
+            (byKey["event.rejected"] ?? []).compactMap {
+                ((try? JSONSerialization.jsonObject(with: Data($0.body))) as? [String: Any])?["code"] as? String
+            })
+        #expect(rejectedCodes.isSuperset(of: ["rereferral_required", "unknown_case", "malformed", "unknown_type"]))
+    }
+
+    @Test func duplicatesHaveTheEffectOfOnce() async throws {
+        let harness = try WorkerHarness("dup")
+        defer { Task { await harness.tearDown() } }
+        let channel = try await harness.prepare()
+        let journey = Array(Self.sample.prefix(5))
+        try await harness.running([harness.worker()]) {
+            try await harness.publish(journey + journey + journey, on: channel)
+            _ = try await harness.waitUntilProcessed(5)
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        let counts = try await harness.store.counts()
+        #expect(counts.events == 5)
+        #expect(counts.processed == 5)
+        #expect(counts.rejections == 0)
+        let record = try #require(try await harness.store.caseRecord("K-2026-000101"))
+        #expect(record.snapshot.version == 5)
+    }
+
+    @Test func unreadableMessageGoesToTheDeadLetterQueueWithCodeAndDetail() async throws {
+        let harness = try WorkerHarness("dead")
+        defer { Task { await harness.tearDown() } }
+        let channel = try await harness.prepare()
+        let broken = Data(#"{"messageId":"broken-x","type":"case.opened","occurredAt":"2024-01-01T10:00:00Z"}"#.utf8)
+        let notJSON = Data("this is not json".utf8)
+        try await harness.running([harness.worker()]) {
+            try await harness.publish([broken, notJSON], on: channel)
+            _ = try await harness.waitUntilProcessed(2)
+        }
+        let dead = try await receiveAll(harness.topology().deadLetterQueue, on: channel)
+        #expect(dead.count == 2)
+        let first = try #require(dead.first { $0.messageID == "broken-x" })
+        #expect(first.headers[ForloebTopology.deadLetterCodeHeader] == .string("malformed"))
+        #expect(first.headers[ForloebTopology.deadLetterDetailHeader] == .string("caseId: required field is missing"))
+        #expect(first.body == [UInt8](broken))
+        // Nothing vanished: the store keeps them for the operator too.
+        #expect(try await harness.store.deadLetters(includeResolved: false, limit: 10).count == 2)
+    }
+
+    @Test func remindersAndOverdueNoticesAreSentOnce() async throws {
+        let harness = try WorkerHarness("remind")
+        defer { Task { await harness.tearDown() } }
+        let channel = try await harness.prepare()
+        // Case 107 of the sample: a course that ended 2024-06-05 with no next step, long overdue at "now".
+        let lines = Self.sample.filter { String(decoding: $0, as: UTF8.self).contains("K-2026-000107") }
+        let reference = Self.reference(lines)
+        let distinct = Set(lines.map { String(decoding: $0, as: UTF8.self) }).count
+        try await harness.running([harness.worker()]) {
+            try await harness.publish(lines, on: channel)
+            _ = try await harness.waitUntilProcessed(distinct)
+        }
+        let scheduler = DeadlineScheduler(
+            store: harness.store, journey: WorkerHarness.journey, interval: .seconds(3600), clock: { WorkerHarness.now },
+            logger: .init(label: "test"))
+        let first = try await scheduler.tick()
+        let second = try await scheduler.tick()
+        let open = WorkerHarness.journey.deadlines(for: try #require(reference.cases["K-2026-000107"]))
+        #expect(first == open.count * 2, "one reminder and one overdue notice per open deadline, all past due")
+        #expect(second == 0)
+        let pending = try await harness.store.pendingOutbox(limit: 100).filter { $0.routingKey.hasPrefix("deadline.") }
+        #expect(pending.count == first)
+        #expect(Set(pending.map(\.messageId)).count == pending.count)
+        #expect(pending.contains { $0.routingKey == "deadline.overdue" && $0.messageId.contains("/course_end/") })
+    }
+
+    @Test(arguments: [2, 4])
+    func severalWorkersKeepPerCaseOrder(workers: Int) async throws {
+        let harness = try WorkerHarness("order\(workers)")
+        defer { Task { await harness.tearDown(workers: workers) } }
+        let channel = try await harness.prepare(workers: workers)
+        let generated = CaseStreamGenerator(seed: UInt64(workers)).stream(cases: 60).map { $0.wireJSON() }
+        let reference = Self.reference(generated)
+        try await harness.running((0..<workers).map { harness.worker(index: $0, of: workers) }) {
+            try await harness.publish(generated, on: channel, workers: workers)
+            _ = try await harness.waitUntilProcessed(generated.count)
+        }
+        let counts = try await harness.store.counts()
+        #expect(counts.rejections == 0, "an out-of-order event would have been rejected")
+        #expect(counts.events == generated.count)
+        for (caseId, expected) in reference.cases {
+            #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected)
+        }
+    }
+
+    /// Drains a queue (acking), for inspecting what was published.
+    func receiveAll(_ queue: String, on channel: AMQPChannel) async throws -> [AMQPDelivery] {
+        var all: [AMQPDelivery] = []
+        while let delivery = try await channel.get(queue: queue) {
+            all.append(delivery)
+            try await channel.ack(delivery.deliveryTag)
+        }
+        return all
+    }
+}
