@@ -27,7 +27,7 @@ extension PostgresCaseStore {
         let faults = self.faults
         try await transaction { connection in
             try await Self.write(
-                plan, caseIds: caseIds, expected: expected, connection, now: Int(now.secondsSinceEpoch), options, faults,
+                plan, caseIds: plan.dependsOn, expected: expected, connection, now: Int(now.secondsSinceEpoch), options, faults,
                 logger)
         }
         return plan.outcomes
