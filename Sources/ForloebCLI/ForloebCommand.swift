@@ -14,6 +14,10 @@ public struct ForloebCommand: AsyncParsableCommand {
             CheckCommand.self,
             GraphCommand.self,
             SimulateCommand.self,
+            ImportCommand.self,
+            ShowCommand.self,
+            MigrateCommand.self,
+            RebuildCommand.self,
         ]
     )
 
