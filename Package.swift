@@ -63,6 +63,7 @@ let package = Package(
             dependencies: [
                 "ForloebCore", "ForloebStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -122,7 +123,9 @@ let package = Package(
         .testTarget(
             name: "ForloebStoreTests",
             dependencies: [
-                "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebPostgres",
+                "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebPostgres", "forloeb",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

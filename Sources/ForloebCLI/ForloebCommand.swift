@@ -15,6 +15,10 @@ public struct ForloebCommand: AsyncParsableCommand {
             GraphCommand.self,
             PublishCommand.self,
             SimulateCommand.self,
+            ImportCommand.self,
+            ShowCommand.self,
+            MigrateCommand.self,
+            RebuildCommand.self,
         ]
     )
 

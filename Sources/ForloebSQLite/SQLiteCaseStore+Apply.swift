@@ -17,7 +17,7 @@ extension SQLiteCaseStore {
         try await faults.afterLoad?()
         let faults = self.faults
         try await transaction { db in
-            try Self.write(plan, caseIds: caseIds, expected: expected, db, now: now.secondsSinceEpoch, options, faults)
+            try Self.write(plan, caseIds: plan.dependsOn, expected: expected, db, now: now.secondsSinceEpoch, options, faults)
         }
         return plan.outcomes
     }

@@ -83,16 +83,20 @@ extension CaseStore {
     }
 
     /// Applies the batch, and applies it again from the start after a `conflict` (another writer won), at
-    /// most `attempts` times. Each try is a whole transaction, so the batch is never half-applied or doubled.
+    /// most `attempts` times, after a short random pause that grows with each try (so that two writers
+    /// contending for the same cases stop colliding). Each try is a whole transaction, so the batch is never
+    /// half-applied or doubled.
     public func applyRetrying(
         _ messages: [InboundMessage], journey: Journey, at now: Instant, options: ApplyOptions = .none,
-        attempts: Int = 8
+        attempts: Int = 20
     ) async throws -> [ApplyOutcome] {
         var attempt = 1
         while true {
             do {
                 return try await apply(messages, journey: journey, at: now, options: options)
             } catch let error as StoreError where error.code == .conflict && attempt < attempts {
+                let ceiling = UInt64(min(attempt, 10)) * 2_000_000
+                try await Task.sleep(nanoseconds: UInt64.random(in: 0...ceiling))
                 attempt += 1
             }
         }

@@ -73,6 +73,9 @@ public struct BatchPlan: Sendable {
     public var cases: [CaseWrite] = []
     public var outbox: [OutboxRow] = []
     public var deadLetters: [DeadLetterRow] = []
+    /// The cases whose state the batch's decisions depended on (every message but the duplicates): a
+    /// writer must find them at the versions it read, or the batch is stale.
+    public var dependsOn: [String] = []
 
     /// The message ids whose processed marks `make` needs.
     public static func messageIds(of messages: [InboundMessage]) -> [String] {
@@ -95,6 +98,7 @@ public struct BatchPlan: Sendable {
         var marks = processed
         var current = snapshots
         var touched: [String: Int] = [:]  // case id → index in plan.cases
+        var dependsOnSet: Set<String> = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
 
@@ -116,6 +120,10 @@ public struct BatchPlan: Sendable {
                 plan.processed.remove(at: index)
             }
 
+            if let caseId = message.caseId, !dependsOnSet.contains(caseId) {
+                dependsOnSet.insert(caseId)
+                plan.dependsOn.append(caseId)
+            }
             let rejected: RejectedEvent
             switch message.decoded {
             case .failure(let failure):
@@ -192,6 +200,7 @@ public struct BatchPlan: Sendable {
             marks[messageId] = ProcessedMark(outcome: .rejected, attempts: attempt)
             plan.outcomes.append(.rejected(rejected))
         }
+        plan.dependsOn.sort()
         return plan
     }
 }

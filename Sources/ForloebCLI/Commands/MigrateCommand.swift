@@ -1,0 +1,41 @@
+import ArgumentParser
+import ForloebStore
+
+/// `forloeb migrate`: bring the store's schema up to date.
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Apply the store's pending schema migrations (named, ordered, forward-only; one transaction each).",
+        discussion: "Safe to run at any time and from several machines at once. Example: forloeb migrate --json"
+    )
+
+    @Flag(help: "Print one JSON document.")
+    var json = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    struct Report: Encodable {
+        var store: String
+        var applied: [String]
+        var alreadyApplied: [String]
+    }
+
+    func run() async throws {
+        let store = try await storeOptions.open(.ignore)
+        let result: MigrationReport
+        do {
+            result = try await store.migrate()
+        } catch {
+            throw CommandFailure.store(error, store.url)
+        }
+        try? await store.close()
+        let report = Report(store: store.url.redacted, applied: result.applied, alreadyApplied: result.alreadyApplied)
+        if json {
+            try JSONOutput.print(report)
+        } else if result.applied.isEmpty {
+            print("\(report.store): schema up to date (\(result.alreadyApplied.joined(separator: ", "))).")
+        } else {
+            print("\(report.store): applied \(result.applied.joined(separator: ", ")).")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import ForloebCore
+import ForloebStore
+import Foundation
+
+/// `forloeb show`: one case as the store holds it.
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one case: state, course, deadlines, history and rejections, from the store.",
+        discussion: """
+            Overrun and overdue are judged against FORLOEB_NOW or the clock. Exit 1 when the case is unknown.
+            Example: forloeb show K-2026-000123 --json
+            """
+    )
+
+    @Argument(help: "The case id.")
+    var caseId: String
+
+    @Flag(help: "Print one JSON document.")
+    var json = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() async throws {
+        let now = try CommandClock.now()
+        let store = try await storeOptions.open(.require)
+        let record: CaseRecord?
+        do {
+            record = try await store.caseRecord(caseId)
+        } catch {
+            throw CommandFailure.store(error, store.url)
+        }
+        try? await store.close()
+        guard let record else { throw CommandFailure.notFound("no case \(caseId) in \(store.url.redacted)") }
+        let view = CaseView(record, now: now)
+        if json {
+            try JSONOutput.print(view)
+        } else {
+            print(view.text())
+        }
+    }
+}

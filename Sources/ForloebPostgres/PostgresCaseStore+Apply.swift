@@ -1,0 +1,286 @@
+import ForloebCore
+import ForloebStore
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+
+extension PostgresCaseStore {
+    /// Rows per statement: PostgreSQL takes at most 65,535 parameters per statement.
+    static let rowsPerStatement = 2000
+
+    public func apply(_ messages: [InboundMessage], journey: Journey, at now: Instant, options: ApplyOptions) async throws
+        -> [ApplyOutcome]
+    {
+        let messageIds = BatchPlan.messageIds(of: messages)
+        let caseIds = BatchPlan.caseIds(of: messages).sorted()
+        let logger = self.logger
+        let (marks, snapshots) = try await withConnection { connection in
+            (
+                try await Self.marks(connection, messageIds, logger),
+                try await Self.snapshots(connection, caseIds, logger)
+            )
+        }
+        let plan = BatchPlan.make(messages, journey: journey, processed: marks, snapshots: snapshots)
+        let expected = snapshots.mapValues(\.version)
+        try await faults.afterLoad?()
+        let faults = self.faults
+        try await transaction { connection in
+            try await Self.write(
+                plan, caseIds: plan.dependsOn, expected: expected, connection, now: Int(now.secondsSinceEpoch), options, faults,
+                logger)
+        }
+        return plan.outcomes
+    }
+
+    static func marks(_ connection: PostgresConnection, _ ids: [String], _ logger: Logger) async throws
+        -> [String: ProcessedMark]
+    {
+        var marks: [String: ProcessedMark] = [:]
+        guard !ids.isEmpty else { return marks }
+        let rows = try await connection.query(
+            "SELECT message_id, outcome, attempts FROM processed_messages WHERE message_id = ANY(\(ids))", logger: logger)
+        for try await (id, outcome, attempts) in rows.decode((String, String, Int).self) {
+            marks[id] = ProcessedMark(outcome: ProcessedMark.Outcome(rawValue: outcome) ?? .applied, attempts: attempts)
+        }
+        return marks
+    }
+
+    static func snapshots(_ connection: PostgresConnection, _ ids: [String], _ logger: Logger) async throws
+        -> [String: CitizenCase]
+    {
+        var snapshots: [String: CitizenCase] = [:]
+        guard !ids.isEmpty else { return snapshots }
+        let rows = try await connection.query(
+            "SELECT case_id, snapshot FROM cases WHERE case_id = ANY(\(ids))", logger: logger)
+        for try await (id, json) in rows.decode((String, String).self) {
+            snapshots[id] = try CaseReplay.decode(json, caseId: id)
+        }
+        return snapshots
+    }
+
+    /// Writes a planned batch inside the caller's transaction, after locking the batch's case rows in
+    /// case-id order and checking that none changed since the batch read them.
+    static func write(
+        _ plan: BatchPlan, caseIds: [String], expected: [String: Int], _ connection: PostgresConnection, now: Int,
+        _ options: ApplyOptions, _ faults: StoreFaultHooks, _ logger: Logger
+    ) async throws {
+        if !caseIds.isEmpty {
+            var current: [String: Int] = [:]
+            let rows = try await connection.query(
+                "SELECT case_id, version FROM cases WHERE case_id = ANY(\(caseIds)) ORDER BY case_id FOR UPDATE",
+                logger: logger)
+            for try await (id, version) in rows.decode((String, Int).self) { current[id] = version }
+            for id in caseIds where current[id] != expected[id] {
+                throw StoreError(.conflict, "case \(id) changed since the batch read it")
+            }
+        }
+        try faults.at(.loaded)
+
+        let inserts = plan.cases.filter { $0.expectedVersion == nil }
+        let updates = plan.cases.filter { $0.expectedVersion != nil }
+        for chunk in inserts.chunked(rowsPerStatement / 10) {
+            var values = BulkValues(types: ["text", "int8", "text", "text", "text", "int8", "text", "int8", "text", "int8"])
+            for write in chunk {
+                let s = write.summary
+                values.row { b in
+                    b.append(s.caseId); b.append(s.version); b.append(s.state.rawValue); b.append(s.municipality)
+                    b.append(s.caseworker); b.append(s.courseNumber); b.append(s.courseEnd?.description)
+                    b.append(Int(s.lastEventAt.secondsSinceEpoch)); b.append(write.json); b.append(now)
+                }
+            }
+            try await connection.query(
+                values.query(
+                    """
+                    INSERT INTO cases (case_id, version, state, municipality, caseworker, course_number, course_end,
+                        last_event_at, snapshot, updated_at)
+                    """), logger: logger)
+        }
+        for chunk in updates.chunked(rowsPerStatement / 10) {
+            var values = BulkValues(types: ["text", "int8", "int8", "text", "text", "text", "int8", "text", "int8", "text"])
+            for write in chunk {
+                let s = write.summary
+                values.row { b in
+                    b.append(s.caseId); b.append(write.expectedVersion ?? 0); b.append(s.version); b.append(s.state.rawValue)
+                    b.append(s.municipality); b.append(s.caseworker); b.append(s.courseNumber)
+                    b.append(s.courseEnd?.description); b.append(Int(s.lastEventAt.secondsSinceEpoch)); b.append(write.json)
+                }
+            }
+            var bindings = values.bindings
+            bindings.append(now)
+            let sql = """
+                UPDATE cases AS c SET version = v.version, state = v.state, municipality = v.municipality,
+                    caseworker = v.caseworker, course_number = v.course_number, course_end = v.course_end,
+                    last_event_at = v.last_event_at, snapshot = v.snapshot, updated_at = $\(bindings.count)::int8
+                FROM (\(values.list)) AS v (case_id, expected, version, state, municipality, caseworker, course_number,
+                    course_end, last_event_at, snapshot)
+                WHERE c.case_id = v.case_id AND c.version = v.expected
+                RETURNING c.case_id
+                """
+            var updated = 0
+            for try await _ in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger) {
+                updated += 1
+            }
+            guard updated == chunk.count else {
+                throw StoreError(.conflict, "\(chunk.count - updated) case(s) changed since the batch read them")
+            }
+        }
+        try faults.at(.casesWritten)
+
+        for chunk in plan.events.chunked(rowsPerStatement / 11) {
+            var values = BulkValues(
+                types: ["text", "int8", "text", "text", "int8", "text", "text", "text", "text", "text", "int8"])
+            for e in chunk {
+                values.row { b in
+                    b.append(e.caseId); b.append(e.position); b.append(e.messageId); b.append(e.type)
+                    b.append(Int(e.occurredAt)); b.append(e.actor); b.append(e.fromState); b.append(e.toState)
+                    b.append(e.ruleSet); b.append(e.body); b.append(now)
+                }
+            }
+            try await connection.query(
+                values.query(
+                    """
+                    INSERT INTO events (case_id, position, message_id, type, occurred_at, actor, from_state, to_state,
+                        rule_set, body, recorded_at)
+                    """), logger: logger)
+        }
+        let newMarks = plan.processed.filter { $0.previousAttempts == nil }
+        for chunk in newMarks.chunked(rowsPerStatement / 5) {
+            var values = BulkValues(types: ["text", "text", "text", "int8", "int8"])
+            for p in chunk {
+                values.row { b in
+                    b.append(p.messageId); b.append(p.outcome.rawValue); b.append(p.caseId); b.append(p.attempts)
+                    b.append(now)
+                }
+            }
+            try await connection.query(
+                values.query("INSERT INTO processed_messages (message_id, outcome, case_id, attempts, processed_at)"),
+                logger: logger)
+        }
+        for p in plan.processed {
+            guard let previous = p.previousAttempts else { continue }
+            var updated = 0
+            for try await _ in try await connection.query(
+                """
+                UPDATE processed_messages SET outcome = \(p.outcome.rawValue), case_id = \(p.caseId),
+                    attempts = \(p.attempts), processed_at = \(now)
+                WHERE message_id = \(p.messageId) AND attempts = \(previous) RETURNING 1
+                """, logger: logger)
+            {
+                updated += 1
+            }
+            guard updated == 1 else { throw StoreError(.conflict, "message \(p.messageId) was replayed concurrently") }
+        }
+        try faults.at(.eventsWritten)
+
+        for chunk in plan.rejections.chunked(rowsPerStatement / 11) {
+            var values = BulkValues(
+                types: ["text", "int8", "text", "bool", "text", "text", "text", "text", "int8", "bytea", "int8"])
+            for r in chunk {
+                values.row { b in
+                    b.append(r.messageId); b.append(r.attempt); b.append(r.caseId); b.append(r.attached); b.append(r.type)
+                    b.append(r.code); b.append(r.rule); b.append(r.detail); b.append(r.occurredAt.map { Int($0) })
+                    b.append(ByteBuffer(bytes: r.body)); b.append(now)
+                }
+            }
+            try await connection.query(
+                values.query(
+                    """
+                    INSERT INTO rejections (message_id, attempt, case_id, attached, type, code, rule, detail, occurred_at,
+                        body, recorded_at)
+                    """), logger: logger)
+        }
+        for chunk in plan.deadLetters.chunked(rowsPerStatement / 5) {
+            var values = BulkValues(types: ["text", "bytea", "text", "text", "int8"])
+            for d in chunk {
+                values.row { b in
+                    b.append(d.messageId); b.append(ByteBuffer(bytes: d.body)); b.append(d.code); b.append(d.detail); b.append(now)
+                }
+            }
+            try await connection.query(
+                values.query("INSERT INTO dead_letters (message_id, body, code, detail, received_at)"), logger: logger)
+        }
+        try faults.at(.rejectionsWritten)
+
+        let replaced = updates.map(\.summary.caseId)
+        if !replaced.isEmpty {
+            try await connection.query("DELETE FROM deadlines WHERE case_id = ANY(\(replaced))", logger: logger)
+        }
+        let deadlines = plan.cases.flatMap { write in write.deadlines.map { (write.summary.caseId, $0) } }
+        for chunk in deadlines.chunked(rowsPerStatement / 3) {
+            var values = BulkValues(types: ["text", "text", "int8"])
+            for (caseId, deadline) in chunk {
+                values.row { b in
+                    b.append(caseId); b.append(deadline.kind.rawValue); b.append(Int(deadline.dueAt.secondsSinceEpoch))
+                }
+            }
+            try await connection.query(values.query("INSERT INTO deadlines (case_id, kind, due_at)"), logger: logger)
+        }
+        try faults.at(.deadlinesWritten)
+
+        for chunk in plan.outbox.chunked(rowsPerStatement / 5) {
+            var values = BulkValues(types: ["text", "text", "text", "text", "int8"])
+            for o in chunk {
+                values.row { b in
+                    b.append(o.messageId); b.append(o.routingKey); b.append(o.caseId); b.append(o.body); b.append(now)
+                }
+            }
+            try await connection.query(
+                values.query(
+                    "INSERT INTO outbox (message_id, routing_key, case_id, body, created_at)",
+                    "ON CONFLICT (message_id) DO NOTHING"), logger: logger)
+        }
+        try faults.at(.outboxWritten)
+
+        if let id = options.resolvesDeadLetter {
+            try await resolve(connection, deadLetter: id, as: .replayed, now: now, logger)
+        }
+        if let audit = options.audit {
+            _ = try await appendAudit(connection, audit, logger)
+        }
+    }
+
+    static func resolve(
+        _ connection: PostgresConnection, deadLetter id: Int64, as resolution: DeadLetterResolution, now: Int,
+        _ logger: Logger
+    ) async throws {
+        var updated = 0
+        for try await _ in try await connection.query(
+            """
+            UPDATE dead_letters SET resolution = \(resolution.rawValue), resolved_at = \(now)
+            WHERE id = \(Int(id)) AND resolution IS NULL RETURNING 1
+            """, logger: logger)
+        {
+            updated += 1
+        }
+        guard updated == 1 else { throw StoreError(.notFound, "dead letter \(id) does not exist or was already settled") }
+    }
+
+    static func appendAudit(_ connection: PostgresConnection, _ entry: AuditEntry, _ logger: Logger) async throws
+        -> AuditRecord
+    {
+        // One chain: writers take turns for the rest of their transaction.
+        try await connection.query("SELECT pg_advisory_xact_lock(7243001)", logger: logger)
+        var previous: (sequence: Int64, hash: String)?
+        for try await (sequence, hash) in try await connection.query(
+            "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1", logger: logger
+        ).decode((Int, String).self) {
+            previous = (Int64(sequence), hash)
+        }
+        let record = AuditChain.link(entry, after: previous)
+        try await connection.query(
+            """
+            INSERT INTO audit_log (sequence, operator, at, action, case_id, reason, detail, prev_hash, hash)
+            VALUES (\(Int(record.sequence)), \(entry.operatorId), \(Int(entry.at.secondsSinceEpoch)), \(entry.action),
+                \(entry.caseId), \(entry.reason), \(entry.detail), \(record.prevHash), \(record.hash))
+            """, logger: logger)
+        return record
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: Swift.max(1, size)).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

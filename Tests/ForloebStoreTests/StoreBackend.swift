@@ -1,0 +1,121 @@
+import ForloebPostgres
+import ForloebSQLite
+import ForloebStore
+import Foundation
+import Logging
+import PostgresNIO
+import Synchronization
+import Testing
+
+/// The back ends the shared suite runs against. PostgreSQL needs `FORLOEB_TEST_POSTGRES_URL` (a server
+/// started by scripts/postgres.sh); without it that half is skipped, unless `FORLOEB_REQUIRE_POSTGRES=1`,
+/// in which case it fails.
+enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite, postgres
+
+    var testDescription: String { rawValue }
+
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    static var postgresURL: String? {
+        environment["FORLOEB_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The back ends to run: SQLite always; PostgreSQL when configured or required.
+    static var available: [StoreBackend] {
+        postgresURL != nil || environment["FORLOEB_REQUIRE_POSTGRES"] == "1" ? [.sqlite, .postgres] : [.sqlite]
+    }
+
+    /// A fresh, migrated, empty store of this kind, and its database dropped afterwards.
+    func withStore<T>(
+        faults: StoreFaultHooks = .none, _ body: (TestDatabase) async throws -> T
+    ) async throws -> T {
+        let database = try await TestDatabase.create(self)
+        do {
+            let result = try await body(database)
+            try await database.destroy()
+            return result
+        } catch {
+            try? await database.destroy()
+            throw error
+        }
+    }
+}
+
+/// One empty database of a back end, from which a test opens as many stores (writers) as it needs.
+final class TestDatabase: Sendable {
+    let backend: StoreBackend
+    let url: StoreURL
+    private let stores = Mutex<[any CaseStore]>([])
+
+    private init(backend: StoreBackend, url: StoreURL) {
+        self.backend = backend
+        self.url = url
+    }
+
+    static func create(_ backend: StoreBackend) async throws -> TestDatabase {
+        switch backend {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("forloeb-store-tests")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            return TestDatabase(backend: backend, url: .sqlite(path: folder.appendingPathComponent("\(UUID()).sqlite").path))
+        case .postgres:
+            guard let text = StoreBackend.postgresURL else {
+                throw StoreError(
+                    .unreachable,
+                    "FORLOEB_REQUIRE_POSTGRES=1 but FORLOEB_TEST_POSTGRES_URL is unset (start one: scripts/postgres.sh start)")
+            }
+            guard case .postgres(var address) = try StoreURL(parsing: text) else {
+                throw StoreError(.invalidURL, "FORLOEB_TEST_POSTGRES_URL is not a postgres:// URL")
+            }
+            let name = "forloeb_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            try await Self.admin(address, "CREATE DATABASE \(name)")
+            address.database = name
+            return TestDatabase(backend: backend, url: .postgres(address))
+        }
+    }
+
+    /// A store on this database (migrated on first open), closed when the test ends.
+    func open(faults: StoreFaultHooks = .none, migrate: Bool = true) async throws -> any CaseStore {
+        let store: any CaseStore
+        switch url {
+        case .sqlite(let path):
+            store = try SQLiteCaseStore(path: path, durability: .normal, faults: faults)
+        case .postgres(let address):
+            store = PostgresCaseStore(address, faults: faults)
+        }
+        if migrate { _ = try await store.migrate() }
+        stores.withLock { $0.append(store) }
+        return store
+    }
+
+    func destroy() async throws {
+        for store in stores.withLock({ $0 }) { try? await store.close() }
+        switch url {
+        case .sqlite(let path):
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        case .postgres(var address):
+            let name = address.database
+            address.database = "postgres"
+            try await Self.admin(address, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        }
+    }
+
+    /// Runs one maintenance statement (CREATE / DROP DATABASE) on its own connection.
+    static func admin(_ address: StoreURL.PostgresAddress, _ sql: String) async throws {
+        var maintenance = address
+        maintenance.database = "postgres"
+        let connection = try await PostgresConnection.connect(
+            configuration: .init(
+                host: maintenance.host, port: maintenance.port, username: maintenance.user, password: maintenance.password,
+                database: maintenance.database, tls: .disable),
+            id: 0, logger: Logger(label: "forloeb.tests", factory: { _ in SwiftLogNoOpLogHandler() }))
+        do {
+            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: Logger(label: "forloeb.tests"))
+            try await connection.close()
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+}

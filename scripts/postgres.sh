@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL cluster for tests and benchmarks, on 127.0.0.1 and a free non-default port, with
+# its own data folder (default .forloeb/test/postgres under the repository). Installs postgresql if missing.
+#
+#   scripts/postgres.sh start [DIR]   initdb (first time) and start; prints nothing on success
+#   scripts/postgres.sh url [DIR]     prints postgres://forloeb:PASSWORD@127.0.0.1:PORT/forloeb
+#   scripts/postgres.sh stop [DIR]    stops the cluster (pg_ctl, else by the postmaster's PID)
+#   scripts/postgres.sh status [DIR]  exit 0 when running
+#
+# initdb and pg_ctl refuse to run as root: as root they run as the `postgres` user on a folder it owns.
+# The password is random, kept in DIR/password (mode 600), and only ever printed by `url`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+
+command=${1:-}
+dir=${2:-$root/.forloeb/test/postgres}
+mkdir -p "$dir"
+dir=$(cd "$dir" && pwd)
+data="$dir/data"
+
+as_owner() {
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+bin_dir() {
+    local found
+    found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+    if [ -z "$found" ]; then
+        ensure_packages postgresql
+        found=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+    fi
+    echo "$found"
+}
+
+running() {
+    [ -f "$data/postmaster.pid" ] && kill -0 "$(head -1 "$data/postmaster.pid")" 2>/dev/null
+}
+
+case "$command" in
+start)
+    bin=$(bin_dir)
+    if running; then exit 0; fi
+    if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir"; fi
+    if [ ! -f "$data/PG_VERSION" ]; then
+        password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=' | head -c 24)
+        umask 077
+        printf '%s' "$password" >"$dir/password"
+        pwfile=$(mktemp)
+        printf '%s\n' "$password" >"$pwfile"
+        if [ "$(id -u)" -eq 0 ]; then chown postgres "$pwfile"; fi
+        umask 022
+        as_owner "$bin/initdb" -D "$data" -U forloeb --pwfile="$pwfile" --auth=scram-sha-256 \
+            --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || {
+            rm -f "$pwfile"
+            cat "$dir/initdb.log" >&2
+            exit 1
+        }
+        rm -f "$pwfile"
+    fi
+    mkdir -p "$dir/socket"
+    if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir/socket"; fi
+    port=$(free_port 25432)
+    echo "$port" >"$dir/port"
+    as_owner "$bin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 start \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket -c max_connections=200" >/dev/null || {
+        tail -20 "$dir/server.log" >&2
+        exit 1
+    }
+    # The database the URL names (the cluster's superuser is `forloeb`; tests create more databases).
+    PGPASSWORD=$(cat "$dir/password") "$bin/psql" -h 127.0.0.1 -p "$port" -U forloeb -d postgres -qAt \
+        -c "SELECT 1 FROM pg_database WHERE datname = 'forloeb'" | grep -q 1 ||
+        PGPASSWORD=$(cat "$dir/password") "$bin/psql" -h 127.0.0.1 -p "$port" -U forloeb -d postgres -q \
+            -c "CREATE DATABASE forloeb"
+    ;;
+url)
+    [ -f "$dir/port" ] && [ -f "$dir/password" ] || { echo "no cluster in $dir: run start first" >&2; exit 1; }
+    echo "postgres://forloeb:$(cat "$dir/password")@127.0.0.1:$(cat "$dir/port")/forloeb"
+    ;;
+stop)
+    running || exit 0
+    bin=$(bin_dir)
+    if ! as_owner "$bin/pg_ctl" -D "$data" -m fast -w -t 30 stop >/dev/null 2>&1; then
+        pid=$(head -1 "$data/postmaster.pid")
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || exit 0; sleep 1; done
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    ;;
+status)
+    running
+    ;;
+*)
+    echo "usage: $0 start|stop|url|status [DATA_FOLDER]" >&2
+    exit 2
+    ;;
+esac
