@@ -19,6 +19,7 @@ public struct ForloebCommand: AsyncParsableCommand {
             ShowCommand.self,
             MigrateCommand.self,
             RebuildCommand.self,
+            WorkerCommand.self,
         ]
     )
 

@@ -1,0 +1,132 @@
+import ArgumentParser
+import ForloebAMQP
+import ForloebCore
+import ForloebStore
+import ForloebWorker
+import ForloebWorkflows
+import Foundation
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+
+/// `forloeb worker`: the daemon. Consumes case events, applies them through the store, publishes
+/// notifications and runs the deadline scheduler, until SIGTERM or SIGINT, which drain it gracefully.
+struct WorkerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker",
+        abstract: "Run the worker daemon: consume, apply, persist, notify; remind of deadlines.",
+        discussion: """
+            Reads FORLOEB_AMQP_URL and FORLOEB_STORE (credentials belong in the environment, never in argv).
+            One worker runs on the SQLite default; a fleet of N workers on PostgreSQL is started with
+            FORLOEB_WORKERS=N and FORLOEB_WORKER_INDEX=1…N (systemd: forloeb-worker@N), and partitions the events
+            by case so each case's events are applied in order. SIGTERM drains: in-flight batches are
+            committed and acknowledged, pending notifications published, then it exits 0.
+            Examples:
+              FORLOEB_AMQP_URL=amqp://guest:guest@127.0.0.1:5672/%2F forloeb worker
+              forloeb worker --metrics-file /var/lib/node_exporter/textfile/forloeb.prom
+              forloeb worker --exit-when-idle 5        # process what is queued, then stop
+            """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var amqpOptions: AMQPOptions
+    @OptionGroup var workflow: WorkflowOptions
+
+    @Option(help: "Workers in the fleet (default: FORLOEB_WORKERS, else 1).")
+    var workers: Int?
+
+    @Option(help: "This worker's number, 1…workers (default: FORLOEB_WORKER_INDEX, else 1).")
+    var index: Int?
+
+    @Option(help: "Unacknowledged deliveries the broker may send ahead.")
+    var prefetch: UInt16 = 500
+
+    @Option(help: "Events applied per store transaction at most.")
+    var batchSize: Int = 250
+
+    @Option(help: "Milliseconds to wait for a batch to fill before applying what arrived.")
+    var batchWindow: Int = 20
+
+    @Option(help: "Seconds between deadline scheduler passes.")
+    var schedulerInterval: Int = 30
+
+    @Flag(help: "Declare classic instead of quorum queues (a single node where speed matters more than replication).")
+    var classicQueues = false
+
+    @Option(help: "Write Prometheus metrics to this file every 10 s (node_exporter textfile collector).")
+    var metricsFile: String?
+
+    @Option(help: "Stop gracefully after this many seconds with nothing arriving and nothing left to publish.")
+    var exitWhenIdle: Double?
+
+    @Option(help: ArgumentHelp("Prefix of every exchange and queue name.", visibility: .hidden))
+    var prefix: String = "forloeb"
+
+    func validate() throws {
+        let count = try resolvedWorkers()
+        let number = try resolvedIndex()
+        guard count >= 1, (1...count).contains(number) else {
+            throw ValidationError("the worker's number must be 1…\(count), not \(number)")
+        }
+        guard batchSize >= 1, batchWindow >= 1, schedulerInterval >= 1 else {
+            throw ValidationError("--batch-size, --batch-window and --scheduler-interval must be positive")
+        }
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let level = environment["FORLOEB_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        var logger = Logger(label: "forloeb.worker")
+        logger[metadataKey: "worker"] = "\(try resolvedIndex())/\(try resolvedWorkers())"
+
+        let workflow = try self.workflow.load()
+        let amqp = try amqpOptions.resolve()
+        let store = try await storeOptions.open(.migrateIfEmpty)
+        let configuration = Worker.Configuration(
+            amqp: amqp, prefix: prefix, workers: try resolvedWorkers(), index: try resolvedIndex() - 1,
+            queueKind: classicQueues ? .classic : .quorum, prefetch: prefetch, batchSize: batchSize,
+            batchWindow: .milliseconds(batchWindow), schedulerInterval: .seconds(schedulerInterval),
+            exitWhenIdle: exitWhenIdle.map { .milliseconds(Int($0 * 1000)) })
+        logger.info(
+            "starting",
+            metadata: [
+                "store": "\(store.url)", "amqp": "\(amqp)", "policy": "\(workflow.policy.name)",
+                "queues": "\(configuration.topology.queues(forWorker: configuration.index, of: configuration.workers))",
+            ])
+        let worker = Worker(
+            configuration: configuration, store: store, journey: workflow.journey,
+            clock: { (try? CommandClock.now()) ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) },
+            logger: logger, metrics: WorkerMetrics())
+        let extra: [any Service] = metricsFile.map { [MetricsFileWriter(registry: registry, path: $0, logger: logger)] } ?? []
+        do {
+            try await worker.run(extra: extra)
+        } catch {
+            try? await store.close()
+            throw CommandFailure.unreachable("worker stopped: \(error)")
+        }
+        try? await store.close()
+        logger.info("stopped")
+    }
+
+    func resolvedWorkers() throws -> Int {
+        if let workers { return workers }
+        guard let text = ProcessInfo.processInfo.environment["FORLOEB_WORKERS"], !text.isEmpty else { return 1 }
+        guard let value = Int(text) else { throw ValidationError("FORLOEB_WORKERS is not a number: \(text)") }
+        return value
+    }
+
+    func resolvedIndex() throws -> Int {
+        if let index { return index }
+        guard let text = ProcessInfo.processInfo.environment["FORLOEB_WORKER_INDEX"], !text.isEmpty else { return 1 }
+        guard let value = Int(text) else { throw ValidationError("FORLOEB_WORKER_INDEX is not a number: \(text)") }
+        return value
+    }
+}
