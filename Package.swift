@@ -119,6 +119,7 @@ let package = Package(
             name: "ForloebWorkerTests",
             dependencies: [
                 "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebAMQP", "ForloebWorker",
+                "forloeb",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -1,0 +1,164 @@
+import ForloebAMQP
+import ForloebCore
+import ForloebSQLite
+import ForloebStore
+import ForloebWorker
+import Foundation
+import Logging
+import Testing
+
+/// The worker process killed for real (SIGKILL) mid-stream, and the broker stopped and started again
+/// mid-stream: nothing accepted is lost and nothing is applied twice.
+@Suite(.enabled(if: WorkerHarness.enabled, "needs FORLOEB_TEST_AMQP_URL (scripts/rabbitmq.sh)"), .serialized)
+struct WorkerCrashTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `forloeb` executable `swift test` built beside the test bundle.
+    static var executable: URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("forloeb")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return repositoryRoot.appendingPathComponent(".build/debug/forloeb")
+    }
+
+    func workerProcess(_ harness: WorkerHarness, extra: [String] = []) throws -> Process {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["worker", "--prefix", harness.prefix, "--classic-queues", "--batch-size", "25"] + extra
+        var environment = ProcessInfo.processInfo.environment
+        environment["FORLOEB_AMQP_URL"] = WorkerHarness.amqpText
+        environment["FORLOEB_STORE"] = "sqlite:" + harness.directory + "/forloeb.sqlite"
+        environment["FORLOEB_NOW"] = WorkerHarness.now.description
+        environment["FORLOEB_WORKFLOWS"] = Self.repositoryRoot.appendingPathComponent("Workflows").path
+        environment["FORLOEB_LOG_LEVEL"] = "warning"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test func killedWorkerLosesAndDoublesNothing() async throws {
+        let harness = try WorkerHarness("kill")
+        defer { Task { await harness.tearDown() } }
+        let channel = try await harness.prepare()
+        let lines = CaseStreamGenerator(seed: 11).stream(cases: 150).map { $0.wireJSON() }
+        var reference = CaseBook(journey: WorkerHarness.journey)
+        for line in lines { reference.ingest(line) }
+        try await harness.publish(lines, on: channel)
+
+        let first = try workerProcess(harness)
+        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
+        // Kill it for real once it is well into the stream, in the middle of whatever batch it is in.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while try await harness.store.counts().processed < lines.count / 4 && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        kill(first.processIdentifier, SIGKILL)
+        while first.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(first.terminationReason == .uncaughtSignal)
+        let atKill = try await harness.store.counts().processed
+        #expect(atKill < lines.count, "the worker must die mid-stream for this test to mean anything")
+
+        let second = try workerProcess(harness, extra: ["--exit-when-idle", "2"])
+        defer { if second.isRunning { kill(second.processIdentifier, SIGKILL) } }
+        while second.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(second.terminationStatus == 0)
+
+        let counts = try await harness.store.counts()
+        #expect(counts.processed == lines.count)
+        #expect(counts.events == lines.count)
+        #expect(counts.rejections == 0)
+        for (caseId, expected) in reference.cases {
+            let record = try #require(try await harness.store.caseRecord(caseId))
+            #expect(record.snapshot == expected, "\(caseId)")
+            #expect(record.history.map(\.messageId) == (reference.history[caseId] ?? []).map(\.messageId))
+        }
+    }
+
+    @Test(.enabled(if: BrokerNode.available, "needs scripts/rabbitmq.sh and rabbitmq-server"))
+    func brokerRestartMidStreamLosesAndDoublesNothing() async throws {
+        let node = try await BrokerNode.start()
+        defer { node.stop() }
+        let harness = try WorkerHarness("restart", amqp: node.url)
+        defer { Task { await harness.tearDown() } }
+        let lines = CaseStreamGenerator(seed: 12).stream(cases: 100).map { $0.wireJSON() }
+        var reference = CaseBook(journey: WorkerHarness.journey)
+        for line in lines { reference.ingest(line) }
+        let half = lines.count / 2
+
+        try await harness.running([harness.worker()]) {
+            let channel = try await harness.prepare()
+            try await harness.publish(Array(lines[..<half]), on: channel)
+            _ = try await harness.waitUntilProcessed(half / 2, allowPending: true)
+            // Stop the broker while the worker is busy, then bring it back on the same data.
+            node.stop()
+            try await Task.sleep(for: .seconds(1))
+            try await node.restart()
+            let again = try await harness.prepare()
+            try await harness.publish(Array(lines[half...]), on: again)
+            _ = try await harness.waitUntilProcessed(lines.count, timeout: .seconds(120))
+        }
+        let counts = try await harness.store.counts()
+        #expect(counts.processed == lines.count)
+        #expect(counts.events == lines.count)
+        #expect(counts.rejections == 0)
+        for (caseId, expected) in reference.cases {
+            #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected, "\(caseId)")
+        }
+    }
+}
+
+/// A RabbitMQ node of the test's own (`scripts/rabbitmq.sh` on a free port), so stopping it disturbs no
+/// other test.
+final class BrokerNode: Sendable {
+    static let script = WorkerCrashTests.repositoryRoot.appendingPathComponent("scripts/rabbitmq.sh").path
+    static var available: Bool {
+        WorkerHarness.enabled && FileManager.default.isExecutableFile(atPath: script)
+            && FileManager.default.fileExists(atPath: "/usr/lib/rabbitmq/bin/rabbitmq-server")
+    }
+
+    let directory: String
+    let port: Int
+    let url: AMQPURL
+
+    init(directory: String, port: Int) throws {
+        self.directory = directory
+        self.port = port
+        self.url = try AMQPURL("amqp://guest:guest@127.0.0.1:\(port)/%2F")
+    }
+
+    static func start() async throws -> BrokerNode {
+        let port = 27_000 + Int.random(in: 0..<900) * 4
+        let node = try BrokerNode(directory: NSTemporaryDirectory() + "forloeb-node-\(port)", port: port)
+        try node.run("start")
+        return node
+    }
+
+    func restart() async throws {
+        try run("start")
+    }
+
+    func stop() {
+        try? run("stop")
+    }
+
+    func run(_ verb: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.script)
+        process.arguments = [verb, directory]
+        var environment = ProcessInfo.processInfo.environment
+        environment["FORLOEB_RABBITMQ_PORT"] = String(port)
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw AMQPError(.unreachable, "scripts/rabbitmq.sh \(verb) failed with \(process.terminationStatus)")
+        }
+    }
+}
