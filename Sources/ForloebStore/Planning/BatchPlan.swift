@@ -140,14 +140,13 @@ public struct BatchPlan: Sendable {
                             type: envelope.type.rawValue, occurredAt: envelope.occurredAt.secondsSinceEpoch,
                             actor: envelope.actor, fromState: transition.from?.rawValue, toState: transition.to.rawValue,
                             ruleSet: transition.ruleSet.rawValue, body: String(decoding: message.body, as: UTF8.self)))
-                    let json = String(decoding: (try? encoder.encode(after)) ?? Data(), as: UTF8.self)
+                    // The JSON is encoded once per case, after the batch's last event for it (below).
                     let write = CaseWrite(
-                        snapshot: after, summary: CaseSummary(after), expectedVersion: before?.version, json: json,
+                        snapshot: after, summary: CaseSummary(after), expectedVersion: before?.version, json: "",
                         deadlines: transition.deadlines)
                     if let index = touched[envelope.caseId] {
                         plan.cases[index].snapshot = write.snapshot
                         plan.cases[index].summary = write.summary
-                        plan.cases[index].json = write.json
                         plan.cases[index].deadlines = write.deadlines
                     } else {
                         touched[envelope.caseId] = plan.cases.count
@@ -199,6 +198,9 @@ public struct BatchPlan: Sendable {
                     previousAttempts: previousAttempts))
             marks[messageId] = ProcessedMark(outcome: .rejected, attempts: attempt)
             plan.outcomes.append(.rejected(rejected))
+        }
+        for index in plan.cases.indices {
+            plan.cases[index].json = String(decoding: (try? encoder.encode(plan.cases[index].snapshot)) ?? Data(), as: UTF8.self)
         }
         plan.dependsOn.sort()
         return plan
