@@ -1,4 +1,4 @@
-/// The JSON shape of an inbound message, decoded strictly after its header was read leniently.
+/// The JSON shape of an inbound message, decoded strictly; on failure its identifying fields are read leniently.
 struct WireEnvelope: Decodable {
     struct Header {
         var messageId: String?
@@ -22,32 +22,33 @@ struct WireEnvelope: Decodable {
         } catch {
             throw Failure(header: Header(), rejection: Rejection(.malformed, "body: expected a JSON object"))
         }
-        let header = Header(
-            messageId: (try? container.decode(String.self, forKey: "messageId"))?.nonEmpty,
-            caseId: (try? container.decode(String.self, forKey: "caseId"))?.nonEmpty,
-            type: try? container.decode(String.self, forKey: "type"),
-            occurredAt: try? container.decode(Instant.self, forKey: "occurredAt"))
+        let rejection: Rejection
         do {
             let messageId = try container.decodeNonEmpty("messageId")
             let caseId = try container.decodeNonEmpty("caseId")
             let typeName = try container.decode(String.self, forKey: "type")
             let occurredAt = try container.decode(Instant.self, forKey: "occurredAt")
             let actor = try container.decodeNonEmpty("actor")
-            guard let type = EventType(rawValue: typeName) else {
-                throw Failure(
-                    header: header,
-                    rejection: Rejection(.unknownType, "type: \"\(typeName)\" is not an event type of the contract"))
+            if let type = EventType(rawValue: typeName) {
+                let event = try CaseEvent.decode(type, from: container)
+                envelope = EventEnvelope(
+                    messageId: messageId, caseId: caseId, occurredAt: occurredAt, actor: actor, event: event)
+                return
             }
-            let event = try CaseEvent.decode(type, from: container)
-            envelope = EventEnvelope(
-                messageId: messageId, caseId: caseId, occurredAt: occurredAt, actor: actor, event: event)
-        } catch let failure as Failure {
-            throw failure
+            rejection = Rejection(.unknownType, "type: \"\(typeName)\" is not an event type of the contract")
         } catch let invalid as WireValueError {
-            throw Failure(header: header, rejection: Rejection(.malformed, "\(invalid.path): \(invalid.message)"))
+            rejection = Rejection(.malformed, "\(invalid.path): \(invalid.message)")
         } catch {
-            throw Failure(header: header, rejection: Rejection(.malformed, EventDecoder.describe(error)))
+            rejection = Rejection(.malformed, EventDecoder.describe(error))
         }
+        // Only on failure: read what identifies the message, leniently, to tie the rejection to its case.
+        throw Failure(
+            header: Header(
+                messageId: (try? container.decode(String.self, forKey: "messageId"))?.nonEmpty,
+                caseId: (try? container.decode(String.self, forKey: "caseId"))?.nonEmpty,
+                type: try? container.decode(String.self, forKey: "type"),
+                occurredAt: try? container.decode(Instant.self, forKey: "occurredAt")),
+            rejection: rejection)
     }
 }
 
@@ -67,7 +68,7 @@ extension KeyedDecodingContainer<WireKey> {
     }
 
     func decodePositive(_ key: WireKey) throws -> Int {
-        let value = try decode(Int.self, forKey: key)
+        let value = try integer(at: key) { try decode(Int.self, forKey: key) }
         guard value > 0 else {
             throw WireValueError(
                 path: (codingPath + [key]).jsonPath, message: "must be a positive integer, got \(value)")
@@ -76,11 +77,23 @@ extension KeyedDecodingContainer<WireKey> {
     }
 
     func decodePositiveIfPresent(_ key: WireKey) throws -> Int? {
-        guard let value = try decodeIfPresent(Int.self, forKey: key) else { return nil }
+        guard let value = try integer(at: key, { try decodeIfPresent(Int.self, forKey: key) }) else { return nil }
         guard value > 0 else {
             throw WireValueError(
                 path: (codingPath + [key]).jsonPath, message: "must be a positive integer, got \(value)")
         }
         return value
+    }
+
+    /// Foundation reports a number that is no `Int` (`12.5`, `1e400`) with an internal error that carries no
+    /// coding path; name the field instead, as every `malformed` detail must.
+    private func integer<T>(at key: WireKey, _ decode: () throws -> T) throws -> T {
+        do {
+            return try decode()
+        } catch let error as DecodingError {
+            throw error
+        } catch {
+            throw WireValueError(path: (codingPath + [key]).jsonPath, message: "expected an integer")
+        }
     }
 }

@@ -1,0 +1,36 @@
+/// What is wrong with a case at a given moment, and what would move it on.
+///
+/// Pure: the store finds the candidate cases through its indexes (overdue deadlines, idle since); this
+/// decides, for each, whether and why it is stuck, with the same rules for every back end.
+public struct CaseDiagnosis: Sendable, Equatable {
+    public var caseId: String
+    public var state: CaseState
+    public var reasons: [StuckReason]
+    /// Event types the machine accepts in this state (from `JourneyExplorer`).
+    public var wouldMoveOn: [EventType]
+
+    public var isStuck: Bool { !reasons.isEmpty }
+
+    /// Diagnoses `c` at `now`; `idleDays` replaces the policy's threshold for the case's state.
+    public static func of(
+        _ c: CitizenCase, at now: Instant, journey: Journey, explorer: JourneyExplorer, idleDays: Int? = nil
+    ) -> CaseDiagnosis {
+        var reasons: [StuckReason] = []
+        let today = now.date
+        if !c.state.isFinal {
+            if let end = c.courseEnd, c.isOverrun(at: now) {
+                reasons.append(.overrun(courseEnd: end, days: end.days(until: today)))
+            }
+            for deadline in journey.deadlines(for: c) where deadline.dueAt <= now && deadline.kind != .courseEnd && deadline.kind.holdsUpTheCase {
+                reasons.append(.overdue(kind: deadline.kind, dueOn: deadline.dueOn, days: deadline.dueOn.days(until: today)))
+            }
+            if let threshold = idleDays ?? journey.policy.idleThreshold(c.state) {
+                let idle = c.lastEventAt.date.days(until: today)
+                if idle > threshold { reasons.append(.idle(days: idle, thresholdDays: threshold)) }
+            }
+        }
+        return CaseDiagnosis(
+            caseId: c.caseId, state: c.state, reasons: reasons,
+            wouldMoveOn: explorer.acceptedEvents(in: c.state).filter { $0 != .municipalityChanged })
+    }
+}

@@ -1,0 +1,4 @@
+/// The languages `forloeb explain` speaks: Danish for the citizen, English for everyone else.
+public enum NarrationLanguage: String, Sendable, CaseIterable {
+    case da, en
+}
