@@ -54,7 +54,8 @@ public protocol CaseStore: Sendable {
     func deadLetters(includeResolved: Bool, limit: Int) async throws -> [DeadLetter]
 
     /// Settles a dead letter, audited in the same transaction; `false` when it does not exist or was settled.
-    func resolveDeadLetter(_ id: Int64, as resolution: DeadLetterResolution, at now: Instant, audit: AuditEntry) async throws
+    func resolveDeadLetter(_ id: Int64, as resolution: DeadLetterResolution, at now: Instant, audit: AuditEntry)
+        async throws
         -> Bool
 
     /// Appends an operator action to the hash-chained audit log on its own.

@@ -88,7 +88,8 @@ import Testing
                     boundaries[processed.count] = (index + batchSize) / batchSize
                 }
             }
-            let batches = try #require(boundaries[survived.processed], "\(survived.processed) processed is not a batch boundary")
+            let batches = try #require(
+                boundaries[survived.processed], "\(survived.processed) processed is not a batch boundary")
             #expect(batches > 0 && batches < (bodies.count + batchSize - 1) / batchSize)
             let prefix = StoreFixture.book(Array(bodies.prefix(batches * batchSize)), journey: journey)
             #expect(survived.events == prefix.history.values.map(\.count).reduce(0, +))

@@ -32,7 +32,8 @@ final class PostgresRaw: RawDatabase {
         try await connection.query("BEGIN", logger: logger)
         try await connection.query(
             PostgresQuery(
-                unsafeSQL: "INSERT INTO bench_raw (message_id, body) VALUES " + values.joined(separator: ","), binds: bindings),
+                unsafeSQL: "INSERT INTO bench_raw (message_id, body) VALUES " + values.joined(separator: ","),
+                binds: bindings),
             logger: logger)
         try await connection.query("COMMIT", logger: logger)
     }
@@ -71,7 +72,9 @@ final class PostgresRaw: RawDatabase {
             try await connection.query(PostgresQuery(unsafeSQL: "SET \(setting) = off"), logger: logger)
         }
         var count = 0
-        for try await value in try await connection.query("SELECT count(*) FROM deadlines", logger: logger).decode(Int.self) {
+        for try await value in try await connection.query("SELECT count(*) FROM deadlines", logger: logger).decode(
+            Int.self)
+        {
             count = value
         }
         for setting in ["enable_indexscan", "enable_indexonlyscan", "enable_bitmapscan"] {

@@ -18,7 +18,9 @@ final class SQLiteRaw: RawDatabase {
     func createRawTable() async throws {
         try await pool.write { db in
             try db.execute(
-                sql: "CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, message_id TEXT NOT NULL UNIQUE, body TEXT NOT NULL)")
+                sql:
+                    "CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, message_id TEXT NOT NULL UNIQUE, body TEXT NOT NULL)"
+            )
         }
     }
 
@@ -56,7 +58,8 @@ final class SQLiteRaw: RawDatabase {
 
     func nthDueAt(_ n: Int) async throws -> Int64 {
         try await pool.read { db in
-            try Int64.fetchOne(db, sql: "SELECT due_at FROM deadlines ORDER BY due_at LIMIT 1 OFFSET ?", arguments: [n - 1]) ?? 0
+            try Int64.fetchOne(
+                db, sql: "SELECT due_at FROM deadlines ORDER BY due_at LIMIT 1 OFFSET ?", arguments: [n - 1]) ?? 0
         }
     }
 

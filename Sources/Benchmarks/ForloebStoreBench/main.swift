@@ -10,9 +10,9 @@ import PostgresNIO
 // forloeb-bench: the durable store's figures for BENCHMARKS.md, with plain wall-clock timing.
 //
 //   swift build -c release --product forloeb-bench
-//   .build/release/forloeb-bench [--postgres URL] [--cases 1000000] [--folder DIR]
+//   FORLOEB_BENCH_POSTGRES_URL=$(scripts/postgres.sh url) .build/release/forloeb-bench [--cases 1000000] [--folder DIR]
 //
-// (--postgres defaults to FORLOEB_BENCH_POSTGRES_URL; without one, PostgreSQL is skipped.) Each figure is
+// (The PostgreSQL URL comes from the environment only, never argv; without it PostgreSQL is skipped.) Each figure is
 // measured next to its baseline in the same run on the same database: durable events per second through
 // `CaseStore.apply` against bare inserts of the same events, in the same number per transaction.
 
@@ -23,7 +23,11 @@ func option(_ name: String) -> String? {
 }
 let openCases = Int(option("--cases") ?? "") ?? 1_000_000
 let folder = option("--folder") ?? FileManager.default.temporaryDirectory.appendingPathComponent("forloeb-bench").path
-let postgresURL = option("--postgres") ?? ProcessInfo.processInfo.environment["FORLOEB_BENCH_POSTGRES_URL"]
+let postgresURL = ProcessInfo.processInfo.environment["FORLOEB_BENCH_POSTGRES_URL"]
+/// Writes a line at once (unbuffered), so that a long run shows its progress.
+func emit(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
 
 let journey = try WorkflowLoader.load(directory: WorkflowLoader.sourceTreeDirectory).journey
@@ -81,9 +85,9 @@ func admin(_ address: StoreURL.PostgresAddress, _ sql: String) async throws {
 
 // MARK: 1. Durable events per second against bare inserts
 
-print("## Durable events per second (events per transaction: store vs bare inserts of the same events)\n")
-print("| back end | events/tx | events | store events/s | bare inserts rows/s | ratio |")
-print("| --- | ---: | ---: | ---: | ---: | ---: |")
+emit("## Durable events per second (events per transaction: store vs bare inserts of the same events)\n")
+emit("| back end | events/tx | events | store events/s | bare inserts rows/s | ratio |")
+emit("| --- | ---: | ---: | ---: | ---: | ---: |")
 let sizes: [(perTransaction: Int, events: Int)] = [(1, 2_000), (10, 10_000), (100, 40_000)]
 for target in targets {
     for (perTransaction, count) in sizes {
@@ -115,7 +119,7 @@ for target in targets {
         }
         let storeRate = Double(count) / seconds(storeTime)
         let rawRate = Double(count) / seconds(rawTime)
-        print(
+        emit(
             "| \(target.name) | \(perTransaction) | \(count) | \(Int(storeRate)) | \(Int(rawRate)) | "
                 + String(format: "%.2f", storeRate / rawRate) + " |")
         try await store.close()
@@ -125,18 +129,21 @@ for target in targets {
 
 // MARK: 2. Finding 10,000 due deadlines among a million open cases
 
-print("\n## Finding 10,000 due deadlines among \(openCases) open cases (4 open deadlines each)\n")
-print("| back end | seeding | due query (median of 5) | rows | full scan of the deadlines table |")
-print("| --- | ---: | ---: | ---: | ---: |")
+emit("\n## Finding 10,000 due deadlines among \(openCases) open cases (4 open deadlines each)\n")
+emit("| back end | seeding | due query (median of 5) | rows | full scan of the deadlines table |")
+emit("| --- | ---: | ---: | ---: | ---: |")
 let sampleSnapshot: String = {
     var book = CaseBook(journey: journey)
-    for envelope in CaseStreamGenerator(seed: 3, until: CivilDate(iso: "2022-09-01")).journey(0) { book.ingest(envelope) }
+    for envelope in CaseStreamGenerator(seed: 3, until: CivilDate(iso: "2022-09-01")).journey(0) {
+        book.ingest(envelope)
+    }
     return CaseReplay.json(book.cases.values.first!)
 }()
 for target in targets where !target.name.contains("NORMAL") {
     let (store, raw) = try await target.open("deadlines")
     let seeding = try await clock.measure {
-        try await raw.seedOpenCases(openCases, snapshot: sampleSnapshot, kinds: ["followup", "course_end", "plan_review", "next_step_referral"])
+        try await raw.seedOpenCases(
+            openCases, snapshot: sampleSnapshot, kinds: ["followup", "course_end", "plan_review", "next_step_referral"])
     }
     let t = Instant(secondsSinceEpoch: try await raw.nthDueAt(10_000))
     var times: [Double] = []
@@ -148,7 +155,7 @@ for target in targets where !target.name.contains("NORMAL") {
     var total = 0
     let scan = try await clock.measure { total = try await raw.countAllDeadlines() }
     let median = times.sorted()[2]
-    print(
+    emit(
         "| \(target.name) | \(String(format: "%.1f s", seconds(seeding))) | \(String(format: "%.1f ms", median * 1000)) | "
             + "\(found) | \(String(format: "%.0f ms", seconds(scan) * 1000)) (\(total) rows) |")
     try await store.close()
@@ -157,9 +164,9 @@ for target in targets where !target.name.contains("NORMAL") {
 
 // MARK: 3. Bytes on disk per case
 
-print("\n## Size on disk per case (complete generated journeys, every event, snapshot, deadline and notification)\n")
-print("| back end | cases | events | bytes/case | bytes/event |")
-print("| --- | ---: | ---: | ---: | ---: |")
+emit("\n## Size on disk per case (complete generated journeys, every event, snapshot, deadline and notification)\n")
+emit("| back end | cases | events | bytes/case | bytes/event |")
+emit("| --- | ---: | ---: | ---: | ---: |")
 let sizeCases = 5_000
 let journeys = CaseStreamGenerator(seed: 77, caseIdPrefix: "D").stream(cases: sizeCases).map { $0.wireJSON() }
 for target in targets where !target.name.contains("NORMAL") {
@@ -173,7 +180,8 @@ for target in targets where !target.name.contains("NORMAL") {
     }
     let counts = try await store.counts()
     let bytes = try await raw.bytesOnDisk() - empty
-    print("| \(target.name) | \(counts.cases) | \(counts.events) | \(bytes / counts.cases) | \(bytes / counts.events) |")
+    emit(
+        "| \(target.name) | \(counts.cases) | \(counts.events) | \(bytes / counts.cases) | \(bytes / counts.events) |")
     try await store.close()
     try await raw.close()
 }
