@@ -41,9 +41,9 @@ final class PostgresRaw: RawDatabase {
     func seedOpenCases(_ cases: Int, snapshot: String, kinds: [String]) async throws {
         try await connection.query(
             """
-            INSERT INTO cases (case_id, version, state, municipality, caseworker, course_number, course_end,
+            INSERT INTO cases (case_id, version, revision, state, municipality, caseworker, course_number, course_end,
                 last_event_at, snapshot, updated_at)
-            SELECT 'B-' || lpad(i::text, 7, '0'), 5, 'active', '0260', 'sb-' || (i % 97), 1, '2027-01-01',
+            SELECT 'B-' || lpad(i::text, 7, '0'), 5, 1, 'active', '0260', 'sb-' || (i % 97), 1, '2027-01-01',
                 1700000000 + i, \(snapshot), 0 FROM generate_series(0, \(cases - 1)) AS i
             """, logger: logger)
         for (index, kind) in kinds.enumerated() {

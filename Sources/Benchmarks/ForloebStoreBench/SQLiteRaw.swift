@@ -40,9 +40,9 @@ final class SQLiteRaw: RawDatabase {
             try db.execute(
                 sql: """
                     WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
-                    INSERT INTO cases (case_id, version, state, municipality, caseworker, course_number, course_end,
+                    INSERT INTO cases (case_id, version, revision, state, municipality, caseworker, course_number, course_end,
                         last_event_at, snapshot, updated_at)
-                    SELECT printf('B-%07d', i), 5, 'active', '0260', 'sb-' || (i % 97), 1, '2027-01-01',
+                    SELECT printf('B-%07d', i), 5, 1, 'active', '0260', 'sb-' || (i % 97), 1, '2027-01-01',
                         1700000000 + i, ?, 0 FROM n
                     """, arguments: [cases, snapshot])
             for (index, kind) in kinds.enumerated() {
