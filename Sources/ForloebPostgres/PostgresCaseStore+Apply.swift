@@ -29,11 +29,13 @@ extension PostgresCaseStore {
         let faults = self.faults
         try await transaction { connection in
             try await Self.write(
-                plan, caseIds: plan.dependsOn, revisions: revisions, connection, now: Int(now.secondsSinceEpoch), options,
+                plan, caseIds: plan.dependsOn, revisions: revisions, connection, now: Int(now.secondsSinceEpoch),
+                options,
                 faults, logger)
         }
         for write in plan.cases {
-            cache.store(write.summary.caseId, revision: (revisions[write.summary.caseId] ?? 0) + 1, snapshot: write.snapshot)
+            cache.store(
+                write.summary.caseId, revision: (revisions[write.summary.caseId] ?? 0) + 1, snapshot: write.snapshot)
         }
         return plan.outcomes
     }

@@ -23,7 +23,8 @@ extension SQLiteCaseStore {
                 plan, caseIds: plan.dependsOn, revisions: revisions, db, now: now.secondsSinceEpoch, options, faults)
         }
         for write in plan.cases {
-            cache.store(write.summary.caseId, revision: (revisions[write.summary.caseId] ?? 0) + 1, snapshot: write.snapshot)
+            cache.store(
+                write.summary.caseId, revision: (revisions[write.summary.caseId] ?? 0) + 1, snapshot: write.snapshot)
         }
         return plan.outcomes
     }

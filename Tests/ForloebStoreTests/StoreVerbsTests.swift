@@ -65,7 +65,9 @@ import Testing
             #expect(try Self.json(again.stdout)["applied"] as? Int == 0)
             #expect(try Self.json(again.stdout)["duplicates"] as? Int == bodies.count)
 
-            let caseId = try #require(book.caseOrder.first { book.rejections[$0] != nil && book.cases[$0]!.courseEnd != nil } ?? book.caseOrder.first)
+            let caseId = try #require(
+                book.caseOrder.first { book.rejections[$0] != nil && book.cases[$0]!.courseEnd != nil }
+                    ?? book.caseOrder.first)
             let expected = book.cases[caseId]!
             let shown = try Self.forloeb(["show", caseId, "--json"], store: store)
             #expect(shown.status == 0, "\(shown.stderr)")
@@ -83,11 +85,17 @@ import Testing
             let history = try #require(view["history"] as? [[String: Any]])
             #expect(history.compactMap { $0["messageId"] as? String } == book.history[caseId]!.map(\.messageId))
             #expect(history.first?["from"] is NSNull)
-            for key in ["messageId", "type", "from", "to", "occurredAt"] { #expect(history.allSatisfy { $0[key] != nil }) }
+            for key in ["messageId", "type", "from", "to", "occurredAt"] {
+                #expect(history.allSatisfy { $0[key] != nil })
+            }
             let deadlines = try #require(view["deadlines"] as? [[String: Any]])
-            #expect(deadlines.compactMap { $0["kind"] as? String } == book.journey.deadlines(for: expected).map(\.kind.rawValue))
+            #expect(
+                deadlines.compactMap { $0["kind"] as? String }
+                    == book.journey.deadlines(for: expected).map(\.kind.rawValue))
             let rejections = try #require(view["rejections"] as? [[String: Any]])
-            #expect(rejections.compactMap { $0["messageId"] as? String } == (book.rejections[caseId] ?? []).map(\.messageId))
+            #expect(
+                rejections.compactMap { $0["messageId"] as? String } == (book.rejections[caseId] ?? []).map(\.messageId)
+            )
             for key in ["messageId", "type", "code", "detail"] { #expect(rejections.allSatisfy { $0[key] != nil }) }
 
             let missing = try Self.forloeb(["show", "NO-SUCH-CASE"], store: store)
@@ -110,7 +118,8 @@ import Testing
         #expect(run.status == 3)
         #expect(run.stderr.contains("postgres://ops:***@127.0.0.1:1/forloeb"))
         #expect(!run.stderr.contains("hunter2"))
-        let importing = try Self.forloeb(["import", "-"], store: "postgres://ops:hunter2@127.0.0.1:1/forloeb", stdin: Data())
+        let importing = try Self.forloeb(
+            ["import", "-"], store: "postgres://ops:hunter2@127.0.0.1:1/forloeb", stdin: Data())
         #expect(importing.status == 3)
         #expect(!importing.stderr.contains("hunter2"))
         let bad = try Self.forloeb(["show", "K-1"], store: "mysql://ops:hunter2@db/x")
