@@ -77,6 +77,16 @@ if let postgresURL, case .postgres(let base) = try StoreURL(parsing: postgresURL
         })
 }
 
+/// Removes a benchmark database once its figures are taken (a million cases take gigabytes).
+func discard(_ url: StoreURL) async throws {
+    switch url {
+    case .sqlite(let path):
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    case .postgres(let address):
+        try await admin(address, "DROP DATABASE IF EXISTS \(address.database) WITH (FORCE)")
+    }
+}
+
 func admin(_ address: StoreURL.PostgresAddress, _ sql: String) async throws {
     let connection = try await PostgresConnection.connect(
         configuration: .init(
@@ -131,6 +141,7 @@ if runs("throughput") {
                     + String(format: "%.2f", storeRate / rawRate) + " |")
             try await store.close()
             try await raw.close()
+            try await discard(store.url)
         }
     }
 
@@ -173,6 +184,7 @@ if runs("deadlines") {
                 + "\(found) | \(String(format: "%.0f ms", seconds(scan) * 1000)) (\(total) rows) |")
         try await store.close()
         try await raw.close()
+        try await discard(store.url)
     }
 
 }
@@ -201,5 +213,6 @@ if runs("size") {
         )
         try await store.close()
         try await raw.close()
+        try await discard(store.url)
     }
 }
