@@ -164,7 +164,7 @@ public actor PostgresCaseStore: CaseStore {
                     """, logger: logger)
                 try await connection.query("COMMIT", logger: logger)
             } catch {
-                try? await connection.query("ROLLBACK", logger: logger)
+                _ = try? await connection.query("ROLLBACK", logger: logger)
                 throw error
             }
             var applied: [String] = []
@@ -192,7 +192,7 @@ public actor PostgresCaseStore: CaseStore {
                     }
                     try await connection.query("COMMIT", logger: logger)
                 } catch {
-                    try? await connection.query("ROLLBACK", logger: logger)
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
                     throw StoreError(.schema, "migration \(migration.rawValue) failed: \(Self.describe(error))")
                 }
             }

@@ -117,8 +117,12 @@ import Testing
             let audit = AuditEntry(
                 operatorId: "ops-1", at: Fixture.now, action: "replay", caseId: "K-2", reason: "opened late",
                 detail: "close-1")
+            let stored = try #require(try await store.rejectedMessage("close-1"))
+            #expect(stored.body == close)
+            #expect(stored.isReplay)
+            #expect(try await store.rejectedMessage("open-2") == nil)
             let replayed = try await store.apply(
-                [InboundMessage(body: close, isReplay: true)], journey: journey, at: Fixture.now,
+                [stored], journey: journey, at: Fixture.now,
                 options: ApplyOptions(audit: audit))
             guard case .applied(let transition) = replayed.first else { Issue.record("\(replayed)"); return }
             #expect(transition.to == .closed)
