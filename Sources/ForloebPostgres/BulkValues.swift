@@ -18,7 +18,8 @@ struct BulkValues {
         let first = bindings.count + 1
         append(&bindings)
         precondition(bindings.count == first - 1 + types.count, "a row must bind one value per column")
-        rows.append("(" + types.enumerated().map { "$\(first + $0.offset)::\($0.element)" }.joined(separator: ",") + ")")
+        rows.append(
+            "(" + types.enumerated().map { "$\(first + $0.offset)::\($0.element)" }.joined(separator: ",") + ")")
     }
 
     /// The statement `prefix VALUES (…), (…) suffix`.

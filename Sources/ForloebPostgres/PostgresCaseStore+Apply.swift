@@ -9,26 +9,33 @@ extension PostgresCaseStore {
     /// Rows per statement: PostgreSQL takes at most 65,535 parameters per statement.
     static let rowsPerStatement = 2000
 
-    public func apply(_ messages: [InboundMessage], journey: Journey, at now: Instant, options: ApplyOptions) async throws
+    public func apply(_ messages: [InboundMessage], journey: Journey, at now: Instant, options: ApplyOptions)
+        async throws
         -> [ApplyOutcome]
     {
         let messageIds = BatchPlan.messageIds(of: messages)
         let caseIds = BatchPlan.caseIds(of: messages).sorted()
         let logger = self.logger
-        let (marks, snapshots) = try await withConnection { connection in
+        let cache = self.cache
+        let (marks, loaded) = try await withConnection { connection in
             (
                 try await Self.marks(connection, messageIds, logger),
-                try await Self.snapshots(connection, caseIds, logger)
+                try await Self.cases(connection, caseIds, cache: cache, logger)
             )
         }
-        let plan = BatchPlan.make(messages, journey: journey, processed: marks, snapshots: snapshots)
-        let expected = snapshots.mapValues(\.version)
+        let plan = BatchPlan.make(messages, journey: journey, processed: marks, snapshots: loaded.mapValues(\.snapshot))
+        let revisions = loaded.mapValues(\.revision)
         try await faults.afterLoad?()
         let faults = self.faults
         try await transaction { connection in
             try await Self.write(
-                plan, caseIds: plan.dependsOn, expected: expected, connection, now: Int(now.secondsSinceEpoch), options, faults,
-                logger)
+                plan, caseIds: plan.dependsOn, revisions: revisions, connection, now: Int(now.secondsSinceEpoch),
+                options,
+                faults, logger)
+        }
+        for write in plan.cases {
+            cache.store(
+                write.summary.caseId, revision: (revisions[write.summary.caseId] ?? 0) + 1, snapshot: write.snapshot)
         }
         return plan.outcomes
     }
@@ -39,36 +46,53 @@ extension PostgresCaseStore {
         var marks: [String: ProcessedMark] = [:]
         guard !ids.isEmpty else { return marks }
         let rows = try await connection.query(
-            "SELECT message_id, outcome, attempts FROM processed_messages WHERE message_id = ANY(\(ids))", logger: logger)
+            "SELECT message_id, outcome, attempts FROM processed_messages WHERE message_id = ANY(\(ids))",
+            logger: logger)
         for try await (id, outcome, attempts) in rows.decode((String, String, Int).self) {
             marks[id] = ProcessedMark(outcome: ProcessedMark.Outcome(rawValue: outcome) ?? .applied, attempts: attempts)
         }
         return marks
     }
 
-    static func snapshots(_ connection: PostgresConnection, _ ids: [String], _ logger: Logger) async throws
-        -> [String: CitizenCase]
-    {
-        var snapshots: [String: CitizenCase] = [:]
-        guard !ids.isEmpty else { return snapshots }
-        let rows = try await connection.query(
-            "SELECT case_id, snapshot FROM cases WHERE case_id = ANY(\(ids))", logger: logger)
-        for try await (id, json) in rows.decode((String, String).self) {
-            snapshots[id] = try CaseReplay.decode(json, caseId: id)
+    /// The current snapshot and revision of each case: revisions first, then the JSON of those the cache
+    /// does not hold at that revision (read with its own revision, so a change in between is harmless).
+    static func cases(
+        _ connection: PostgresConnection, _ ids: [String], cache: SnapshotCache?, _ logger: Logger
+    ) async throws -> [String: (snapshot: CitizenCase, revision: Int)] {
+        var found: [String: (snapshot: CitizenCase, revision: Int)] = [:]
+        guard !ids.isEmpty else { return found }
+        var misses: [String] = []
+        for try await (id, revision) in try await connection.query(
+            "SELECT case_id, revision FROM cases WHERE case_id = ANY(\(ids))", logger: logger
+        ).decode((String, Int).self) {
+            if let snapshot = cache?.snapshot(id, revision: revision) {
+                found[id] = (snapshot, revision)
+            } else {
+                misses.append(id)
+            }
         }
-        return snapshots
+        guard !misses.isEmpty else { return found }
+        for try await (id, revision, json) in try await connection.query(
+            "SELECT case_id, revision, snapshot FROM cases WHERE case_id = ANY(\(misses))", logger: logger
+        ).decode((String, Int, String).self) {
+            let snapshot = try CaseReplay.decode(json, caseId: id)
+            cache?.store(id, revision: revision, snapshot: snapshot)
+            found[id] = (snapshot, revision)
+        }
+        return found
     }
 
     /// Writes a planned batch inside the caller's transaction, after locking the batch's case rows in
     /// case-id order and checking that none changed since the batch read them.
     static func write(
-        _ plan: BatchPlan, caseIds: [String], expected: [String: Int], _ connection: PostgresConnection, now: Int,
+        _ plan: BatchPlan, caseIds: [String], revisions expected: [String: Int], _ connection: PostgresConnection,
+        now: Int,
         _ options: ApplyOptions, _ faults: StoreFaultHooks, _ logger: Logger
     ) async throws {
         if !caseIds.isEmpty {
             var current: [String: Int] = [:]
             let rows = try await connection.query(
-                "SELECT case_id, version FROM cases WHERE case_id = ANY(\(caseIds)) ORDER BY case_id FOR UPDATE",
+                "SELECT case_id, revision FROM cases WHERE case_id = ANY(\(caseIds)) ORDER BY case_id FOR UPDATE",
                 logger: logger)
             for try await (id, version) in rows.decode((String, Int).self) { current[id] = version }
             for id in caseIds where current[id] != expected[id] {
@@ -80,11 +104,14 @@ extension PostgresCaseStore {
         let inserts = plan.cases.filter { $0.expectedVersion == nil }
         let updates = plan.cases.filter { $0.expectedVersion != nil }
         for chunk in inserts.chunked(rowsPerStatement / 10) {
-            var values = BulkValues(types: ["text", "int8", "text", "text", "text", "int8", "text", "int8", "text", "int8"])
+            var values = BulkValues(types: [
+                "text", "int8", "int8", "text", "text", "text", "int8", "text", "int8", "text", "int8",
+            ])
             for write in chunk {
                 let s = write.summary
                 values.row { b in
-                    b.append(s.caseId); b.append(s.version); b.append(s.state.rawValue); b.append(s.municipality)
+                    b.append(s.caseId); b.append(s.version); b.append(1); b.append(s.state.rawValue)
+                    b.append(s.municipality)
                     b.append(s.caseworker); b.append(s.courseNumber); b.append(s.courseEnd?.description)
                     b.append(Int(s.lastEventAt.secondsSinceEpoch)); b.append(write.json); b.append(now)
                 }
@@ -92,33 +119,39 @@ extension PostgresCaseStore {
             try await connection.query(
                 values.query(
                     """
-                    INSERT INTO cases (case_id, version, state, municipality, caseworker, course_number, course_end,
-                        last_event_at, snapshot, updated_at)
+                    INSERT INTO cases (case_id, version, revision, state, municipality, caseworker, course_number,
+                        course_end, last_event_at, snapshot, updated_at)
                     """), logger: logger)
         }
         for chunk in updates.chunked(rowsPerStatement / 10) {
-            var values = BulkValues(types: ["text", "int8", "int8", "text", "text", "text", "int8", "text", "int8", "text"])
+            var values = BulkValues(types: [
+                "text", "int8", "int8", "text", "text", "text", "int8", "text", "int8", "text",
+            ])
             for write in chunk {
                 let s = write.summary
                 values.row { b in
-                    b.append(s.caseId); b.append(write.expectedVersion ?? 0); b.append(s.version); b.append(s.state.rawValue)
+                    b.append(s.caseId); b.append(expected[s.caseId] ?? 0); b.append(s.version);
+                    b.append(s.state.rawValue)
                     b.append(s.municipality); b.append(s.caseworker); b.append(s.courseNumber)
-                    b.append(s.courseEnd?.description); b.append(Int(s.lastEventAt.secondsSinceEpoch)); b.append(write.json)
+                    b.append(s.courseEnd?.description); b.append(Int(s.lastEventAt.secondsSinceEpoch));
+                    b.append(write.json)
                 }
             }
             var bindings = values.bindings
             bindings.append(now)
             let sql = """
-                UPDATE cases AS c SET version = v.version, state = v.state, municipality = v.municipality,
+                UPDATE cases AS c SET version = v.version, revision = c.revision + 1, state = v.state, municipality = v.municipality,
                     caseworker = v.caseworker, course_number = v.course_number, course_end = v.course_end,
                     last_event_at = v.last_event_at, snapshot = v.snapshot, updated_at = $\(bindings.count)::int8
                 FROM (\(values.list)) AS v (case_id, expected, version, state, municipality, caseworker, course_number,
                     course_end, last_event_at, snapshot)
-                WHERE c.case_id = v.case_id AND c.version = v.expected
+                WHERE c.case_id = v.case_id AND c.revision = v.expected
                 RETURNING c.case_id
                 """
             var updated = 0
-            for try await _ in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger) {
+            for try await _ in try await connection.query(
+                PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+            {
                 updated += 1
             }
             guard updated == chunk.count else {
@@ -178,7 +211,8 @@ extension PostgresCaseStore {
                 types: ["text", "int8", "text", "bool", "text", "text", "text", "text", "int8", "bytea", "int8"])
             for r in chunk {
                 values.row { b in
-                    b.append(r.messageId); b.append(r.attempt); b.append(r.caseId); b.append(r.attached); b.append(r.type)
+                    b.append(r.messageId); b.append(r.attempt); b.append(r.caseId); b.append(r.attached);
+                    b.append(r.type)
                     b.append(r.code); b.append(r.rule); b.append(r.detail); b.append(r.occurredAt.map { Int($0) })
                     b.append(ByteBuffer(bytes: r.body)); b.append(now)
                 }
@@ -194,7 +228,8 @@ extension PostgresCaseStore {
             var values = BulkValues(types: ["text", "bytea", "text", "text", "int8"])
             for d in chunk {
                 values.row { b in
-                    b.append(d.messageId); b.append(ByteBuffer(bytes: d.body)); b.append(d.code); b.append(d.detail); b.append(now)
+                    b.append(d.messageId); b.append(ByteBuffer(bytes: d.body)); b.append(d.code); b.append(d.detail);
+                    b.append(now)
                 }
             }
             try await connection.query(
@@ -253,7 +288,9 @@ extension PostgresCaseStore {
         {
             updated += 1
         }
-        guard updated == 1 else { throw StoreError(.notFound, "dead letter \(id) does not exist or was already settled") }
+        guard updated == 1 else {
+            throw StoreError(.notFound, "dead letter \(id) does not exist or was already settled")
+        }
     }
 
     static func appendAudit(_ connection: PostgresConnection, _ entry: AuditEntry, _ logger: Logger) async throws

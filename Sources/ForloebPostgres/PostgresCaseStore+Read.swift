@@ -22,7 +22,8 @@ extension PostgresCaseStore {
     typealias RejectionRow = (Int, String, Int, String?, Bool, String, String, String?, String, Int?, Int)
 
     static func rejection(_ r: RejectionRow) -> StoredRejection {
-        let rejection = Rejection(RejectionCode(rawValue: r.6) ?? .malformed, rule: r.7.flatMap { RuleID(rawValue: $0) }, r.8)
+        let rejection = Rejection(
+            RejectionCode(rawValue: r.6) ?? .malformed, rule: r.7.flatMap { RuleID(rawValue: $0) }, r.8)
         return StoredRejection(
             event: RejectedEvent(
                 messageId: r.1, caseId: r.3, type: r.5, occurredAt: r.9.map { Instant(secondsSinceEpoch: Int64($0)) },
@@ -36,12 +37,14 @@ extension PostgresCaseStore {
     static func outbox(_ r: OutboxRow) -> OutboxMessage {
         OutboxMessage(
             id: Int64(r.0), messageId: r.1, routingKey: r.2, caseId: r.3, body: Data(r.4.utf8),
-            createdAt: Instant(secondsSinceEpoch: Int64(r.5)), sentAt: r.6.map { Instant(secondsSinceEpoch: Int64($0)) })
+            createdAt: Instant(secondsSinceEpoch: Int64(r.5)), sentAt: r.6.map { Instant(secondsSinceEpoch: Int64($0)) }
+        )
     }
 
     static func due(_ r: (String, String, Int)) -> DueDeadline? {
         guard let kind = DeadlineKind(rawValue: r.1) else { return nil }
-        return DueDeadline(caseId: r.0, deadline: Deadline(kind: kind, dueOn: Instant(secondsSinceEpoch: Int64(r.2)).date))
+        return DueDeadline(
+            caseId: r.0, deadline: Deadline(kind: kind, dueOn: Instant(secondsSinceEpoch: Int64(r.2)).date))
     }
 
     /// Decodes every row of `rows` as a tuple of `columns`.
@@ -89,12 +92,14 @@ extension PostgresCaseStore {
                         position: r.0, messageId: r.1, type: EventType(rawValue: r.2) ?? .caseOpened,
                         from: r.3.flatMap { CaseState(rawValue: $0) }, to: CaseState(rawValue: r.4) ?? .requested,
                         occurredAt: Instant(secondsSinceEpoch: Int64(r.5)), actor: r.6,
-                        ruleSet: RuleSetID(rawValue: r.7) ?? .y2013, recordedAt: Instant(secondsSinceEpoch: Int64(r.8))))
+                        ruleSet: RuleSetID(rawValue: r.7) ?? .y2013, recordedAt: Instant(secondsSinceEpoch: Int64(r.8)))
+                )
             }
             var rejections: [StoredRejection] = []
             for try await r in try await connection.query(
                 PostgresQuery(
-                    unsafeSQL: "SELECT \(Self.rejectionColumns) FROM rejections WHERE case_id = $1 AND attached ORDER BY id",
+                    unsafeSQL:
+                        "SELECT \(Self.rejectionColumns) FROM rejections WHERE case_id = $1 AND attached ORDER BY id",
                     binds: Self.binds(caseId)), logger: logger
             ).decode(RejectionRow.self) {
                 rejections.append(Self.rejection(r))
@@ -108,7 +113,8 @@ extension PostgresCaseStore {
             var outbox: [OutboxMessage] = []
             for try await r in try await connection.query(
                 PostgresQuery(
-                    unsafeSQL: "SELECT \(Self.outboxColumns) FROM outbox WHERE case_id = $1 AND sent_at IS NULL ORDER BY id",
+                    unsafeSQL:
+                        "SELECT \(Self.outboxColumns) FROM outbox WHERE case_id = $1 AND sent_at IS NULL ORDER BY id",
                     binds: Self.binds(caseId)), logger: logger
             ).decode(OutboxRow.self) {
                 outbox.append(Self.outbox(r))
@@ -150,7 +156,8 @@ extension PostgresCaseStore {
         let sql = "SELECT \(Self.summaryColumns) FROM cases \(whereClause) ORDER BY case_id LIMIT $\(bindings.count)"
         let query = PostgresQuery(unsafeSQL: sql, binds: bindings)
         return try await withConnection { connection in
-            try await Self.collect(try await connection.query(query, logger: logger), as: SummaryRow.self).map(Self.summary)
+            try await Self.collect(try await connection.query(query, logger: logger), as: SummaryRow.self).map(
+                Self.summary)
         }
     }
 
@@ -199,8 +206,23 @@ extension PostgresCaseStore {
                 ORDER BY last_event_at, case_id LIMIT $3
                 """, binds: bindings)
         return try await withConnection { connection in
-            try await Self.collect(try await connection.query(query, logger: logger), as: SummaryRow.self).map(Self.summary)
+            try await Self.collect(try await connection.query(query, logger: logger), as: SummaryRow.self).map(
+                Self.summary)
         }
+    }
+
+    public func rejectedMessage(_ messageId: String) async throws -> InboundMessage? {
+        let logger = self.logger
+        let body = try await withConnection { connection -> Data? in
+            for try await buffer in try await connection.query(
+                "SELECT body FROM rejections WHERE message_id = \(messageId) ORDER BY attempt DESC LIMIT 1",
+                logger: logger
+            ).decode(ByteBuffer.self) {
+                return Data(buffer.readableBytesView)
+            }
+            return nil
+        }
+        return body.map { InboundMessage(body: $0, isReplay: true) }
     }
 
     public func unattachedRejections(limit: Int) async throws -> [StoredRejection] {
@@ -208,9 +230,11 @@ extension PostgresCaseStore {
         var bindings = PostgresBindings()
         bindings.append(limit)
         let query = PostgresQuery(
-            unsafeSQL: "SELECT \(Self.rejectionColumns) FROM rejections WHERE NOT attached ORDER BY id LIMIT $1", binds: bindings)
+            unsafeSQL: "SELECT \(Self.rejectionColumns) FROM rejections WHERE NOT attached ORDER BY id LIMIT $1",
+            binds: bindings)
         return try await withConnection { connection in
-            try await Self.collect(try await connection.query(query, logger: logger), as: RejectionRow.self).map(Self.rejection)
+            try await Self.collect(try await connection.query(query, logger: logger), as: RejectionRow.self).map(
+                Self.rejection)
         }
     }
 
@@ -219,9 +243,11 @@ extension PostgresCaseStore {
         var bindings = PostgresBindings()
         bindings.append(limit)
         let query = PostgresQuery(
-            unsafeSQL: "SELECT \(Self.outboxColumns) FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1", binds: bindings)
+            unsafeSQL: "SELECT \(Self.outboxColumns) FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1",
+            binds: bindings)
         return try await withConnection { connection in
-            try await Self.collect(try await connection.query(query, logger: logger), as: OutboxRow.self).map(Self.outbox)
+            try await Self.collect(try await connection.query(query, logger: logger), as: OutboxRow.self).map(
+                Self.outbox)
         }
     }
 
@@ -289,7 +315,8 @@ extension PostgresCaseStore {
             {
                 letters.append(
                     DeadLetter(
-                        id: Int64(r.0), messageId: r.1, body: Data(r.2.readableBytesView), code: RejectionCode(rawValue: r.3) ?? .malformed,
+                        id: Int64(r.0), messageId: r.1, body: Data(r.2.readableBytesView),
+                        code: RejectionCode(rawValue: r.3) ?? .malformed,
                         detail: r.4, receivedAt: Instant(secondsSinceEpoch: Int64(r.5)),
                         resolution: r.6.flatMap { DeadLetterResolution(rawValue: $0) },
                         resolvedAt: r.7.map { Instant(secondsSinceEpoch: Int64($0)) }))
@@ -304,7 +331,8 @@ extension PostgresCaseStore {
         let logger = self.logger
         do {
             try await transaction { connection in
-                try await Self.resolve(connection, deadLetter: id, as: resolution, now: Int(now.secondsSinceEpoch), logger)
+                try await Self.resolve(
+                    connection, deadLetter: id, as: resolution, now: Int(now.secondsSinceEpoch), logger)
                 _ = try await Self.appendAudit(connection, audit, logger)
             }
             return true
@@ -340,7 +368,8 @@ extension PostgresCaseStore {
         }
         let query = PostgresQuery(unsafeSQL: sql, binds: bindings)
         return try await withConnection { connection in
-            try await Self.collect(try await connection.query(query, logger: logger), as: AuditRow.self).map(Self.auditRecord)
+            try await Self.collect(try await connection.query(query, logger: logger), as: AuditRow.self).map(
+                Self.auditRecord)
         }
     }
 

@@ -7,7 +7,9 @@ import PostgresNIO
 extension PostgresCaseStore {
     static let rebuildChunk = 500
 
-    public func rebuild(journey: Journey, dryRun: Bool, at now: Instant, audit: AuditEntry?) async throws -> RebuildReport {
+    public func rebuild(journey: Journey, dryRun: Bool, at now: Instant, audit: AuditEntry?) async throws
+        -> RebuildReport
+    {
         let logger = self.logger
         var report = RebuildReport(dryRun: dryRun, casesExamined: 0, changed: [], unreplayable: [])
         var after = ""
@@ -31,7 +33,8 @@ extension PostgresCaseStore {
         }
         if let audit, !dryRun {
             var entry = audit
-            entry.detail = "examined \(report.casesExamined), changed \(report.changed.count), unreplayable \(report.unreplayable.count)"
+            entry.detail =
+                "examined \(report.casesExamined), changed \(report.changed.count), unreplayable \(report.unreplayable.count)"
             _ = try await appendAudit(entry)
         }
         return report
@@ -44,7 +47,8 @@ extension PostgresCaseStore {
         // Lock the chunk's cases so that no worker moves them while they are recomputed.
         var stored: [String: CitizenCase] = [:]
         for try await (id, json) in try await connection.query(
-            "SELECT case_id, snapshot FROM cases WHERE case_id = ANY(\(ids)) ORDER BY case_id FOR UPDATE", logger: logger
+            "SELECT case_id, snapshot FROM cases WHERE case_id = ANY(\(ids)) ORDER BY case_id FOR UPDATE",
+            logger: logger
         ).decode((String, String).self) {
             stored[id] = try CaseReplay.decode(json, caseId: id)
         }
@@ -72,14 +76,15 @@ extension PostgresCaseStore {
                 guard snapshotChanged || deadlines != deadlinesBefore else { continue }
                 report.changed.append(
                     .init(
-                        caseId: id, stateBefore: before.state, stateAfter: snapshot.state, deadlinesBefore: deadlinesBefore,
+                        caseId: id, stateBefore: before.state, stateAfter: snapshot.state,
+                        deadlinesBefore: deadlinesBefore,
                         deadlinesAfter: deadlines, snapshotChanged: snapshotChanged))
                 guard !dryRun else { continue }
                 let s = CaseSummary(snapshot)
                 let json = CaseReplay.json(snapshot)
                 try await connection.query(
                     """
-                    UPDATE cases SET version = \(s.version), state = \(s.state.rawValue), municipality = \(s.municipality),
+                    UPDATE cases SET version = \(s.version), revision = revision + 1, state = \(s.state.rawValue), municipality = \(s.municipality),
                         caseworker = \(s.caseworker), course_number = \(s.courseNumber),
                         course_end = \(s.courseEnd?.description), last_event_at = \(Int(s.lastEventAt.secondsSinceEpoch)),
                         snapshot = \(json), updated_at = \(now)

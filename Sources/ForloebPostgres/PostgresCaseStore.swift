@@ -15,6 +15,7 @@ public actor PostgresCaseStore: CaseStore {
     public nonisolated let url: StoreURL
     let address: StoreURL.PostgresAddress
     let faults: StoreFaultHooks
+    let cache = SnapshotCache()
     let logger: Logger
     private var connection: PostgresConnection?
     private var busy = false
@@ -67,7 +68,8 @@ public actor PostgresCaseStore: CaseStore {
             database: address.database, tls: .disable)
         configuration.options.connectTimeout = .seconds(10)
         if address.sslMode != "disable" {
-            throw StoreError(.unreachable, "\(url.redacted): TLS (sslmode=\(address.sslMode)) is not supported by this build")
+            throw StoreError(
+                .unreachable, "\(url.redacted): TLS (sslmode=\(address.sslMode)) is not supported by this build")
         }
         nextConnectionId += 1
         do {
@@ -118,7 +120,8 @@ public actor PostgresCaseStore: CaseStore {
             if let state = error.serverInfo?[.sqlState] {
                 switch state {
                 case "23505":
-                    return StoreError(.conflict, "a concurrent writer got there first (\(error.serverInfo?[.message] ?? state))")
+                    return StoreError(
+                        .conflict, "a concurrent writer got there first (\(error.serverInfo?[.message] ?? state))")
                 case "40001", "40P01":
                     return StoreError(.conflict, "a concurrent transaction won (\(state))")
                 case "42P01", "42703":
@@ -150,12 +153,20 @@ public actor PostgresCaseStore: CaseStore {
 
     public func migrate() async throws -> MigrationReport {
         try await withConnection { connection in
-            // Serialises concurrent `migrate` calls from several workers starting at once.
-            try await connection.query(
-                """
-                CREATE TABLE IF NOT EXISTS forloeb_migrations (
-                    name TEXT PRIMARY KEY, position BIGINT NOT NULL, applied_at BIGINT NOT NULL)
-                """, logger: logger)
+            // The advisory lock serialises concurrent `migrate` calls from several workers starting at once.
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                try await connection.query("SELECT pg_advisory_xact_lock(7243000)", logger: logger)
+                try await connection.query(
+                    """
+                    CREATE TABLE IF NOT EXISTS forloeb_migrations (
+                        name TEXT PRIMARY KEY, position BIGINT NOT NULL, applied_at BIGINT NOT NULL)
+                    """, logger: logger)
+                try await connection.query("COMMIT", logger: logger)
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
             var applied: [String] = []
             var already: [String] = []
             for (index, migration) in StoreMigration.ordered.enumerated() {
@@ -181,7 +192,7 @@ public actor PostgresCaseStore: CaseStore {
                     }
                     try await connection.query("COMMIT", logger: logger)
                 } catch {
-                    try? await connection.query("ROLLBACK", logger: logger)
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
                     throw StoreError(.schema, "migration \(migration.rawValue) failed: \(Self.describe(error))")
                 }
             }
@@ -191,7 +202,8 @@ public actor PostgresCaseStore: CaseStore {
 
     public func appliedMigrations() async throws -> [String] {
         try await withConnection { connection in
-            let exists = try await connection.query("SELECT to_regclass('forloeb_migrations') IS NOT NULL", logger: logger)
+            let exists = try await connection.query(
+                "SELECT to_regclass('forloeb_migrations') IS NOT NULL", logger: logger)
             var present = false
             for try await row in exists { present = try row.decode(Bool.self) }
             guard present else { return [] }

@@ -11,6 +11,7 @@ enum PostgresSchema {
                 CREATE TABLE cases (
                     case_id TEXT PRIMARY KEY,
                     version BIGINT NOT NULL CHECK (version >= 1),
+                    revision BIGINT NOT NULL CHECK (revision >= 1),
                     state TEXT NOT NULL,
                     municipality TEXT NOT NULL,
                     caseworker TEXT,

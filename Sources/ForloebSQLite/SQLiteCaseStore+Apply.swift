@@ -4,20 +4,27 @@ import Foundation
 import GRDB
 
 extension SQLiteCaseStore {
-    public func apply(_ messages: [InboundMessage], journey: Journey, at now: Instant, options: ApplyOptions) async throws
+    public func apply(_ messages: [InboundMessage], journey: Journey, at now: Instant, options: ApplyOptions)
+        async throws
         -> [ApplyOutcome]
     {
         let messageIds = BatchPlan.messageIds(of: messages)
         let caseIds = BatchPlan.caseIds(of: messages)
-        let (marks, snapshots) = try await read { db in
-            (try Self.marks(db, messageIds), try Self.snapshots(db, caseIds))
+        let cache = self.cache
+        let (marks, loaded) = try await read { db in
+            (try Self.marks(db, messageIds), try Self.cases(db, caseIds, cache: cache))
         }
-        let plan = BatchPlan.make(messages, journey: journey, processed: marks, snapshots: snapshots)
-        let expected = snapshots.mapValues(\.version)
+        let plan = BatchPlan.make(messages, journey: journey, processed: marks, snapshots: loaded.mapValues(\.snapshot))
+        let revisions = loaded.mapValues(\.revision)
         try await faults.afterLoad?()
         let faults = self.faults
         try await transaction { db in
-            try Self.write(plan, caseIds: plan.dependsOn, expected: expected, db, now: now.secondsSinceEpoch, options, faults)
+            try Self.write(
+                plan, caseIds: plan.dependsOn, revisions: revisions, db, now: now.secondsSinceEpoch, options, faults)
+        }
+        for write in plan.cases {
+            cache.store(
+                write.summary.caseId, revision: (revisions[write.summary.caseId] ?? 0) + 1, snapshot: write.snapshot)
         }
         return plan.outcomes
     }
@@ -26,7 +33,9 @@ extension SQLiteCaseStore {
         var marks: [String: ProcessedMark] = [:]
         for chunk in ids.chunked(500) {
             let rows = try Row.fetchAll(
-                db, sql: "SELECT message_id, outcome, attempts FROM processed_messages WHERE message_id IN \(placeholders(chunk.count))",
+                db,
+                sql:
+                    "SELECT message_id, outcome, attempts FROM processed_messages WHERE message_id IN \(placeholders(chunk.count))",
                 arguments: StatementArguments(chunk))
             for row in rows {
                 let outcome = ProcessedMark.Outcome(rawValue: row[1]) ?? .applied
@@ -36,29 +45,45 @@ extension SQLiteCaseStore {
         return marks
     }
 
-    static func snapshots(_ db: Database, _ ids: [String]) throws -> [String: CitizenCase] {
-        var snapshots: [String: CitizenCase] = [:]
-        for chunk in ids.chunked(500) {
+    /// The current snapshot and revision of each case: the revision from the table, the snapshot from the
+    /// cache when it holds that revision, else decoded from its JSON.
+    static func cases(_ db: Database, _ ids: [String], cache: SnapshotCache?) throws
+        -> [String: (snapshot: CitizenCase, revision: Int)]
+    {
+        var found: [String: (snapshot: CitizenCase, revision: Int)] = [:]
+        var misses: [String] = []
+        for (id, revision) in try revisions(db, ids) {
+            if let snapshot = cache?.snapshot(id, revision: revision) {
+                found[id] = (snapshot, revision)
+            } else {
+                misses.append(id)
+            }
+        }
+        for chunk in misses.chunked(500) {
             let rows = try Row.fetchAll(
-                db, sql: "SELECT case_id, snapshot FROM cases WHERE case_id IN \(placeholders(chunk.count))",
+                db,
+                sql: "SELECT case_id, revision, snapshot FROM cases WHERE case_id IN \(placeholders(chunk.count))",
                 arguments: StatementArguments(chunk))
             for row in rows {
                 let id: String = row[0]
-                snapshots[id] = try CaseReplay.decode(row[1], caseId: id)
+                let revision: Int = row[1]
+                let snapshot = try CaseReplay.decode(row[2], caseId: id)
+                cache?.store(id, revision: revision, snapshot: snapshot)
+                found[id] = (snapshot, revision)
             }
         }
-        return snapshots
+        return found
     }
 
-    static func versions(_ db: Database, _ ids: [String]) throws -> [String: Int] {
-        var versions: [String: Int] = [:]
+    static func revisions(_ db: Database, _ ids: [String]) throws -> [String: Int] {
+        var revisions: [String: Int] = [:]
         for chunk in ids.chunked(500) {
             let rows = try Row.fetchAll(
-                db, sql: "SELECT case_id, version FROM cases WHERE case_id IN \(placeholders(chunk.count))",
+                db, sql: "SELECT case_id, revision FROM cases WHERE case_id IN \(placeholders(chunk.count))",
                 arguments: StatementArguments(chunk))
-            for row in rows { versions[row[0]] = row[1] }
+            for row in rows { revisions[row[0]] = row[1] }
         }
-        return versions
+        return revisions
     }
 
     static func placeholders(_ count: Int) -> String {
@@ -68,10 +93,10 @@ extension SQLiteCaseStore {
     /// Writes a planned batch inside the caller's transaction, checking first that no case it read has
     /// changed since (else `conflict`, and the caller's rollback discards everything).
     static func write(
-        _ plan: BatchPlan, caseIds: [String], expected: [String: Int], _ db: Database, now: Int64,
+        _ plan: BatchPlan, caseIds: [String], revisions expected: [String: Int], _ db: Database, now: Int64,
         _ options: ApplyOptions, _ faults: StoreFaultHooks
     ) throws {
-        let current = try versions(db, caseIds)
+        let current = try revisions(db, caseIds)
         for id in caseIds where current[id] != expected[id] {
             throw StoreError(.conflict, "case \(id) changed since the batch read it")
         }
@@ -79,23 +104,24 @@ extension SQLiteCaseStore {
 
         let insertCase = try db.cachedStatement(
             sql: """
-                INSERT INTO cases (case_id, version, state, municipality, caseworker, course_number, course_end,
-                    last_event_at, snapshot, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO cases (case_id, version, revision, state, municipality, caseworker, course_number,
+                    course_end, last_event_at, snapshot, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         let updateCase = try db.cachedStatement(
             sql: """
-                UPDATE cases SET version = ?, state = ?, municipality = ?, caseworker = ?, course_number = ?,
-                    course_end = ?, last_event_at = ?, snapshot = ?, updated_at = ? WHERE case_id = ? AND version = ?
+                UPDATE cases SET version = ?, revision = revision + 1, state = ?, municipality = ?, caseworker = ?,
+                    course_number = ?, course_end = ?, last_event_at = ?, snapshot = ?, updated_at = ?
+                WHERE case_id = ? AND revision = ?
                 """)
         for write in plan.cases {
             let s = write.summary
-            if let expectedVersion = write.expectedVersion {
+            if write.expectedVersion != nil, let expectedRevision = expected[s.caseId] {
                 try updateCase.execute(arguments: [
                     s.version, s.state.rawValue, s.municipality, s.caseworker, s.courseNumber, s.courseEnd?.description,
-                    s.lastEventAt.secondsSinceEpoch, write.json, now, s.caseId, expectedVersion,
+                    s.lastEventAt.secondsSinceEpoch, write.json, now, s.caseId, expectedRevision,
                 ])
                 guard db.changesCount == 1 else {
-                    throw StoreError(.conflict, "case \(s.caseId) is no longer at version \(expectedVersion)")
+                    throw StoreError(.conflict, "case \(s.caseId) is no longer at revision \(expectedRevision)")
                 }
             } else {
                 try insertCase.execute(arguments: [
@@ -118,7 +144,9 @@ extension SQLiteCaseStore {
             ])
         }
         let insertProcessed = try db.cachedStatement(
-            sql: "INSERT INTO processed_messages (message_id, outcome, case_id, attempts, processed_at) VALUES (?, ?, ?, ?, ?)")
+            sql:
+                "INSERT INTO processed_messages (message_id, outcome, case_id, attempts, processed_at) VALUES (?, ?, ?, ?, ?)"
+        )
         let updateProcessed = try db.cachedStatement(
             sql: """
                 UPDATE processed_messages SET outcome = ?, case_id = ?, attempts = ?, processed_at = ?
@@ -126,7 +154,9 @@ extension SQLiteCaseStore {
                 """)
         for p in plan.processed {
             if let previous = p.previousAttempts {
-                try updateProcessed.execute(arguments: [p.outcome.rawValue, p.caseId, p.attempts, now, p.messageId, previous])
+                try updateProcessed.execute(arguments: [
+                    p.outcome.rawValue, p.caseId, p.attempts, now, p.messageId, previous,
+                ])
                 guard db.changesCount == 1 else {
                     throw StoreError(.conflict, "message \(p.messageId) was replayed concurrently")
                 }
@@ -143,7 +173,8 @@ extension SQLiteCaseStore {
                 """)
         for r in plan.rejections {
             try insertRejection.execute(arguments: [
-                r.messageId, r.attempt, r.caseId, r.attached, r.type, r.code, r.rule, r.detail, r.occurredAt, r.body, now,
+                r.messageId, r.attempt, r.caseId, r.attached, r.type, r.code, r.rule, r.detail, r.occurredAt, r.body,
+                now,
             ])
         }
         let insertDeadLetter = try db.cachedStatement(
@@ -154,7 +185,8 @@ extension SQLiteCaseStore {
         try faults.at(.rejectionsWritten)
 
         let deleteDeadlines = try db.cachedStatement(sql: "DELETE FROM deadlines WHERE case_id = ?")
-        let insertDeadline = try db.cachedStatement(sql: "INSERT INTO deadlines (case_id, kind, due_at) VALUES (?, ?, ?)")
+        let insertDeadline = try db.cachedStatement(
+            sql: "INSERT INTO deadlines (case_id, kind, due_at) VALUES (?, ?, ?)")
         for write in plan.cases {
             if write.expectedVersion != nil { try deleteDeadlines.execute(arguments: [write.summary.caseId]) }
             for deadline in write.deadlines {

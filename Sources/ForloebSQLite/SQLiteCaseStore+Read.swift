@@ -17,7 +17,8 @@ extension SQLiteCaseStore {
     static func rejection(_ row: Row) -> StoredRejection {
         // id, message_id, attempt, case_id, attached, type, code, rule, detail, occurred_at, recorded_at
         let rejection = Rejection(
-            RejectionCode(rawValue: row[6]) ?? .malformed, rule: (row[7] as String?).flatMap { RuleID(rawValue: $0) }, row[8])
+            RejectionCode(rawValue: row[6]) ?? .malformed, rule: (row[7] as String?).flatMap { RuleID(rawValue: $0) },
+            row[8])
         return StoredRejection(
             event: RejectedEvent(
                 messageId: row[1], caseId: row[3], type: row[5],
@@ -31,17 +32,21 @@ extension SQLiteCaseStore {
     static func outbox(_ row: Row) -> OutboxMessage {
         OutboxMessage(
             id: row[0], messageId: row[1], routingKey: row[2], caseId: row[3], body: Data((row[4] as String).utf8),
-            createdAt: Instant(secondsSinceEpoch: row[5]), sentAt: (row[6] as Int64?).map { Instant(secondsSinceEpoch: $0) })
+            createdAt: Instant(secondsSinceEpoch: row[5]),
+            sentAt: (row[6] as Int64?).map { Instant(secondsSinceEpoch: $0) })
     }
 
     static func due(_ row: Row) -> DueDeadline? {
         guard let kind = DeadlineKind(rawValue: row[1]) else { return nil }
-        return DueDeadline(caseId: row[0], deadline: Deadline(kind: kind, dueOn: Instant(secondsSinceEpoch: row[2]).date))
+        return DueDeadline(
+            caseId: row[0], deadline: Deadline(kind: kind, dueOn: Instant(secondsSinceEpoch: row[2]).date))
     }
 
     public func caseRecord(_ caseId: String) async throws -> CaseRecord? {
         try await read { db in
-            guard let json = try String.fetchOne(db, sql: "SELECT snapshot FROM cases WHERE case_id = ?", arguments: [caseId])
+            guard
+                let json = try String.fetchOne(
+                    db, sql: "SELECT snapshot FROM cases WHERE case_id = ?", arguments: [caseId])
             else { return nil }
             let snapshot = try CaseReplay.decode(json, caseId: caseId)
             let history = try Row.fetchAll(
@@ -53,12 +58,15 @@ extension SQLiteCaseStore {
             ).map { row in
                 HistoryEntry(
                     position: row[0], messageId: row[1], type: EventType(rawValue: row[2]) ?? .caseOpened,
-                    from: (row[3] as String?).flatMap { CaseState(rawValue: $0) }, to: CaseState(rawValue: row[4]) ?? .requested,
-                    occurredAt: Instant(secondsSinceEpoch: row[5]), actor: row[6], ruleSet: RuleSetID(rawValue: row[7]) ?? .y2013,
+                    from: (row[3] as String?).flatMap { CaseState(rawValue: $0) },
+                    to: CaseState(rawValue: row[4]) ?? .requested,
+                    occurredAt: Instant(secondsSinceEpoch: row[5]), actor: row[6],
+                    ruleSet: RuleSetID(rawValue: row[7]) ?? .y2013,
                     recordedAt: Instant(secondsSinceEpoch: row[8]))
             }
             let rejections = try Row.fetchAll(
-                db, sql: "SELECT \(Self.rejectionColumns) FROM rejections WHERE case_id = ? AND attached = 1 ORDER BY id",
+                db,
+                sql: "SELECT \(Self.rejectionColumns) FROM rejections WHERE case_id = ? AND attached = 1 ORDER BY id",
                 arguments: [caseId]
             ).map(Self.rejection)
             let deadlines = try Row.fetchAll(
@@ -72,7 +80,8 @@ extension SQLiteCaseStore {
                     """, arguments: [caseId]
             ).map(Self.outbox)
             return CaseRecord(
-                snapshot: snapshot, history: history, rejections: rejections, deadlines: deadlines, pendingOutbox: outbox)
+                snapshot: snapshot, history: history, rejections: rejections, deadlines: deadlines,
+                pendingOutbox: outbox)
         }
     }
 
@@ -109,7 +118,8 @@ extension SQLiteCaseStore {
         try await read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT case_id, kind, due_at FROM deadlines WHERE due_at <= ? ORDER BY due_at, case_id, kind LIMIT ?",
+                sql:
+                    "SELECT case_id, kind, due_at FROM deadlines WHERE due_at <= ? ORDER BY due_at, case_id, kind LIMIT ?",
                 arguments: [dueBy.secondsSinceEpoch, limit]
             ).compactMap(Self.due)
         }
@@ -139,9 +149,21 @@ extension SQLiteCaseStore {
                     SELECT \(Self.summaryColumns) FROM cases
                     WHERE state IN \(Self.placeholders(states.count)) AND last_event_at < ?
                     ORDER BY last_event_at, case_id LIMIT ?
-                    """, arguments: StatementArguments(states.map(\.rawValue) + [lastEventBefore.secondsSinceEpoch, limit] as [any DatabaseValueConvertible])
+                    """,
+                arguments: StatementArguments(
+                    states.map(\.rawValue) + [lastEventBefore.secondsSinceEpoch, limit]
+                        as [any DatabaseValueConvertible])
             ).map(Self.summary)
         }
+    }
+
+    public func rejectedMessage(_ messageId: String) async throws -> InboundMessage? {
+        let body = try await read { db in
+            try Data.fetchOne(
+                db, sql: "SELECT body FROM rejections WHERE message_id = ? ORDER BY attempt DESC LIMIT 1",
+                arguments: [messageId])
+        }
+        return body.map { InboundMessage(body: $0, isReplay: true) }
     }
 
     public func unattachedRejections(limit: Int) async throws -> [StoredRejection] {
@@ -170,7 +192,8 @@ extension SQLiteCaseStore {
         try await transaction { db in
             for chunk in ids.chunked(500) {
                 try db.execute(
-                    sql: "UPDATE outbox SET sent_at = ? WHERE sent_at IS NULL AND id IN \(Self.placeholders(chunk.count))",
+                    sql:
+                        "UPDATE outbox SET sent_at = ? WHERE sent_at IS NULL AND id IN \(Self.placeholders(chunk.count))",
                     arguments: StatementArguments([now.secondsSinceEpoch] + Array(chunk)))
             }
         }
@@ -251,7 +274,8 @@ extension SQLiteCaseStore {
         AuditRecord(
             sequence: row[0],
             entry: AuditEntry(
-                operatorId: row[1], at: Instant(secondsSinceEpoch: row[2]), action: row[3], caseId: row[4], reason: row[5],
+                operatorId: row[1], at: Instant(secondsSinceEpoch: row[2]), action: row[3], caseId: row[4],
+                reason: row[5],
                 detail: row[6]), prevHash: row[7], hash: row[8])
     }
 
@@ -264,15 +288,19 @@ extension SQLiteCaseStore {
                     arguments: [caseId, limit]
                 ).map(Self.auditRecord)
             }
-            return try Row.fetchAll(db, sql: "SELECT \(columns) FROM audit_log ORDER BY sequence LIMIT ?", arguments: [limit])
-                .map(Self.auditRecord)
+            return try Row.fetchAll(
+                db, sql: "SELECT \(columns) FROM audit_log ORDER BY sequence LIMIT ?", arguments: [limit]
+            )
+            .map(Self.auditRecord)
         }
     }
 
     public func verifyAudit() async throws -> AuditVerification {
         let records = try await read { db in
             try Row.fetchAll(
-                db, sql: "SELECT sequence, operator, at, action, case_id, reason, detail, prev_hash, hash FROM audit_log ORDER BY sequence"
+                db,
+                sql:
+                    "SELECT sequence, operator, at, action, case_id, reason, detail, prev_hash, hash FROM audit_log ORDER BY sequence"
             ).map(Self.auditRecord)
         }
         return AuditChain.verify(records)

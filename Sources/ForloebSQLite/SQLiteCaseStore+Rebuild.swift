@@ -7,7 +7,9 @@ extension SQLiteCaseStore {
     /// Cases per rebuild transaction: big enough to be quick, small enough not to hold the writer long.
     static let rebuildChunk = 500
 
-    public func rebuild(journey: Journey, dryRun: Bool, at now: Instant, audit: AuditEntry?) async throws -> RebuildReport {
+    public func rebuild(journey: Journey, dryRun: Bool, at now: Instant, audit: AuditEntry?) async throws
+        -> RebuildReport
+    {
         var report = RebuildReport(dryRun: dryRun, casesExamined: 0, changed: [], unreplayable: [])
         var after: String = ""
         while true {
@@ -27,18 +29,21 @@ extension SQLiteCaseStore {
         }
         if let audit, !dryRun {
             var entry = audit
-            entry.detail = "examined \(report.casesExamined), changed \(report.changed.count), unreplayable \(report.unreplayable.count)"
+            entry.detail =
+                "examined \(report.casesExamined), changed \(report.changed.count), unreplayable \(report.unreplayable.count)"
             _ = try await appendAudit(entry)
         }
         return report
     }
 
     /// Replays `ids` from their logs and writes what differs, in the caller's transaction.
-    static func rebuild(_ db: Database, _ ids: [String], journey: Journey, dryRun: Bool, now: Int64) throws -> RebuildReport {
+    static func rebuild(_ db: Database, _ ids: [String], journey: Journey, dryRun: Bool, now: Int64) throws
+        -> RebuildReport
+    {
         var report = RebuildReport(dryRun: dryRun, casesExamined: ids.count, changed: [], unreplayable: [])
-        let snapshots = try snapshots(db, ids)
+        let loaded = try cases(db, ids, cache: nil)
         for id in ids {
-            guard let stored = snapshots[id] else { continue }
+            guard let (stored, revision) = loaded[id] else { continue }
             let bodies = try Row.fetchAll(
                 db, sql: "SELECT message_id, body FROM events WHERE case_id = ? ORDER BY position", arguments: [id]
             ).map { (messageId: $0[0] as String, body: Data(($0[1] as String).utf8)) }
@@ -53,18 +58,22 @@ extension SQLiteCaseStore {
                 guard snapshotChanged || deadlines != storedDeadlines else { continue }
                 report.changed.append(
                     .init(
-                        caseId: id, stateBefore: stored.state, stateAfter: snapshot.state, deadlinesBefore: storedDeadlines,
+                        caseId: id, stateBefore: stored.state, stateAfter: snapshot.state,
+                        deadlinesBefore: storedDeadlines,
                         deadlinesAfter: deadlines, snapshotChanged: snapshotChanged))
                 guard !dryRun else { continue }
                 let s = CaseSummary(snapshot)
                 try db.execute(
                     sql: """
-                        UPDATE cases SET version = ?, state = ?, municipality = ?, caseworker = ?, course_number = ?,
-                            course_end = ?, last_event_at = ?, snapshot = ?, updated_at = ? WHERE case_id = ? AND version = ?
+                        UPDATE cases SET version = ?, revision = revision + 1, state = ?, municipality = ?,
+                            caseworker = ?, course_number = ?, course_end = ?, last_event_at = ?, snapshot = ?,
+                            updated_at = ?
+                        WHERE case_id = ? AND revision = ?
                         """,
                     arguments: [
-                        s.version, s.state.rawValue, s.municipality, s.caseworker, s.courseNumber, s.courseEnd?.description,
-                        s.lastEventAt.secondsSinceEpoch, CaseReplay.json(snapshot), now, id, stored.version,
+                        s.version, s.state.rawValue, s.municipality, s.caseworker, s.courseNumber,
+                        s.courseEnd?.description,
+                        s.lastEventAt.secondsSinceEpoch, CaseReplay.json(snapshot), now, id, revision,
                     ])
                 guard db.changesCount == 1 else { throw StoreError(.conflict, "case \(id) changed during the rebuild") }
                 try db.execute(sql: "DELETE FROM deadlines WHERE case_id = ?", arguments: [id])

@@ -13,6 +13,7 @@ public final class SQLiteCaseStore: CaseStore {
     public let durability: SQLiteDurability
     let pool: DatabasePool
     let faults: StoreFaultHooks
+    let cache = SnapshotCache()
 
     /// Opens (creating the file and its folder if needed) the database at `path`.
     public init(
@@ -29,7 +30,9 @@ public final class SQLiteCaseStore: CaseStore {
             try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
         }
         do {
-            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
             self.pool = try DatabasePool(path: path, configuration: config)
         } catch {
             throw StoreError(.unreachable, "cannot open \(url.redacted): \(Self.describe(error))")
@@ -53,8 +56,10 @@ public final class SQLiteCaseStore: CaseStore {
             var already: [String] = []
             for (index, migration) in StoreMigration.ordered.enumerated() {
                 try db.inTransaction(.immediate) {
-                    let present = try Bool.fetchOne(
-                        db, sql: "SELECT 1 FROM forloeb_migrations WHERE name = ?", arguments: [migration.rawValue]) ?? false
+                    let present =
+                        try Bool.fetchOne(
+                            db, sql: "SELECT 1 FROM forloeb_migrations WHERE name = ?", arguments: [migration.rawValue])
+                        ?? false
                     if present {
                         already.append(migration.rawValue)
                     } else {
@@ -107,7 +112,8 @@ public final class SQLiteCaseStore: CaseStore {
         if let error = error as? DatabaseError {
             switch error.extendedResultCode {
             case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY:
-                return StoreError(.conflict, "a concurrent writer got there first (\(error.message ?? "unique constraint"))")
+                return StoreError(
+                    .conflict, "a concurrent writer got there first (\(error.message ?? "unique constraint"))")
             case .SQLITE_BUSY_SNAPSHOT:
                 return StoreError(.conflict, "the database changed since this transaction read it")
             default:

@@ -10,6 +10,7 @@ enum SQLiteSchema {
             CREATE TABLE cases (
                 case_id TEXT PRIMARY KEY NOT NULL,
                 version INTEGER NOT NULL CHECK (version >= 1),
+                revision INTEGER NOT NULL CHECK (revision >= 1),
                 state TEXT NOT NULL,
                 municipality TEXT NOT NULL,
                 caseworker TEXT,

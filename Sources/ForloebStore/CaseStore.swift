@@ -37,6 +37,10 @@ public protocol CaseStore: Sendable {
     /// Cases in one of `states` whose last accepted event happened before `lastEventBefore`, stalest first.
     func idleCases(states: [CaseState], lastEventBefore: Instant, limit: Int) async throws -> [CaseSummary]
 
+    /// The raw body of a rejected message (its latest attempt), ready to be replayed (`isReplay` set); `nil`
+    /// when no rejection of that message id is stored.
+    func rejectedMessage(_ messageId: String) async throws -> InboundMessage?
+
     /// Rejections tied to no existing case (unknown case ids, unreadable messages), oldest first.
     func unattachedRejections(limit: Int) async throws -> [StoredRejection]
 
@@ -54,7 +58,8 @@ public protocol CaseStore: Sendable {
     func deadLetters(includeResolved: Bool, limit: Int) async throws -> [DeadLetter]
 
     /// Settles a dead letter, audited in the same transaction; `false` when it does not exist or was settled.
-    func resolveDeadLetter(_ id: Int64, as resolution: DeadLetterResolution, at now: Instant, audit: AuditEntry) async throws
+    func resolveDeadLetter(_ id: Int64, as resolution: DeadLetterResolution, at now: Instant, audit: AuditEntry)
+        async throws
         -> Bool
 
     /// Appends an operator action to the hash-chained audit log on its own.

@@ -43,7 +43,8 @@ import Testing
     @Test func fieldBoundariesAreUnambiguous() {
         let a = AuditEntry(operatorId: "ab", at: Instant(secondsSinceEpoch: 0), action: "c", reason: "", detail: "")
         let b = AuditEntry(operatorId: "a", at: Instant(secondsSinceEpoch: 0), action: "bc", reason: "", detail: "")
-        #expect(AuditChain.hash(prevHash: AuditChain.genesis, sequence: 1, entry: a)
-            != AuditChain.hash(prevHash: AuditChain.genesis, sequence: 1, entry: b))
+        #expect(
+            AuditChain.hash(prevHash: AuditChain.genesis, sequence: 1, entry: a)
+                != AuditChain.hash(prevHash: AuditChain.genesis, sequence: 1, entry: b))
     }
 }

@@ -19,9 +19,24 @@ import Testing
             #expect(second.applied == [])
             #expect(second.alreadyApplied == StoreMigration.ordered.map(\.rawValue))
             #expect(try await store.appliedMigrations() == StoreMigration.ordered.map(\.rawValue))
-            #expect(try await store.counts() == StoreCounts(
-                cases: 0, events: 0, processed: 0, rejections: 0, deadlines: 0, outboxPending: 0, outboxSent: 0,
-                deadLetters: 0, auditEntries: 0))
+            #expect(
+                try await store.counts()
+                    == StoreCounts(
+                        cases: 0, events: 0, processed: 0, rejections: 0, deadlines: 0, outboxPending: 0, outboxSent: 0,
+                        deadLetters: 0, auditEntries: 0))
+        }
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func workersMigratingAtOnceApplyEachMigrationOnce(_ backend: StoreBackend) async throws {
+        try await backend.withStore { db in
+            let a = try await db.open(migrate: false)
+            let b = try await db.open(migrate: false)
+            async let fromA = a.migrate()
+            async let fromB = b.migrate()
+            let (reportA, reportB) = try await (fromA, fromB)
+            #expect((reportA.applied + reportB.applied).sorted() == StoreMigration.ordered.map(\.rawValue))
+            #expect(try await a.appliedMigrations() == StoreMigration.ordered.map(\.rawValue))
         }
     }
 
@@ -44,7 +59,11 @@ import Testing
             let extra = Fixture.event("late-1", caseId: "T-0", type: "case.closed", data: #"{"reason":"withdrawn"}"#)
             let outcomes = try await store.apply(Fixture.messages([extra, extra]), journey: journey, at: Fixture.now)
             #expect(outcomes.count == 2)
-            if case .duplicate(let id) = outcomes[1] { #expect(id == "late-1") } else { Issue.record("not a duplicate: \(outcomes[1])") }
+            if case .duplicate(let id) = outcomes[1] {
+                #expect(id == "late-1")
+            } else {
+                Issue.record("not a duplicate: \(outcomes[1])")
+            }
         }
     }
 
@@ -53,14 +72,16 @@ import Testing
         let journey = try Fixture.journey()
         try await backend.withStore { db in
             let store = try await db.open()
-            let open = Fixture.event("open-1", caseId: "K-1", type: "case.opened", at: "2024-01-02T09:00:00Z", data: Fixture.openData)
+            let open = Fixture.event(
+                "open-1", caseId: "K-1", type: "case.opened", at: "2024-01-02T09:00:00Z", data: Fixture.openData)
             let extension1 = Fixture.event("ext-1", caseId: "K-1", type: "course.extension_requested", data: "{}")
             let unreadable = Data("{ not json".utf8)
             let outcomes = try await store.apply(
                 Fixture.messages([open, extension1, unreadable]), journey: journey, at: Fixture.now)
             guard case .rejected(let rejected) = outcomes[1] else { Issue.record("\(outcomes[1])"); return }
             #expect(rejected.rejection.code == .extensionNotAllowed)
-            let again = try await store.apply(Fixture.messages([extension1, unreadable]), journey: journey, at: Fixture.now)
+            let again = try await store.apply(
+                Fixture.messages([extension1, unreadable]), journey: journey, at: Fixture.now)
             #expect(again.map(\.messageId) == [rejected.messageId, EventDecoder.fallbackMessageId(unreadable)])
             #expect(again.allSatisfy { if case .duplicate = $0 { true } else { false } })
             let counts = try await store.counts()
@@ -69,7 +90,10 @@ import Testing
             let record = try #require(try await store.caseRecord("K-1"))
             #expect(record.rejections.map(\.messageId) == ["ext-1"])
             #expect(record.rejections.map(\.code) == [.extensionNotAllowed])
-            #expect(try await store.unattachedRejections(limit: 10).map(\.messageId) == [EventDecoder.fallbackMessageId(unreadable)])
+            #expect(
+                try await store.unattachedRejections(limit: 10).map(\.messageId) == [
+                    EventDecoder.fallbackMessageId(unreadable)
+                ])
             let letters = try await store.deadLetters(includeResolved: false, limit: 10)
             #expect(letters.map(\.body) == [unreadable])
             #expect(letters.map(\.code) == [.malformed])
@@ -82,21 +106,32 @@ import Testing
         try await backend.withStore { db in
             let store = try await db.open()
             // Closed before its case exists: unknown_case. Replayed after the case is opened, it applies.
-            let close = Fixture.event("close-1", caseId: "K-2", type: "case.closed", at: "2024-02-01T09:00:00Z", data: #"{"reason":"withdrawn"}"#)
-            let open = Fixture.event("open-2", caseId: "K-2", type: "case.opened", at: "2024-01-02T09:00:00Z", data: Fixture.openData)
+            let close = Fixture.event(
+                "close-1", caseId: "K-2", type: "case.closed", at: "2024-02-01T09:00:00Z",
+                data: #"{"reason":"withdrawn"}"#)
+            let open = Fixture.event(
+                "open-2", caseId: "K-2", type: "case.opened", at: "2024-01-02T09:00:00Z", data: Fixture.openData)
             _ = try await store.apply(Fixture.messages([close, open]), journey: journey, at: Fixture.now)
             let redelivered = try await store.apply(Fixture.messages([close]), journey: journey, at: Fixture.now)
             #expect(redelivered == [.duplicate(messageId: "close-1")])
-            let audit = AuditEntry(operatorId: "ops-1", at: Fixture.now, action: "replay", caseId: "K-2", reason: "opened late", detail: "close-1")
+            let audit = AuditEntry(
+                operatorId: "ops-1", at: Fixture.now, action: "replay", caseId: "K-2", reason: "opened late",
+                detail: "close-1")
+            let stored = try #require(try await store.rejectedMessage("close-1"))
+            #expect(stored.body == close)
+            #expect(stored.isReplay)
+            #expect(try await store.rejectedMessage("open-2") == nil)
             let replayed = try await store.apply(
-                [InboundMessage(body: close, isReplay: true)], journey: journey, at: Fixture.now, options: ApplyOptions(audit: audit))
+                [stored], journey: journey, at: Fixture.now,
+                options: ApplyOptions(audit: audit))
             guard case .applied(let transition) = replayed.first else { Issue.record("\(replayed)"); return }
             #expect(transition.to == .closed)
             let record = try #require(try await store.caseRecord("K-2"))
             #expect(record.history.map(\.messageId) == ["open-2", "close-1"])
             #expect(try await store.auditLog(caseId: "K-2", limit: 10).map(\.entry) == [audit])
             // Once applied, even a replay is a duplicate.
-            let twice = try await store.apply([InboundMessage(body: close, isReplay: true)], journey: journey, at: Fixture.now)
+            let twice = try await store.apply(
+                [InboundMessage(body: close, isReplay: true)], journey: journey, at: Fixture.now)
             #expect(twice == [.duplicate(messageId: "close-1")])
         }
     }
@@ -113,7 +148,8 @@ import Testing
             var size = 1
             while start < bodies.count {
                 let end = min(start + size, bodies.count)
-                _ = try await store.applyRetrying(Fixture.messages(Array(bodies[start..<end])), journey: journey, at: Fixture.now)
+                _ = try await store.applyRetrying(
+                    Fixture.messages(Array(bodies[start..<end])), journey: journey, at: Fixture.now)
                 start = end
                 size = size % 37 + 5
             }
@@ -128,17 +164,20 @@ import Testing
             let gate = Gate()
             let paused = try await db.open(faults: StoreFaultHooks(afterLoad: { await gate.pass() }))
             let other = try await db.open()
-            let open = Fixture.event("open-3", caseId: "K-3", type: "case.opened", at: "2024-01-02T09:00:00Z", data: Fixture.openData)
+            let open = Fixture.event(
+                "open-3", caseId: "K-3", type: "case.opened", at: "2024-01-02T09:00:00Z", data: Fixture.openData)
             _ = try await other.apply(Fixture.messages([open]), journey: journey, at: Fixture.now)
 
             let assess = Fixture.event(
                 "assess-3", caseId: "K-3", type: "target_group.assessed", at: "2024-01-10T09:00:00Z",
                 data: #"{"outcome":"in_target_group","reason":"complex"}"#)
             let moved = Fixture.event(
-                "move-3", caseId: "K-3", type: "municipality.changed", at: "2024-01-11T09:00:00Z", data: #"{"municipality":"0101"}"#)
+                "move-3", caseId: "K-3", type: "municipality.changed", at: "2024-01-11T09:00:00Z",
+                data: #"{"municipality":"0101"}"#)
 
             // Writer A reads version 1, then waits; writer B commits version 2; A's write is stale.
-            async let first: [ApplyOutcome] = paused.apply(Fixture.messages([assess]), journey: journey, at: Fixture.now)
+            async let first: [ApplyOutcome] = paused.apply(
+                Fixture.messages([assess]), journey: journey, at: Fixture.now)
             await gate.arrived()
             let second = try await other.apply(Fixture.messages([moved]), journey: journey, at: Fixture.now)
             #expect(second.count == 1)
@@ -158,6 +197,42 @@ import Testing
             #expect(record.history.map(\.messageId) == ["open-3", "move-3", "assess-3"])
             #expect(record.snapshot.state == .preparing)
             #expect(record.snapshot.citizen.municipality == "0101")
+        }
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func aRebuildBetweenAWritersReadAndWriteMakesTheWriteStale(_ backend: StoreBackend) async throws {
+        let journey = try Fixture.journey()
+        let changed = try Fixture.changedPolicyJourney()
+        // A case awaiting its decision: its decision_due deadline depends on the policy.
+        let bodies = Fixture.stream(cases: 1, seed: 2).prefix(4).map { $0 }
+        try await backend.withStore { db in
+            let gate = Gate()
+            let paused = try await db.open(faults: StoreFaultHooks(afterLoad: { await gate.pass() }))
+            let rebuilder = try await db.open()
+            _ = try await rebuilder.apply(Fixture.messages(bodies), journey: journey, at: Fixture.now)
+            let caseId = try #require(Fixture.caseId(of: bodies[0]))
+            #expect(try await rebuilder.caseRecord(caseId)?.snapshot.state == .awaitingDecision)
+            let moved = Fixture.event(
+                "move-r", caseId: caseId, type: "municipality.changed", at: "2022-12-30T09:00:00Z",
+                data: #"{"municipality":"0101"}"#)
+            async let first: [ApplyOutcome] = paused.apply(Fixture.messages([moved]), journey: journey, at: Fixture.now)
+            await gate.arrived()
+            let report = try await rebuilder.rebuild(journey: changed, dryRun: false, at: Fixture.now, audit: nil)
+            #expect(report.changed.map(\.caseId) == [caseId])
+            await gate.open()
+            do {
+                _ = try await first
+                Issue.record("a write read before the rebuild succeeded")
+            } catch let error as StoreError {
+                #expect(error.code == .conflict)
+            }
+            // Retried, the event lands on the rebuilt case; the rebuilt deadlines were not overwritten by a
+            // snapshot read before the rebuild.
+            _ = try await paused.applyRetrying(Fixture.messages([moved]), journey: changed, at: Fixture.now)
+            let record = try #require(try await rebuilder.caseRecord(caseId))
+            #expect(record.history.count == 5)
+            #expect(record.deadlines == changed.deadlines(for: record.snapshot))
         }
     }
 
@@ -192,18 +267,21 @@ import Testing
             let before = try await healthy.counts()
             let snapshotsBefore = try await healthy.cases(matching: CaseFilter())
 
-            let failing = try await db.open(faults: StoreFaultHooks(inTransaction: { at in
-                if at == step { throw InjectedFault() }
-            }))
+            let failing = try await db.open(
+                faults: StoreFaultHooks(inTransaction: { at in
+                    if at == step { throw InjectedFault() }
+                }))
             let audit = AuditEntry(operatorId: "ops", at: Fixture.now, action: "import", reason: "backfill")
             await #expect(throws: (any Error).self) {
-                _ = try await failing.apply(Fixture.messages(tail), journey: journey, at: Fixture.now, options: ApplyOptions(audit: audit))
+                _ = try await failing.apply(
+                    Fixture.messages(tail), journey: journey, at: Fixture.now, options: ApplyOptions(audit: audit))
             }
             #expect(try await healthy.counts() == before)
             #expect(try await healthy.cases(matching: CaseFilter()) == snapshotsBefore)
 
             // The same batch applied again, without the fault, lands once, whole.
-            _ = try await healthy.apply(Fixture.messages(tail), journey: journey, at: Fixture.now, options: ApplyOptions(audit: audit))
+            _ = try await healthy.apply(
+                Fixture.messages(tail), journey: journey, at: Fixture.now, options: ApplyOptions(audit: audit))
             try await StoreComparison.expectAgreement(healthy, Fixture.book(bodies, journey: journey))
             #expect(try await healthy.counts().auditEntries == 1)
         }
@@ -222,13 +300,18 @@ import Testing
             #expect(Set(pending.map(\.messageId)).count == pending.count)
             // Per case, state changes in the order of the case's history; one per changing event.
             for caseId in book.caseOrder {
-                let expected = (book.history[caseId] ?? []).filter { $0.from != $0.to }.map { "\($0.messageId)/state.changed" }
+                let expected = (book.history[caseId] ?? []).filter { $0.from != $0.to }.map {
+                    "\($0.messageId)/state.changed"
+                }
                 let got = pending.filter { $0.caseId == caseId && $0.routingKey == "state.changed" }.map(\.messageId)
                 #expect(got == expected, "case \(caseId)")
             }
             // One event.rejected per rejected message.
-            let rejectedIds = Set(book.rejections.values.flatMap { $0 }.map(\.messageId) + book.unattached.map(\.messageId))
-            #expect(Set(pending.filter { $0.routingKey == "event.rejected" }.map(\.messageId)) == Set(rejectedIds.map { "\($0)/event.rejected" }))
+            let rejectedIds = Set(
+                book.rejections.values.flatMap { $0 }.map(\.messageId) + book.unattached.map(\.messageId))
+            #expect(
+                Set(pending.filter { $0.routingKey == "event.rejected" }.map(\.messageId))
+                    == Set(rejectedIds.map { "\($0)/event.rejected" }))
 
             let firstTen = pending.prefix(10).map(\.id)
             try await store.markSent(firstTen, at: Fixture.now)
@@ -245,13 +328,18 @@ import Testing
         let journey = try Fixture.journey()
         let bodies = Fixture.stream(cases: 30, seed: 9, until: "2022-09-30")
         let book = Fixture.book(bodies, journey: journey)
-        let all = book.caseOrder.flatMap { id in journey.deadlines(for: book.cases[id]!).map { DueDeadline(caseId: id, deadline: $0) } }
+        let all = book.caseOrder.flatMap { id in
+            journey.deadlines(for: book.cases[id]!).map { DueDeadline(caseId: id, deadline: $0) }
+        }
         try await backend.withStore { db in
             let store = try await db.open()
             try await Fixture.apply(bodies, to: store, batchSize: 50, journey: journey)
             #expect(all.count > 30, "the stream should leave deadlines open")
             #expect(try await store.counts().deadlines == all.count)
-            for text in ["2022-06-01T00:00:00Z", "2024-01-01T00:00:00Z", "2025-03-01T00:00:00Z", "2026-01-01T00:00:00Z", "2030-01-01T00:00:00Z"] {
+            for text in [
+                "2022-06-01T00:00:00Z", "2024-01-01T00:00:00Z", "2025-03-01T00:00:00Z", "2026-01-01T00:00:00Z",
+                "2030-01-01T00:00:00Z",
+            ] {
                 let t = Instant(rfc3339: text)!
                 let expected = all.filter { $0.deadline.dueAt <= t }
                 let got = try await store.dueDeadlines(dueBy: t, limit: 100_000)
@@ -264,7 +352,10 @@ import Testing
             let t = try #require(dueTimes.isEmpty ? nil : dueTimes[dueTimes.count / 2])
             let due = try await store.unnotifiedDeadlines(dueBy: t, notice: .overdue, limit: 100_000)
             #expect(!due.isEmpty)
-            let notices = due.map { CaseNotification.deadlineOverdue(DeadlineNotice(caseId: $0.caseId, kind: $0.deadline.kind, dueAt: $0.deadline.dueAt)) }
+            let notices = due.map {
+                CaseNotification.deadlineOverdue(
+                    DeadlineNotice(caseId: $0.caseId, kind: $0.deadline.kind, dueAt: $0.deadline.dueAt))
+            }
             #expect(try await store.recordNotices(notices, at: Fixture.now).count == notices.count)
             #expect(try await store.recordNotices(notices, at: Fixture.now).isEmpty)
             #expect(try await store.unnotifiedDeadlines(dueBy: t, notice: .overdue, limit: 100_000).isEmpty)
@@ -284,7 +375,8 @@ import Testing
             try await Fixture.apply(bodies, to: store, batchSize: 40, journey: journey)
             for state in CaseState.allCases {
                 let expected = book.caseOrder.filter { book.cases[$0]!.state == state }.sorted()
-                #expect(try await store.cases(matching: CaseFilter(states: [state])).map(\.caseId) == expected, "\(state)")
+                #expect(
+                    try await store.cases(matching: CaseFilter(states: [state])).map(\.caseId) == expected, "\(state)")
             }
             let all = try await store.cases(matching: CaseFilter())
             #expect(all.map(\.caseId) == book.caseOrder.sorted())
@@ -300,11 +392,15 @@ import Testing
             }
             #expect(paged == all.map(\.caseId))
             if let caseworker = all.compactMap(\.caseworker).first {
-                #expect(try await store.cases(matching: CaseFilter(caseworker: caseworker)).map(\.caseId) == all.filter { $0.caseworker == caseworker }.map(\.caseId))
+                #expect(
+                    try await store.cases(matching: CaseFilter(caseworker: caseworker)).map(\.caseId)
+                        == all.filter { $0.caseworker == caseworker }.map(\.caseId))
             }
             let cutoff = Instant(rfc3339: "2024-03-01T00:00:00Z")!
             let idle = try await store.idleCases(states: [.active], lastEventBefore: cutoff, limit: 1000)
-            let expectedIdle = book.caseOrder.compactMap { book.cases[$0] }.filter { $0.state == .active && $0.lastEventAt < cutoff }
+            let expectedIdle = book.caseOrder.compactMap { book.cases[$0] }.filter {
+                $0.state == .active && $0.lastEventAt < cutoff
+            }
             #expect(!expectedIdle.isEmpty, "the stream should have idle active cases")
             #expect(Set(idle.map(\.caseId)) == Set(expectedIdle.map(\.caseId)))
             #expect(idle.map(\.lastEventAt) == idle.map(\.lastEventAt).sorted())
@@ -357,7 +453,9 @@ import Testing
             for index in 1...3 {
                 records.append(
                     try await store.appendAudit(
-                        AuditEntry(operatorId: "ops-\(index)", at: Fixture.now, action: "note", caseId: index == 2 ? "K-9" : nil,
+                        AuditEntry(
+                            operatorId: "ops-\(index)", at: Fixture.now, action: "note",
+                            caseId: index == 2 ? "K-9" : nil,
                             reason: "reason \(index)", detail: "{\"n\":\(index)}")))
             }
             #expect(records.map(\.sequence) == [1, 2, 3])

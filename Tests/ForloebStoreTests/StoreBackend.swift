@@ -58,12 +58,14 @@ final class TestDatabase: Sendable {
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("forloeb-store-tests")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            return TestDatabase(backend: backend, url: .sqlite(path: folder.appendingPathComponent("\(UUID()).sqlite").path))
+            return TestDatabase(
+                backend: backend, url: .sqlite(path: folder.appendingPathComponent("\(UUID()).sqlite").path))
         case .postgres:
             guard let text = StoreBackend.postgresURL else {
                 throw StoreError(
                     .unreachable,
-                    "FORLOEB_REQUIRE_POSTGRES=1 but FORLOEB_TEST_POSTGRES_URL is unset (start one: scripts/postgres.sh start)")
+                    "FORLOEB_REQUIRE_POSTGRES=1 but FORLOEB_TEST_POSTGRES_URL is unset (start one: scripts/postgres.sh start)"
+                )
             }
             guard case .postgres(var address) = try StoreURL(parsing: text) else {
                 throw StoreError(.invalidURL, "FORLOEB_TEST_POSTGRES_URL is not a postgres:// URL")
@@ -107,7 +109,8 @@ final class TestDatabase: Sendable {
         maintenance.database = "postgres"
         let connection = try await PostgresConnection.connect(
             configuration: .init(
-                host: maintenance.host, port: maintenance.port, username: maintenance.user, password: maintenance.password,
+                host: maintenance.host, port: maintenance.port, username: maintenance.user,
+                password: maintenance.password,
                 database: maintenance.database, tls: .disable),
             id: 0, logger: Logger(label: "forloeb.tests", factory: { _ in SwiftLogNoOpLogHandler() }))
         do {

@@ -15,7 +15,8 @@ enum StoreFixture {
     /// The same law under Halsnæs's policy with a longer decision deadline and first plan period: other
     /// deadlines for running cases (a policy change, for the rebuild tests).
     static func changedPolicyJourney() throws -> Journey {
-        var journey = try WorkflowLoader.load(directory: WorkflowLoader.sourceTreeDirectory, policyFile: "halsnaes").journey
+        var journey = try WorkflowLoader.load(directory: WorkflowLoader.sourceTreeDirectory, policyFile: "halsnaes")
+            .journey
         journey.policy.decisionDueDays += 7
         journey.policy.firstPlanDays += 14
         journey.policy.nextStepReferralLeadMonths += 1
@@ -44,7 +45,10 @@ enum StoreFixture {
             case 1: out.append(Data(#"{"messageId":"bad-\#(index)","type":"case.opened"}"#.utf8))  // malformed, no case
             case 2: out.append(Data("not json \(index)".utf8))  // unreadable: dead letter
             case 3:  // an event for a case that was never opened: unattached
-                out.append(event("ghost-\(index)", caseId: "GHOST-\(index % 5)", type: "meeting.held", data: #"{"date":"2024-01-01","channel":"phone"}"#))
+                out.append(
+                    event(
+                        "ghost-\(index)", caseId: "GHOST-\(index % 5)", type: "meeting.held",
+                        data: #"{"date":"2024-01-01","channel":"phone"}"#))
             case 4:  // case.opened again: case_exists, recorded on the case once it exists
                 if let caseId = caseId(of: body) {
                     out.append(event("dup-open-\(index)", caseId: caseId, type: "case.opened", data: openData))

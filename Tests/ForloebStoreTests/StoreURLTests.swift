@@ -25,7 +25,8 @@ import Testing
         #expect("\(url)" == url.redacted)
         #expect(!"\(url)".contains("cret"))
         let defaults = try StoreURL(parsing: "postgresql://ops@localhost")
-        #expect(defaults == .postgres(.init(host: "localhost", port: 5432, user: "ops", password: nil, database: "ops")))
+        #expect(
+            defaults == .postgres(.init(host: "localhost", port: 5432, user: "ops", password: nil, database: "ops")))
         #expect(defaults.redacted == "postgres://ops@localhost:5432/ops")
     }
 
@@ -42,10 +43,15 @@ import Testing
     }
 
     @Test func defaultsToTheUsersStateDirectory() throws {
-        #expect(StoreURL.defaultSQLitePath(["XDG_STATE_HOME": "/state", "HOME": "/home/a"]) == "/state/forloeb/forloeb.sqlite")
+        #expect(
+            StoreURL.defaultSQLitePath(["XDG_STATE_HOME": "/state", "HOME": "/home/a"])
+                == "/state/forloeb/forloeb.sqlite")
         #expect(StoreURL.defaultSQLitePath(["HOME": "/home/a"]) == "/home/a/.local/state/forloeb/forloeb.sqlite")
-        #expect(StoreURL.defaultSQLitePath(["XDG_STATE_HOME": "relative", "HOME": "/home/a"]) == "/home/a/.local/state/forloeb/forloeb.sqlite")
-        #expect(try StoreURL.fromEnvironment(["FORLOEB_STORE": "sqlite:/tmp/a.sqlite"]) == .sqlite(path: "/tmp/a.sqlite"))
+        #expect(
+            StoreURL.defaultSQLitePath(["XDG_STATE_HOME": "relative", "HOME": "/home/a"])
+                == "/home/a/.local/state/forloeb/forloeb.sqlite")
+        #expect(
+            try StoreURL.fromEnvironment(["FORLOEB_STORE": "sqlite:/tmp/a.sqlite"]) == .sqlite(path: "/tmp/a.sqlite"))
         #expect(try StoreURL.fromEnvironment(["HOME": "/h"]) == .sqlite(path: "/h/.local/state/forloeb/forloeb.sqlite"))
     }
 }

@@ -107,7 +107,8 @@ struct ImportSummary: Encodable {
     }
 
     func text() -> String {
-        var out = "\(messages) message(s) into \(store): \(applied) applied, \(duplicates) duplicate(s), \(rejected) rejected"
+        var out =
+            "\(messages) message(s) into \(store): \(applied) applied, \(duplicates) duplicate(s), \(rejected) rejected"
         if deadLettered > 0 { out += " (\(deadLettered) dead-lettered: no readable case id)" }
         out += "."
         if !rejections.isEmpty {

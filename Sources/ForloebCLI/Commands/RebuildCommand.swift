@@ -92,7 +92,8 @@ struct RebuildCommand: AsyncParsableCommand {
         }
         if !report.changed.isEmpty { print(table.render() + "\n") }
         for failure in report.unreplayable {
-            print("unreplayable: \(failure.caseId) at \(failure.messageId): \(failure.code.rawValue): \(failure.detail)")
+            print(
+                "unreplayable: \(failure.caseId) at \(failure.messageId): \(failure.code.rawValue): \(failure.detail)")
         }
         print(
             "\(report.casesExamined) case(s) examined, \(report.changed.count) \(dryRun ? "would change" : "changed"), "

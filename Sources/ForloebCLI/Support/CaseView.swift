@@ -131,7 +131,9 @@ struct CaseView: Encodable {
         out += "\n\n" + history.render()
         if !rejections.isEmpty {
             var table = TextTable("REJECTED", "TYPE", "CODE", "RULE", "DETAIL")
-            for r in rejections { table.add([r.messageId, r.type, r.code.rawValue, r.rule?.rawValue ?? "-", r.detail]) }
+            for r in rejections {
+                table.add([r.messageId, r.type, r.code.rawValue, r.rule?.rawValue ?? "-", r.detail])
+            }
             out += "\n\n" + table.render()
         }
         return out

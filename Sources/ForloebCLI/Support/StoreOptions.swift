@@ -13,7 +13,8 @@ public struct StoreOptions: ParsableArguments {
         name: .customLong("store"),
         help: ArgumentHelp(
             "sqlite:PATH or postgres://user@host:port/db (default: FORLOEB_STORE, else $XDG_STATE_HOME/forloeb/forloeb.sqlite).",
-            discussion: "Put a PostgreSQL password in FORLOEB_STORE or FORLOEB_STORE_PASSWORD, not on the command line."))
+            discussion: "Put a PostgreSQL password in FORLOEB_STORE or FORLOEB_STORE_PASSWORD, not on the command line."
+        ))
     public var store: String?
 
     public init() {}
@@ -36,7 +37,9 @@ public struct StoreOptions: ParsableArguments {
                 url = try StoreURL(parsing: store)
                 if case .postgres(let address) = url, address.password != nil {
                     FileHandle.standardError.write(
-                        Data("forloeb: warning: a password in --store is visible to other users; use FORLOEB_STORE_PASSWORD\n".utf8))
+                        Data(
+                            "forloeb: warning: a password in --store is visible to other users; use FORLOEB_STORE_PASSWORD\n"
+                                .utf8))
                 }
             } else {
                 url = try StoreURL.fromEnvironment(environment)
@@ -61,7 +64,8 @@ public struct StoreOptions: ParsableArguments {
             switch url {
             case .sqlite(let path):
                 if policy == .require && !FileManager.default.fileExists(atPath: path) {
-                    throw CommandFailure.unreachable("no store at \(url.redacted): run `forloeb migrate` or `forloeb import` first")
+                    throw CommandFailure.unreachable(
+                        "no store at \(url.redacted): run `forloeb migrate` or `forloeb import` first")
                 }
                 store = try SQLiteCaseStore(path: path)
             case .postgres(let address):
@@ -70,7 +74,8 @@ public struct StoreOptions: ParsableArguments {
                 store = postgres
             }
         } catch let error as StoreError {
-            throw CommandFailure.unreachable(error.code == .unreachable ? error.message : "store \(url.redacted): \(error.message)")
+            throw CommandFailure.unreachable(
+                error.code == .unreachable ? error.message : "store \(url.redacted): \(error.message)")
         }
         guard policy != .ignore else { return store }
         let applied: [String]
@@ -89,7 +94,8 @@ public struct StoreOptions: ParsableArguments {
                 _ = try await store.migrate()
             } else {
                 throw CommandFailure.unreachable(
-                    "store \(url.redacted) needs migrations \(known.filter { !applied.contains($0) }.joined(separator: ", ")): run `forloeb migrate`")
+                    "store \(url.redacted) needs migrations \(known.filter { !applied.contains($0) }.joined(separator: ", ")): run `forloeb migrate`"
+                )
             }
         }
         return store

@@ -19,7 +19,10 @@ public enum StoreURL: Sendable, Equatable, CustomStringConvertible {
         /// `sslmode` from the query string: `disable` (the default here), `prefer` or `require`.
         public var sslMode: String
 
-        public init(host: String, port: Int = 5432, user: String, password: String?, database: String, sslMode: String = "disable") {
+        public init(
+            host: String, port: Int = 5432, user: String, password: String?, database: String,
+            sslMode: String = "disable"
+        ) {
             self.host = host
             self.port = port
             self.user = user
@@ -42,7 +45,8 @@ public enum StoreURL: Sendable, Equatable, CustomStringConvertible {
             let components = URLComponents(string: text), let host = components.host, !host.isEmpty
         else {
             throw StoreError(
-                .invalidURL, "not a store URL: \(Self.redact(text)) (expected sqlite:PATH or postgres://user:pass@host:port/db)")
+                .invalidURL,
+                "not a store URL: \(Self.redact(text)) (expected sqlite:PATH or postgres://user:pass@host:port/db)")
         }
         let database = String(components.path.drop(while: { $0 == "/" }))
         guard let user = components.percentEncodedUser.map({ $0.removingPercentEncoding ?? $0 }), !user.isEmpty else {
@@ -60,7 +64,8 @@ public enum StoreURL: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `FORLOEB_STORE` when set, else the default SQLite file under the user's state directory.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreError)
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(StoreError)
         -> StoreURL
     {
         if let text = environment["FORLOEB_STORE"], !text.isEmpty { return try StoreURL(parsing: text) }
@@ -68,7 +73,9 @@ public enum StoreURL: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `$XDG_STATE_HOME/forloeb/forloeb.sqlite`, else `~/.local/state/forloeb/forloeb.sqlite`.
-    public static func defaultSQLitePath(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultSQLitePath(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> String
+    {
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             return state + "/forloeb/forloeb.sqlite"
         }

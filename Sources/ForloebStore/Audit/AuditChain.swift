@@ -1,4 +1,5 @@
 import ForloebCore
+
 /// The audit log's hash chain, computed the same way by every back end.
 public enum AuditChain {
     /// The `prevHash` of the first record.
@@ -39,15 +40,20 @@ public enum AuditChain {
             if record.sequence != expectedSequence {
                 return AuditVerification(
                     records: records.count,
-                    firstBroken: (record.sequence, "sequence \(record.sequence) follows \(expectedSequence - 1): a record is missing"))
+                    firstBroken: (
+                        record.sequence,
+                        "sequence \(record.sequence) follows \(expectedSequence - 1): a record is missing"
+                    ))
             }
             if record.prevHash != (previous?.hash ?? genesis) {
                 return AuditVerification(
-                    records: records.count, firstBroken: (record.sequence, "prev_hash does not match the previous record's hash"))
+                    records: records.count,
+                    firstBroken: (record.sequence, "prev_hash does not match the previous record's hash"))
             }
             if record.hash != hash(prevHash: record.prevHash, sequence: record.sequence, entry: record.entry) {
                 return AuditVerification(
-                    records: records.count, firstBroken: (record.sequence, "hash does not match the record's fields: it was altered"))
+                    records: records.count,
+                    firstBroken: (record.sequence, "hash does not match the record's fields: it was altered"))
             }
             previous = (record.sequence, record.hash)
         }

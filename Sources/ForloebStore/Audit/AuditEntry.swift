@@ -11,7 +11,9 @@ public struct AuditEntry: Sendable, Equatable {
     /// Free text or JSON: what exactly was done (counts, the original message id of a replay, …).
     public var detail: String
 
-    public init(operatorId: String, at: Instant, action: String, caseId: String? = nil, reason: String, detail: String = "") {
+    public init(
+        operatorId: String, at: Instant, action: String, caseId: String? = nil, reason: String, detail: String = ""
+    ) {
         self.operatorId = operatorId
         self.at = at
         self.action = action

@@ -1,4 +1,5 @@
 import ForloebCore
+
 /// An audit entry as stored: its place in the chain and the hashes that link it to the one before.
 ///
 /// `hash` = SHA-256 over `prevHash` and the entry's fields (`AuditChain.hash`), so that editing or deleting

@@ -1,4 +1,5 @@
 import ForloebCore
+
 /// The result of walking the audit chain from the first record.
 public struct AuditVerification: Sendable, Equatable {
     public var records: Int

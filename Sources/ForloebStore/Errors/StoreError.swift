@@ -1,4 +1,5 @@
 import ForloebCore
+
 /// A failure of the durable store: a code a caller can act on and a human message without secrets.
 ///
 /// `conflict` is the one a caller must handle: a concurrent writer changed a case (or took a message) after
@@ -7,7 +8,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kind of failure; a struct over a private enum so that codes can be added without breaking callers.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Value: String, Sendable {
-            case conflict, unreachable, invalidURL = "invalid_url", schema, corrupt, injected, io, notFound = "not_found"
+            case conflict, unreachable, invalidURL = "invalid_url", schema, corrupt, injected, io, notFound =
+                "not_found"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }

@@ -16,7 +16,8 @@ public struct BatchIngestor: Sendable {
     }
 
     /// Applies one batch of raw bodies (decoding them here) and returns the outcomes in order.
-    public func ingest(_ bodies: [Data], at now: Instant, options: ApplyOptions = .none) async throws -> [ApplyOutcome] {
+    public func ingest(_ bodies: [Data], at now: Instant, options: ApplyOptions = .none) async throws -> [ApplyOutcome]
+    {
         try await ingest(bodies.map { InboundMessage(body: $0) }, at: now, options: options)
     }
 

@@ -1,4 +1,5 @@
 import ForloebCore
+
 /// What else a batch does in its transaction: the operator's audit entry and the dead letter it settles.
 public struct ApplyOptions: Sendable {
     /// Written in the batch's transaction: an operator's import or replay is audited with its effect.

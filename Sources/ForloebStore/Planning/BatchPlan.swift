@@ -138,16 +138,16 @@ public struct BatchPlan: Sendable {
                         EventRow(
                             caseId: envelope.caseId, position: after.version, messageId: messageId,
                             type: envelope.type.rawValue, occurredAt: envelope.occurredAt.secondsSinceEpoch,
-                            actor: envelope.actor, fromState: transition.from?.rawValue, toState: transition.to.rawValue,
+                            actor: envelope.actor, fromState: transition.from?.rawValue,
+                            toState: transition.to.rawValue,
                             ruleSet: transition.ruleSet.rawValue, body: String(decoding: message.body, as: UTF8.self)))
-                    let json = String(decoding: (try? encoder.encode(after)) ?? Data(), as: UTF8.self)
+                    // The JSON is encoded once per case, after the batch's last event for it (below).
                     let write = CaseWrite(
-                        snapshot: after, summary: CaseSummary(after), expectedVersion: before?.version, json: json,
+                        snapshot: after, summary: CaseSummary(after), expectedVersion: before?.version, json: "",
                         deadlines: transition.deadlines)
                     if let index = touched[envelope.caseId] {
                         plan.cases[index].snapshot = write.snapshot
                         plan.cases[index].summary = write.summary
-                        plan.cases[index].json = write.json
                         plan.cases[index].deadlines = write.deadlines
                     } else {
                         touched[envelope.caseId] = plan.cases.count
@@ -157,7 +157,8 @@ public struct BatchPlan: Sendable {
                         plan.outbox.append(
                             OutboxRow(
                                 messageId: notification.messageId, routingKey: notification.routingKey,
-                                caseId: notification.caseId, body: String(decoding: notification.body(), as: UTF8.self)))
+                                caseId: notification.caseId, body: String(decoding: notification.body(), as: UTF8.self))
+                        )
                     }
                     plan.processed.append(
                         ProcessedRow(
@@ -177,7 +178,8 @@ public struct BatchPlan: Sendable {
             plan.rejections.append(
                 RejectionRow(
                     messageId: messageId, attempt: attempt, caseId: rejected.caseId, attached: attached,
-                    type: rejected.type, code: rejected.rejection.code.rawValue, rule: rejected.rejection.rule?.rawValue,
+                    type: rejected.type, code: rejected.rejection.code.rawValue,
+                    rule: rejected.rejection.rule?.rawValue,
                     detail: rejected.rejection.detail, occurredAt: rejected.occurredAt?.secondsSinceEpoch,
                     body: message.body))
             if rejected.caseId == nil {
@@ -199,6 +201,10 @@ public struct BatchPlan: Sendable {
                     previousAttempts: previousAttempts))
             marks[messageId] = ProcessedMark(outcome: .rejected, attempts: attempt)
             plan.outcomes.append(.rejected(rejected))
+        }
+        for index in plan.cases.indices {
+            plan.cases[index].json = String(
+                decoding: (try? encoder.encode(plan.cases[index].snapshot)) ?? Data(), as: UTF8.self)
         }
         plan.dependsOn.sort()
         return plan

@@ -1,4 +1,5 @@
 import ForloebCore
+
 /// What the processed-message set holds for one message id.
 public struct ProcessedMark: Sendable, Equatable {
     public enum Outcome: String, Sendable {

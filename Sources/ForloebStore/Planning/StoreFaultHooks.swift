@@ -1,4 +1,5 @@
 import ForloebCore
+
 /// Failure injection for tests: where a store calls out during a write, and what may happen there.
 ///
 /// `afterLoad` runs after the batch read its snapshots and before its write transaction begins (it may
@@ -9,7 +10,8 @@ public struct StoreFaultHooks: Sendable {
     public var inTransaction: (@Sendable (StoreStep) throws -> Void)?
 
     public init(
-        afterLoad: (@Sendable () async throws -> Void)? = nil, inTransaction: (@Sendable (StoreStep) throws -> Void)? = nil
+        afterLoad: (@Sendable () async throws -> Void)? = nil,
+        inTransaction: (@Sendable (StoreStep) throws -> Void)? = nil
     ) {
         self.afterLoad = afterLoad
         self.inTransaction = inTransaction

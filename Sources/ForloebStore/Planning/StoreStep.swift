@@ -1,4 +1,5 @@
 import ForloebCore
+
 /// The points inside a write transaction where a test can inject a failure or a pause.
 ///
 /// A fault thrown at any of them must roll back everything the transaction did; a pause at `loaded` lets a
@@ -17,4 +18,3 @@ public enum StoreStep: String, Sendable, CaseIterable {
     /// Outbox rows were written; the audit entry and the commit come next.
     case outboxWritten
 }
-

@@ -1,4 +1,5 @@
 import ForloebCore
+
 /// Row counts per table: for `forloeb stats`, tests and the benchmark.
 public struct StoreCounts: Sendable, Equatable {
     public var cases: Int

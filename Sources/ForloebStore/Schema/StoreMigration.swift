@@ -1,4 +1,5 @@
 import ForloebCore
+
 /// The store's schema history: named, ordered, forward-only migrations, each applied in one transaction.
 ///
 /// Both back ends implement exactly these names (in their own SQL dialect) and record them in
