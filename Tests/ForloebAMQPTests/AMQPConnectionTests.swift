@@ -189,6 +189,21 @@ struct AMQPConnectionTests {
         #expect(await !connection.isOpen)
     }
 
+    /// With a 1 s heartbeat the broker closes a connection that stays silent for 2 s; the connection's own
+    /// thread must keep heartbeats flowing while nobody calls it.
+    @Test func anIdleConnectionStaysOpenThroughHeartbeats() async throws {
+        var url = try TestBroker.url()
+        url.heartbeat = 1
+        let connection = try await AMQPConnection.connect(to: url)
+        let channel = try await connection.openChannel()
+        try await Task.sleep(for: .seconds(4))
+        let queue = TestBroker.unique("heartbeat")
+        try await channel.declare(AMQPQueue(queue, kind: .classic, autoDelete: true))
+        #expect(try await channel.inspect(queue: queue).consumerCount == 0)
+        try await channel.delete(queue: queue)
+        await connection.close()
+    }
+
     @Test func wrongCredentialsAreAuthenticationFailed() async throws {
         var url = try TestBroker.url()
         url = try AMQPURL(
