@@ -1,5 +1,5 @@
-import Foundation
 import ForloebAMQP
+import Foundation
 import Testing
 
 @Suite(.enabled(if: TestBroker.enabled, "set FORLOEB_TEST_AMQP_URL (scripts/rabbitmq.sh url)"))

@@ -1,5 +1,5 @@
-import Foundation
 import ForloebAMQP
+import Foundation
 import Testing
 
 /// The broker the tests use: `FORLOEB_TEST_AMQP_URL` (`scripts/rabbitmq.sh url`). Unset, the broker tests are

@@ -13,7 +13,8 @@ import Foundation
 import Synchronization
 
 struct Settings {
-    var url = ProcessInfo.processInfo.environment["FORLOEB_AMQP_URL"]
+    var url =
+        ProcessInfo.processInfo.environment["FORLOEB_AMQP_URL"]
         ?? ProcessInfo.processInfo.environment["FORLOEB_TEST_AMQP_URL"] ?? "amqp://guest:guest@127.0.0.1:25680/%2F"
     var count = 100_000
     var size = 300
@@ -190,7 +191,8 @@ entry.key = amqp_cstring_bytes(keyText)
 entry.value.kind = UInt8(AMQP_FIELD_KIND_UTF8.rawValue)
 entry.value.value.bytes = amqp_cstring_bytes(typeText)
 withUnsafeMutablePointer(to: &entry) { pointer in
-    _ = amqp_queue_declare(setup, 1, amqp_cstring_bytes(queue), 0, 1, 0, 0, amqp_table_t(num_entries: 1, entries: pointer))
+    _ = amqp_queue_declare(
+        setup, 1, amqp_cstring_bytes(queue), 0, 1, 0, 0, amqp_table_t(num_entries: 1, entries: pointer))
 }
 check(amqp_get_rpc_reply(setup), "queue.declare")
 free(keyText)

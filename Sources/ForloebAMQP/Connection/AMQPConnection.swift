@@ -170,7 +170,8 @@ public actor AMQPConnection {
         }
         try AMQPStatus.check(forloeb_amqp_set_handshake_timeout(state, options.rpcTimeout.microseconds), "set timeout")
         try AMQPStatus.check(forloeb_amqp_set_rpc_timeout(state, options.rpcTimeout.microseconds), "set timeout")
-        let connectTimeout = url.connectionTimeoutMilliseconds.map { Duration.milliseconds($0) } ?? options.connectTimeout
+        let connectTimeout =
+            url.connectionTimeoutMilliseconds.map { Duration.milliseconds($0) } ?? options.connectTimeout
         let status = forloeb_amqp_socket_open(socket, url.host, Int32(url.port), connectTimeout.microseconds)
         if status != AMQP_STATUS_OK.rawValue {
             var error = AMQPStatus.error(status: status, operation: "connect to \(url)")
@@ -354,7 +355,8 @@ public actor AMQPConnection {
         let ok = CArena.with { arena in
             amqp_queue_declare(
                 state, channel, arena.bytes(queue.name), passive ? 1 : 0, queue.durable ? 1 : 0,
-                queue.exclusive ? 1 : 0, queue.autoDelete ? 1 : 0, passive ? amqp_empty_table : arena.table(queue.arguments))
+                queue.exclusive ? 1 : 0, queue.autoDelete ? 1 : 0,
+                passive ? amqp_empty_table : arena.table(queue.arguments))
         }
         try rpc("declare queue \(queue.name)", channel: channel)
         guard let ok else { throw AMQPError(.library, "declare queue \(queue.name): no reply") }
