@@ -58,7 +58,7 @@ enum RuleSetLoader {
         if ruleSet.yearsBeforePensionAgeNeedingConsent != nil && ruleSet.pensionAges.isEmpty {
             throw root.error("pensionAges", "required with consentBeforePensionYears")
         }
-        ruleSet.planMinMonths = try root.intIfPresent("planMinMonths", atLeast: 1) ?? ruleSet.planMinMonths
+        ruleSet.planMinMonths = try root.intIfPresent("planMinMonths", atLeast: 1)
         ruleSet.mentorMaxMonths = try root.intIfPresent("mentorMaxMonths", atLeast: 1) ?? ruleSet.mentorMaxMonths
         if let internship = try root.mapping("internship") {
             try internship.allowOnly(["startMaxWeeks", "totalMaxWeeks"])

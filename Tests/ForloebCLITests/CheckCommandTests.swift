@@ -42,10 +42,10 @@ import Testing
         let report = try report()
         let codes = Dictionary(uniqueKeysWithValues: report.cases.map { ($0.caseId, $0.rejections.map(\.code)) })
         #expect(codes["K-2026-000104"] == ["rereferral_required"])
-        #expect(codes["K-2026-000105"] == ["duration_out_of_range", "consent_required"])
+        #expect(codes["K-2026-000105"] == ["plan_period_too_short", "duration_out_of_range", "consent_required"])
         #expect(
             codes["K-2026-000106"] == [
-                "plan_period_too_short", "mentor_agreement_too_long", "sanction_preconditions_unmet",
+                "mentor_agreement_too_long", "sanction_preconditions_unmet",
                 "extension_not_allowed", "team_recommendation_required",
             ])
         #expect(report.unattached.map(\.code) == ["unknown_case", "malformed"])

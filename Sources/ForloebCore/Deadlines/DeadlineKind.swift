@@ -10,6 +10,12 @@ public enum DeadlineKind: String, CaseIterable, Codable, Sendable, Comparable {
     case nextStepReferral = "next_step_referral"
     case courseEnd = "course_end"
 
+    /// Whether an overdue deadline of this kind holds the case up. A mentor agreement or an internship that
+    /// simply ran out is worth a reminder and an overdue notice, but does not make the case stuck.
+    public var holdsUpTheCase: Bool {
+        self != .mentorAgreementEnd && self != .internshipEnd
+    }
+
     public static func < (lhs: DeadlineKind, rhs: DeadlineKind) -> Bool {
         lhs.rawValue < rhs.rawValue
     }

@@ -36,11 +36,27 @@ public struct JourneyExplorer: Sendable {
             let current = queue.removeFirst()
             let at = current.map { $0.lastEventAt.adding(seconds: 86_400) } ?? start.startInstant
             for sample in SampleEvent.all(at: at.date) {
+                // A sample that needs earlier events in the same state gets them first, on a copy of the case.
+                var base = current
+                var ready = true
+                for event in sample.setup {
+                    sequence += 1
+                    let envelope = EventEnvelope(
+                        messageId: "explore-\(sequence)", caseId: "EXPLORE", occurredAt: at, actor: "explorer",
+                        event: event)
+                    guard case .success(let prepared) = journey.apply(envelope, to: base), prepared.to == current?.state
+                    else {
+                        ready = false
+                        break
+                    }
+                    base = prepared.after
+                }
+                guard ready else { continue }
                 sequence += 1
                 let envelope = EventEnvelope(
                     messageId: "explore-\(sequence)", caseId: "EXPLORE", occurredAt: at, actor: "explorer",
                     event: sample.event)
-                guard case .success(let transition) = journey.apply(envelope, to: current) else { continue }
+                guard case .success(let transition) = journey.apply(envelope, to: base) else { continue }
                 edges.insert(
                     Edge(from: current?.state, event: sample.event.type, variant: sample.variant, to: transition.to))
                 if representatives[transition.to] == nil { representatives[transition.to] = transition.after }

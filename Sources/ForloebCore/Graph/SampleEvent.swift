@@ -6,6 +6,9 @@ struct SampleEvent {
     /// `decision.made (fleksjob)`: the type and, where it matters, the variant.
     let variant: String?
     let event: CaseEvent
+    /// Events the sample needs first in the same state (an internship before its extension); applied to a copy
+    /// of the case and not recorded as edges.
+    var setup: [CaseEvent] = []
 
     static func all(at date: CivilDate) -> [SampleEvent] {
         var samples: [SampleEvent] = [
@@ -47,6 +50,15 @@ struct SampleEvent {
             SampleEvent(variant: nil, event: .internshipStarted(startDate: date, weeks: 13)),
             SampleEvent(variant: nil, event: .absenceRecorded(date: date, reasonableCause: true)),
             SampleEvent(variant: nil, event: .contactAttempted(date: date, channel: .phone, reached: true)),
+            SampleEvent(
+                variant: nil, event: .internshipExtended(weeks: 13),
+                setup: [.internshipStarted(startDate: date, weeks: 13)]),
+            SampleEvent(
+                variant: nil, event: .sanctionDecided(absenceDate: date),
+                setup: [
+                    .absenceRecorded(date: date, reasonableCause: false),
+                    .contactAttempted(date: date, channel: .phone, reached: true),
+                ]),
             SampleEvent(variant: nil, event: .courseExtensionRequested),
             SampleEvent(variant: nil, event: .municipalityChanged(municipality: "0250")),
             SampleEvent(variant: nil, event: .caseClosed(reason: .withdrawn)),

@@ -20,8 +20,8 @@ public struct RuleSet: Sendable, Equatable {
     public var pensionAges: [PensionAgeBand]
     /// Follow-up conversations the law demands at the least.
     public var followUp: FollowUpMinimum
-    /// The effort plan's shortest period (R12).
-    public var planMinMonths: Int
+    /// The effort plan's shortest period (R12: `2013`, `2020`); `nil` where the rule set sets none.
+    public var planMinMonths: Int?
     /// A mentor agreement's longest period (R13).
     public var mentorMaxMonths: Int
     /// Internship weeks at the start and in all.
@@ -37,7 +37,7 @@ public struct RuleSet: Sendable, Equatable {
     public init(
         id: RuleSetID, inForceFrom: CivilDate, courseMonths: ClosedRange<Int>, newCourseConsentAge: Int = 40,
         ageBandUpperAge: Int? = nil, ageBandTotalMonths: Int? = nil, yearsBeforePensionAgeNeedingConsent: Int? = nil,
-        pensionAges: [PensionAgeBand] = [], followUp: FollowUpMinimum, planMinMonths: Int = 6,
+        pensionAges: [PensionAgeBand] = [], followUp: FollowUpMinimum, planMinMonths: Int? = nil,
         mentorMaxMonths: Int = 6, internshipStartMaxWeeks: Int = 13, internshipTotalMaxWeeks: Int = 39,
         effortGuaranteeMonths: Int? = nil, appealWeeks: Int = 4, foertidspensionFutilityAge: Int = 40
     ) {

@@ -21,7 +21,7 @@ public struct CaseDiagnosis: Sendable, Equatable {
             if let end = c.courseEnd, c.isOverrun(at: now) {
                 reasons.append(.overrun(courseEnd: end, days: end.days(until: today)))
             }
-            for deadline in journey.deadlines(for: c) where deadline.dueAt <= now && deadline.kind != .courseEnd {
+            for deadline in journey.deadlines(for: c) where deadline.dueAt <= now && deadline.kind != .courseEnd && deadline.kind.holdsUpTheCase {
                 reasons.append(.overdue(kind: deadline.kind, dueOn: deadline.dueOn, days: deadline.dueOn.days(until: today)))
             }
             if let threshold = idleDays ?? journey.policy.idleThreshold(c.state) {

@@ -11,10 +11,10 @@ extension Journey {
         case .meetingHeld(let day, let channel):
             hold(meetingOn: day, via: channel, in: &course)
         case .planUpdated(let periodMonths, let goal):
-            guard periodMonths >= ruleSet.planMinMonths else {
+            if let minimum = ruleSet.planMinMonths, periodMonths < minimum {
                 throw .law(
                     .planPeriodTooShort, .r12,
-                    "an effort plan for \(periodMonths) months; it must be set for at least \(ruleSet.planMinMonths)")
+                    "an effort plan for \(periodMonths) months; it must be set for at least \(minimum)")
             }
             course.plan = EffortPlan(setOn: date, periodMonths: periodMonths, goal: goal)
         case .mentorAgreed(let start, let end):

@@ -68,7 +68,7 @@ extension KeyedDecodingContainer<WireKey> {
     }
 
     func decodePositive(_ key: WireKey) throws -> Int {
-        let value = try decode(Int.self, forKey: key)
+        let value = try integer(at: key) { try decode(Int.self, forKey: key) }
         guard value > 0 else {
             throw WireValueError(
                 path: (codingPath + [key]).jsonPath, message: "must be a positive integer, got \(value)")
@@ -77,11 +77,23 @@ extension KeyedDecodingContainer<WireKey> {
     }
 
     func decodePositiveIfPresent(_ key: WireKey) throws -> Int? {
-        guard let value = try decodeIfPresent(Int.self, forKey: key) else { return nil }
+        guard let value = try integer(at: key, { try decodeIfPresent(Int.self, forKey: key) }) else { return nil }
         guard value > 0 else {
             throw WireValueError(
                 path: (codingPath + [key]).jsonPath, message: "must be a positive integer, got \(value)")
         }
         return value
+    }
+
+    /// Foundation reports a number that is no `Int` (`12.5`, `1e400`) with an internal error that carries no
+    /// coding path; name the field instead, as every `malformed` detail must.
+    private func integer<T>(at key: WireKey, _ decode: () throws -> T) throws -> T {
+        do {
+            return try decode()
+        } catch let error as DecodingError {
+            throw error
+        } catch {
+            throw WireValueError(path: (codingPath + [key]).jsonPath, message: "expected an integer")
+        }
     }
 }

@@ -1,0 +1,304 @@
+import ForloebCore
+import Foundation
+import Testing
+
+/// The contract's wire format: decoding each event, exact `malformed` paths, limits, and encoding.
+@Suite struct WireFormatTests {
+    /// One message of every type: the `data` a case system sends and the typed event it means.
+    static let samples: [(type: EventType, data: String, event: CaseEvent)] = [
+        (
+            .caseOpened,
+            #"{"birthDate": "1985-05-20", "municipality": "0260", "origin": "citizen_request", "incomeBasis": "kontanthjaelp"}"#,
+            .caseOpened(
+                Citizen(
+                    birthDate: day("1985-05-20"), municipality: "0260", origin: .citizenRequest,
+                    incomeBasis: .kontanthjaelp))
+        ),
+        (
+            .targetGroupAssessed, #"{"outcome": "in_target_group", "reason": "komplekse problemer"}"#,
+            .targetGroupAssessed(outcome: .inTargetGroup, reason: "komplekse problemer")
+        ),
+        (
+            .teamReferred, #"{"meetingDate": "2023-02-14", "consideredEfforts": ["mentor", "praktik"]}"#,
+            .teamReferred(meetingDate: day("2023-02-14"), consideredEfforts: ["mentor", "praktik"])
+        ),
+        (
+            .teamRecommended, #"{"recommendation": "ressourceforloeb", "durationMonths": 24}"#,
+            .teamRecommended(recommendation: .ressourceforloeb, durationMonths: 24)
+        ),
+        (
+            .teamRereferred, #"{"reason": "uenighed", "meetingDate": "2023-03-07"}"#,
+            .teamRereferred(reason: "uenighed", meetingDate: day("2023-03-07"))
+        ),
+        (
+            .decisionMade,
+            #"{"outcome": "new_course", "startDate": "2023-03-01", "durationMonths": 12, "citizenConsent": true, "obviouslyFutile": false}"#,
+            .decisionMade(
+                Decision(
+                    outcome: .step(.newCourse), startDate: day("2023-03-01"), durationMonths: 12, citizenConsent: true,
+                    obviouslyFutile: false))
+        ),
+        (.decisionMade, #"{"outcome": "refusal"}"#, .decisionMade(Decision(outcome: .refusal))),
+        (
+            .caseworkerAssigned, #"{"caseworkerId": "sb-4711", "unit": "jobcenter"}"#,
+            .caseworkerAssigned(caseworkerId: "sb-4711", unit: .jobcenter)
+        ),
+        (
+            .meetingHeld, #"{"date": "2023-03-06", "channel": "in_person"}"#,
+            .meetingHeld(date: day("2023-03-06"), channel: .inPerson)
+        ),
+        (.planUpdated, #"{"periodMonths": 6, "goal": "afklaring"}"#, .planUpdated(periodMonths: 6, goal: "afklaring")),
+        (
+            .mentorAgreed, #"{"startDate": "2023-03-20", "endDate": "2023-09-19"}"#,
+            .mentorAgreed(startDate: day("2023-03-20"), endDate: day("2023-09-19"))
+        ),
+        (
+            .effortStarted, #"{"startDate": "2023-04-03", "area": "health", "name": "smertehåndtering"}"#,
+            .effortStarted(startDate: day("2023-04-03"), area: .health, name: "smertehåndtering")
+        ),
+        (
+            .internshipStarted, #"{"startDate": "2023-03-20", "weeks": 13}"#,
+            .internshipStarted(startDate: day("2023-03-20"), weeks: 13)
+        ),
+        (.internshipExtended, #"{"weeks": 13}"#, .internshipExtended(weeks: 13)),
+        (
+            .absenceRecorded, #"{"date": "2023-08-01", "reasonableCause": false}"#,
+            .absenceRecorded(date: day("2023-08-01"), reasonableCause: false)
+        ),
+        (
+            .contactAttempted, #"{"date": "2023-08-02", "channel": "digital_post", "reached": false}"#,
+            .contactAttempted(date: day("2023-08-02"), channel: .digitalPost, reached: false)
+        ),
+        (.sanctionDecided, #"{"absenceDate": "2023-08-01"}"#, .sanctionDecided(absenceDate: day("2023-08-01"))),
+        (.courseExtensionRequested, "{}", .courseExtensionRequested),
+        (.municipalityChanged, #"{"municipality": "0250"}"#, .municipalityChanged(municipality: "0250")),
+        (.caseClosed, #"{"reason": "emigrated"}"#, .caseClosed(reason: .emigrated)),
+    ]
+
+    static func message(_ type: String, _ data: String, messageId: String = "m-1", caseId: String = "K-1") -> Data {
+        wireLine(messageId, caseId, type, "2023-03-02T09:30:00+01:00", data)
+    }
+
+    /// The rejection for `bytes`, or an issue if it decoded.
+    static func rejected(_ bytes: Data, sourceLocation: SourceLocation = #_sourceLocation) -> RejectedEvent? {
+        switch EventDecoder.decode(bytes) {
+        case .success(let envelope):
+            Issue.record("decoded unexpectedly: \(envelope)", sourceLocation: sourceLocation)
+            return nil
+        case .failure(let rejected):
+            return rejected
+        }
+    }
+
+    @Test func everyEventTypeDecodes() throws {
+        #expect(Set(Self.samples.map(\.type)) == Set(EventType.allCases))
+        for sample in Self.samples {
+            let envelope = try EventDecoder.decode(Self.message(sample.type.rawValue, sample.data)).get()
+            #expect(envelope.event == sample.event, "\(sample.type)")
+            #expect(envelope.type == sample.type)
+            #expect(envelope.messageId == "m-1")
+            #expect(envelope.caseId == "K-1")
+            #expect(envelope.actor == "sb-4711")
+            #expect(envelope.occurredAt == instant("2023-03-02T08:30:00Z"), "offsets are normalised to UTC")
+        }
+    }
+
+    @Test func extensionRequestNeedsNoData() throws {
+        let bytes = Data(
+            #"{"messageId":"m","caseId":"K","type":"course.extension_requested","occurredAt":"2023-01-01T00:00:00Z","actor":"a"}"#
+                .utf8)
+        #expect(try EventDecoder.decode(bytes).get().event == .courseExtensionRequested)
+    }
+
+    @Test(arguments: [
+        ("team.recommended", #"{"recommendation": "ressourceforloeb", "durationMonths": "24"}"#, "data.durationMonths"),
+        ("team.recommended", #"{"recommendation": "ressourceforloeb", "durationMonths": 0}"#, "data.durationMonths"),
+        ("decision.made", #"{"outcome": "ressourceforloeb", "durationMonths": 12.5}"#, "data.durationMonths"),
+        (
+            "team.referred", #"{"meetingDate": "2023-02-14", "consideredEfforts": ["mentor", 3]}"#,
+            "data.consideredEfforts[1]"
+        ),
+        ("team.referred", #"{"consideredEfforts": ["mentor"]}"#, "data.meetingDate"),
+        ("team.referred", #"{"meetingDate": "14-02-2023", "consideredEfforts": ["mentor"]}"#, "data.meetingDate"),
+        ("decision.made", #"{"outcome": "pension"}"#, "data.outcome"),
+        (
+            "case.opened",
+            #"{"birthDate": "1985-02-30", "municipality": "0260", "origin": "citizen_request", "incomeBasis": "other"}"#,
+            "data.birthDate"
+        ),
+        (
+            "case.opened",
+            #"{"birthDate": "1985-02-20", "municipality": "", "origin": "citizen_request", "incomeBasis": "other"}"#,
+            "data.municipality"
+        ),
+        (
+            "case.opened",
+            #"{"birthDate": "1985-02-20", "municipality": "0260", "origin": "neighbour", "incomeBasis": "other"}"#,
+            "data.origin"
+        ),
+        ("meeting.held", #"{"date": "2023-03-06", "channel": null}"#, "data.channel"),
+        ("mentor.agreed", #"{"startDate": "2023-03-20", "endDate": "2023-03-19"}"#, "data.endDate"),
+        ("internship.started", #"{"startDate": "2023-03-20", "weeks": -1}"#, "data.weeks"),
+        ("internship.extended", #"{"weeks": 1e400}"#, "data.weeks"),
+        ("absence.recorded", #"{"date": "2023-08-01", "reasonableCause": "yes"}"#, "data.reasonableCause"),
+        ("plan.updated", #"[6]"#, "data"),
+        ("plan.updated", #"{"periodMonths": 6}"#, "data.goal"),
+    ])
+    func malformedNamesTheFieldByItsPath(type: String, data: String, path: String) throws {
+        let rejected = try #require(Self.rejected(Self.message(type, data)))
+        #expect(rejected.rejection.code == .malformed)
+        #expect(rejected.rejection.rule == nil)
+        #expect(rejected.rejection.detail.hasPrefix(path + ":"), "\(rejected.rejection.detail)")
+        #expect(rejected.caseId == "K-1", "a readable caseId ties the rejection to its case")
+        #expect(rejected.messageId == "m-1")
+        #expect(rejected.type == type)
+        #expect(rejected.occurredAt == instant("2023-03-02T08:30:00Z"))
+    }
+
+    @Test func malformedEnvelopeFields() throws {
+        let badInstant = Data(
+            #"{"messageId":"m-2","caseId":"K-1","type":"case.closed","occurredAt":"yesterday","actor":"a","data":{"reason":"withdrawn"}}"#
+                .utf8)
+        let instantRejection = try #require(Self.rejected(badInstant))
+        #expect(instantRejection.rejection.detail.hasPrefix("occurredAt:"), "\(instantRejection.rejection.detail)")
+        #expect(instantRejection.caseId == "K-1")
+        #expect(instantRejection.occurredAt == nil)
+
+        let noActor = Data(
+            #"{"messageId":"m-3","caseId":"K-1","type":"case.closed","occurredAt":"2023-01-01T00:00:00Z","data":{"reason":"withdrawn"}}"#
+                .utf8)
+        #expect(Self.rejected(noActor)?.rejection.detail.hasPrefix("actor:") == true)
+
+        let numericCase = Data(
+            #"{"messageId":"m-4","caseId":42,"type":"case.closed","occurredAt":"2023-01-01T00:00:00Z","actor":"a","data":{"reason":"withdrawn"}}"#
+                .utf8)
+        let unreadableCase = try #require(Self.rejected(numericCase))
+        #expect(unreadableCase.rejection.detail.hasPrefix("caseId:"))
+        #expect(unreadableCase.caseId == nil, "no readable caseId: dead-lettered, not attached")
+    }
+
+    @Test func missingMessageIdGetsAStableFallbackId() throws {
+        let bytes = Data(
+            #"{"caseId":"K-1","type":"case.closed","occurredAt":"2023-01-01T00:00:00Z","actor":"a","data":{"reason":"withdrawn"}}"#
+                .utf8)
+        let first = try #require(Self.rejected(bytes))
+        let second = try #require(Self.rejected(bytes))
+        #expect(first.rejection.code == .malformed)
+        #expect(first.rejection.detail.hasPrefix("messageId:"))
+        #expect(first.messageId.hasPrefix("unreadable-"))
+        #expect(first.messageId == second.messageId, "the same bad message is recognised as a duplicate")
+        #expect(first.messageId == EventDecoder.fallbackMessageId(bytes))
+        #expect(first.caseId == "K-1")
+        let other = Data(
+            #"{"caseId":"K-2","type":"case.closed","occurredAt":"2023-01-01T00:00:00Z","actor":"a","data":{"reason":"withdrawn"}}"#
+                .utf8)
+        #expect(Self.rejected(other)?.messageId != first.messageId)
+    }
+
+    @Test func notJSONAndNotAnObject() throws {
+        for text in ["not json at all", "{\"messageId\": ", "[1, 2, 3]", "\"a string\"", "42", ""] {
+            let rejected = try #require(Self.rejected(Data(text.utf8)), "\(text)")
+            #expect(rejected.rejection.code == .malformed)
+            #expect(rejected.rejection.detail.hasPrefix("body:"), "\(rejected.rejection.detail)")
+            #expect(rejected.caseId == nil)
+            #expect(rejected.messageId == EventDecoder.fallbackMessageId(Data(text.utf8)))
+        }
+    }
+
+    @Test func bodiesOver64KiBAreRejectedUnread() throws {
+        func padded(to size: Int) -> Data {
+            let head =
+                #"{"messageId":"m-big","caseId":"K-1","type":"case.closed","occurredAt":"2023-01-01T00:00:00Z","actor":"a","data":{"reason":"withdrawn"},"padding":""#
+            let tail = #""}"#
+            return Data((head + String(repeating: "x", count: size - head.utf8.count - tail.utf8.count) + tail).utf8)
+        }
+        let atLimit = padded(to: 65_536)
+        #expect(atLimit.count == 65_536)
+        #expect(
+            try EventDecoder.decode(atLimit).get().event == .caseClosed(reason: .withdrawn), "64 KiB exactly is allowed"
+        )
+        let over = padded(to: 65_537)
+        let rejected = try #require(Self.rejected(over))
+        #expect(rejected.rejection.code == .malformed)
+        #expect(rejected.rejection.detail.contains("65536"))
+        #expect(rejected.caseId == nil)
+    }
+
+    @Test func unknownExtraFieldsAreIgnored() throws {
+        let bytes = Data(
+            #"{"messageId":"m-5","caseId":"K-1","type":"meeting.held","occurredAt":"2023-03-06T10:00:00Z","actor":"a","version":7,"meta":{"x":[1,2]},"data":{"date":"2023-03-06","channel":"phone","room":"B12","notes":null}}"#
+                .utf8)
+        #expect(try EventDecoder.decode(bytes).get().event == .meetingHeld(date: day("2023-03-06"), channel: .phone))
+    }
+
+    @Test func unknownTypeKeepsItsIdentity() throws {
+        let rejected = try #require(Self.rejected(Self.message("case.reopened", "{}", messageId: "m-6", caseId: "K-9")))
+        #expect(rejected.rejection.code == .unknownType)
+        #expect(rejected.rejection.detail.contains("case.reopened"))
+        #expect(rejected.type == "case.reopened")
+        #expect(rejected.caseId == "K-9")
+        #expect(rejected.messageId == "m-6")
+    }
+
+    @Test func malformedWithAReadableCaseIdAttachesToThatCase() throws {
+        var book = CaseBook(journey: try JourneyFixture.journey())
+        book.ingest(Self.message("case.opened", Self.samples[0].data, messageId: "open", caseId: "K-1"))
+        book.ingest(
+            Self.message("plan.updated", #"{"periodMonths": "six", "goal": "x"}"#, messageId: "bad-1", caseId: "K-1"))
+        book.ingest(
+            Self.message("plan.updated", #"{"periodMonths": "six", "goal": "x"}"#, messageId: "bad-2", caseId: "K-404"))
+        book.ingest(Data("garbage".utf8))
+        #expect(book.rejections["K-1"]?.map(\.messageId) == ["bad-1"])
+        #expect(book.rejections["K-1"]?.first?.rejection.detail.hasPrefix("data.periodMonths:") == true)
+        #expect(book.unattached.map(\.messageId) == ["bad-2", EventDecoder.fallbackMessageId(Data("garbage".utf8))])
+        #expect(book.unattached.first?.caseId == "K-404")
+        #expect(book.ingest(Data("garbage".utf8)).isDuplicate)
+    }
+
+    @Test func everySampleRoundTripsThroughTheWire() throws {
+        for (index, sample) in Self.samples.enumerated() {
+            let envelope = EventEnvelope(
+                messageId: "rt-\(index)", caseId: "K-RT", occurredAt: instant("2023-03-02T09:30:15Z"), actor: "sb-4711",
+                event: sample.event)
+            let json = envelope.wireJSON()
+            #expect(try EventDecoder.decode(json).get() == envelope, "\(sample.type)")
+            #expect(envelope.wireJSON() == json, "encoding is deterministic")
+        }
+    }
+
+    @Test func notificationBodiesAreByteIdenticalWhenProducedTwice() throws {
+        func notifications() throws -> [CaseNotification] {
+            var s = CaseScript("K-NOTIFY", journey: try JourneyFixture.journey())
+            s.toActive(born: "1985-05-20", decidedOn: "2023-02-20", months: 12)
+            let rejected = try #require(s.send(.courseExtensionRequested, on: "2023-04-01").rejected)
+            let due = Deadline(kind: .courseEnd, dueOn: day("2024-02-20"))
+            return s.history.flatMap(\.notifications) + [
+                .eventRejected(rejected),
+                .deadlineReminder(DeadlineNotice(caseId: "K-NOTIFY", kind: due.kind, dueAt: due.dueAt, leadDays: 30)),
+                .deadlineOverdue(DeadlineNotice(caseId: "K-NOTIFY", kind: due.kind, dueAt: due.dueAt)),
+            ]
+        }
+        let first = try notifications()
+        let second = try notifications()
+        #expect(first.count == 8)
+        #expect(first.map { $0.body() } == second.map { $0.body() })
+        #expect(first.map(\.messageId) == second.map(\.messageId))
+        #expect(Set(first.map(\.messageId)).count == first.count)
+        #expect(first.map(\.routingKey).suffix(3) == ["event.rejected", "deadline.reminder", "deadline.overdue"])
+
+        let rejectedBody = try #require(
+            try JSONSerialization.jsonObject(with: first[first.count - 3].body()) as? [String: Any])
+        #expect(rejectedBody["code"] as? String == "extension_not_allowed")
+        #expect(rejectedBody["rule"] as? String == "R4")
+        #expect(rejectedBody["type"] as? String == "course.extension_requested")
+        #expect(rejectedBody["caseId"] as? String == "K-NOTIFY")
+        #expect(rejectedBody["messageId"] as? String == "K-NOTIFY-006")
+        #expect(
+            (rejectedBody["detail"] as? String)?.contains("003 §6.3") == true, "the message cites the rule's source")
+
+        let reminder = String(decoding: first[first.count - 2].body(), as: UTF8.self)
+        #expect(reminder == #"{"caseId":"K-NOTIFY","dueAt":"2024-02-20T00:00:00Z","kind":"course_end","leadDays":30}"#)
+        let overdue = String(decoding: first[first.count - 1].body(), as: UTF8.self)
+        #expect(overdue == #"{"caseId":"K-NOTIFY","dueAt":"2024-02-20T00:00:00Z","kind":"course_end"}"#)
+    }
+}
