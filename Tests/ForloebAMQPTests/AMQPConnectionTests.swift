@@ -68,13 +68,6 @@ struct AMQPConnectionTests {
         try await admin.declare(AMQPExchange(deadExchange, type: .fanout, durable: false))
         try await admin.declare(AMQPQueue(deadQueue, kind: .classic))
         try await admin.bind(AMQPBinding(from: deadExchange, to: .queue(deadQueue), routingKey: ""))
-        defer {
-            Task {
-                _ = try? await admin.delete(queue: deadQueue)
-                try? await admin.delete(exchange: deadExchange)
-                await setup.close()
-            }
-        }
         try await TestBroker.withScratchQueue(
             "nack", queue: { AMQPQueue($0, kind: .classic, deadLetterExchange: deadExchange) }
         ) { connection, channel, exchange, queue in
@@ -103,6 +96,9 @@ struct AMQPConnectionTests {
             #expect(death["count"]?.intValue == 1)
             try await inspector.ack(letter.deliveryTag)
         }
+        _ = try await admin.delete(queue: deadQueue)
+        try await admin.delete(exchange: deadExchange)
+        await setup.close()
     }
 
     @Test func anUnackedMessageIsRedeliveredAfterItsConsumersConnectionCloses() async throws {
@@ -149,6 +145,29 @@ struct AMQPConnectionTests {
             #expect(error?.message.contains("stray-1") == true)
             // The channel stays usable after a return.
             try await channel.publish([event(1, exchange: exchange)])
+            #expect(try await channel.inspect(queue: queue).messageCount == 1)
+        }
+    }
+
+    /// A full queue with `x-overflow: reject-publish` makes the broker nack: the batch's publish throws.
+    @Test func aNackedPublishFailsTheBatchNamingTheMessage() async throws {
+        try await TestBroker.withScratchQueue(
+            "nacked",
+            queue: {
+                AMQPQueue($0, kind: .classic, extraArguments: ["x-max-length": 1, "x-overflow": "reject-publish"])
+            }
+        ) { connection, channel, exchange, queue in
+            try await channel.publish([event(1, exchange: exchange)])
+            let error = await #expect(throws: AMQPError.self) {
+                try await channel.publish([event(2, exchange: exchange), event(3, exchange: exchange)])
+            }
+            #expect(error?.code == .publishNacked)
+            #expect(error?.message.contains("m-2") == true)
+            #expect(error?.message.contains("m-3") == true)
+            #expect(try await channel.inspect(queue: queue).messageCount == 1)
+            // Confirms go on after a nack.
+            _ = try await channel.purge(queue: queue)
+            try await channel.publish([event(4, exchange: exchange)])
             #expect(try await channel.inspect(queue: queue).messageCount == 1)
         }
     }
