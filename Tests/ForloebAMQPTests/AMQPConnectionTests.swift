@@ -223,6 +223,19 @@ struct AMQPConnectionTests {
         await connection.close()
     }
 
+    @Test func cancellingAWaitingReceiveEndsIt() async throws {
+        try await TestBroker.withScratchQueue("cancel") { connection, _, _, queue in
+            let consumer = try await connection.openChannel()
+            try await consumer.consume(queue: queue)
+            let waiting = Task { try await consumer.receive(timeout: .seconds(3600)) }
+            try await Task.sleep(for: .milliseconds(200))
+            waiting.cancel()
+            await #expect(throws: CancellationError.self) { try await waiting.value }
+            // The connection is still usable afterwards.
+            #expect(try await consumer.receive(timeout: .milliseconds(10)).isEmpty)
+        }
+    }
+
     @Test func wrongCredentialsAreAuthenticationFailed() async throws {
         var url = try TestBroker.url()
         url = try AMQPURL(
