@@ -70,7 +70,8 @@ public struct AMQPChannel: Sendable {
 
     // MARK: Consuming
 
-    /// basic.qos: at most `prefetchCount` unacknowledged deliveries on this channel at a time.
+    /// basic.qos: at most `prefetchCount` unacknowledged deliveries at a time, for each consumer started on this
+    /// channel afterwards (RabbitMQ applies a non-global prefetch per consumer). Call before `consume`.
     public func setPrefetch(_ prefetchCount: UInt16) async throws {
         try await connection.qos(prefetchCount: prefetchCount, channel: number)
     }

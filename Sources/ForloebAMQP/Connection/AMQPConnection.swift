@@ -13,6 +13,10 @@ import CRabbitMQ
 ///
 /// After a connection-level failure (socket error, missed heartbeat, connection.close) every call throws
 /// `.connectionClosed`; make a new connection (the worker reconnects with backoff).
+///
+/// Use one connection for consuming and another for publishing, as RabbitMQ advises: the broker throttles a
+/// connection that publishes faster than it can take, and a consumer on it would stall too. Operations on one
+/// connection run one at a time; `AMQPChannel.receive` waits in short slices so others interleave.
 public actor AMQPConnection {
     /// Where this connection goes (its description hides the password).
     public nonisolated let url: AMQPURL
@@ -189,9 +193,11 @@ public actor AMQPConnection {
         return state
     }
 
-    /// The C state, if `channel` is open on it.
+    /// The C state, if `channel` is open on it. Also frees the library's frame memory from earlier calls:
+    /// at the start of an operation nothing points into it any more.
     func live(channel: UInt16) throws -> amqp_connection_state_t {
         let state = try live()
+        amqp_maybe_release_buffers(state)
         guard let channelState = channels[channel] else {
             throw AMQPError(.invalidArgument, "channel \(channel) is not open on this connection")
         }
@@ -275,8 +281,11 @@ public actor AMQPConnection {
             let routingKey = CBytes.string(returned.routing_key)
             let exchange = CBytes.string(returned.exchange)
             let (_, properties) = try readContent(state, channel: channel)
-            channels[channel]?.returned.append(properties.messageID ?? "\(exchange)/\(routingKey)")
-            channels[channel]?.returnReason = reason
+            // Only a confirm channel reports returns (with its batch); elsewhere they are dropped, not hoarded.
+            if channels[channel]?.confirms == true {
+                channels[channel]?.returned.append(properties.messageID ?? "\(exchange)/\(routingKey)")
+                channels[channel]?.returnReason = reason
+            }
         case FORLOEB_BASIC_CANCEL:
             let cancel = method.decoded.assumingMemoryBound(to: amqp_basic_cancel_t.self).pointee
             channels[channel]?.cancelledConsumers.append(CBytes.string(cancel.consumer_tag))
