@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "ForloebAMQP", dependencies: ["CRabbitMQ"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "forloeb-amqp-baseline",
-            dependencies: ["CRabbitMQ"],
+            dependencies: ["CRabbitMQ", "ForloebAMQP"],
             path: "Sources/Benchmarks/forloeb-amqp-baseline"
         ),
         .target(

@@ -4,6 +4,7 @@
 #   scripts/rabbitmq.sh start [DIR]   install what is missing, start the node, wait until it accepts connections
 #   scripts/rabbitmq.sh stop [DIR]    stop the node, then its own epmd, by PID
 #   scripts/rabbitmq.sh url [DIR]     print the AMQP URL of the node (for FORLOEB_TEST_AMQP_URL / FORLOEB_AMQP_URL)
+#   scripts/rabbitmq.sh tls-url [DIR] print the amqps:// URL of the node's TLS listener (with its test CA)
 #   scripts/rabbitmq.sh status [DIR]  exit 0 when the node is running
 # DIR is the node's data folder (default below); the port a node was started on is kept in DIR/port.
 #
@@ -13,8 +14,13 @@
 #
 # Settings (environment):
 #   FORLOEB_RABBITMQ_DIR    data folder (default: <repo>/.forloeb/test/rabbitmq, gitignored)
-#   FORLOEB_RABBITMQ_PORT   AMQP port (default 25680, below the ephemeral range so a passing outbound connection cannot hold it); the Erlang distribution port is PORT+1,
-#                           epmd listens on PORT+2 (all on 127.0.0.1)
+#   FORLOEB_RABBITMQ_PORT   AMQP port (default 25680, below the ephemeral range so a passing outbound connection
+#                           cannot hold it); the Erlang distribution port is PORT+1, epmd listens on PORT+2,
+#                           AMQP over TLS on PORT+3 (all on 127.0.0.1)
+#
+# TLS: start makes a throwaway CA, a server certificate for DNS name `localhost` only (so that tests can
+# check hostname verification against 127.0.0.1) and a client certificate, in DIR/tls. The TLS listener
+# verifies a client certificate when one is presented and does not require one.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,6 +32,7 @@ fi
 port="${FORLOEB_RABBITMQ_PORT:-25680}"
 dist_port=$((port + 1))
 epmd_port=$((port + 2))
+tls_port=$((port + 3))
 bin=/usr/lib/rabbitmq/bin
 node="forloeb-${port}@localhost"
 
@@ -51,6 +58,7 @@ install_missing() {
     [ -x "$bin/rabbitmq-server" ] || missing+=(rabbitmq-server)
     pkg-config --exists librabbitmq 2>/dev/null || missing+=(librabbitmq-dev)
     command -v amqp-publish >/dev/null 2>&1 || missing+=(amqp-tools)
+    command -v openssl >/dev/null 2>&1 || missing+=(openssl)
     if [ ${#missing[@]} -gt 0 ]; then
         echo "rabbitmq.sh: installing ${missing[*]}" >&2
         local sudo=""
@@ -58,6 +66,28 @@ install_missing() {
         $sudo apt-get update -qq
         DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
     fi
+}
+
+make_certificates() {
+    local tls="$dir/tls"
+    [ -f "$tls/client.pem" ] && return 0
+    mkdir -p "$tls"
+    (
+        cd "$tls"
+        openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 \
+            -subj "/CN=forloeb test CA" 2>/dev/null
+        for who in server client; do
+            openssl req -newkey rsa:2048 -nodes -keyout "$who.key" -out "$who.csr" \
+                -subj "/CN=$([ $who = server ] && echo localhost || echo forloeb-test-client)" 2>/dev/null
+        done
+        printf 'subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n' >server.ext
+        printf 'extendedKeyUsage=clientAuth\n' >client.ext
+        for who in server client; do
+            openssl x509 -req -in "$who.csr" -CA ca.pem -CAkey ca.key -CAcreateserial -out "$who.pem" \
+                -days 3650 -extfile "$who.ext" 2>/dev/null
+        done
+        chmod 600 ./*.key
+    )
 }
 
 running() {
@@ -74,7 +104,7 @@ start() {
         echo "rabbitmq.sh: already running on 127.0.0.1:$port" >&2
         return 0
     fi
-    for p in "$port" "$dist_port" "$epmd_port"; do
+    for p in "$port" "$dist_port" "$epmd_port" "$tls_port"; do
         if port_busy "$p"; then
             echo "rabbitmq.sh: port $p on 127.0.0.1 is taken; set FORLOEB_RABBITMQ_PORT" >&2
             exit 1
@@ -83,11 +113,18 @@ start() {
     mkdir -p "$dir/home" "$dir/mnesia" "$dir/log"
     echo "$port" >"$dir/port"
     : >"$dir/rabbitmq-env.conf"
+    make_certificates
     cat >"$dir/rabbitmq.conf" <<EOF
 listeners.tcp.1 = 127.0.0.1:$port
 loopback_users.guest = true
 log.file.level = info
 log.console = false
+listeners.ssl.1 = 127.0.0.1:$tls_port
+ssl_options.cacertfile = $dir/tls/ca.pem
+ssl_options.certfile = $dir/tls/server.pem
+ssl_options.keyfile = $dir/tls/server.key
+ssl_options.verify = verify_peer
+ssl_options.fail_if_no_peer_cert = false
 EOF
     echo "[]." >"$dir/advanced.config"
     rmq_env
@@ -131,9 +168,10 @@ case "${1:-}" in
 start) start ;;
 stop) stop ;;
 url) echo "amqp://guest:guest@127.0.0.1:$port/%2F" ;;
+tls-url) echo "amqps://guest:guest@localhost:$tls_port/%2F?cacertfile=$dir/tls/ca.pem" ;;
 status) running ;;
 *)
-    echo "usage: $0 start|stop|url|status" >&2
+    echo "usage: $0 start|stop|url|tls-url|status [DIR]" >&2
     exit 2
     ;;
 esac

@@ -26,7 +26,8 @@ fi
 if [ -x scripts/rabbitmq.sh ]; then
     scripts/rabbitmq.sh start "$FORLOEB_TEST_DIR/rabbitmq"
     FORLOEB_TEST_AMQP_URL=$(scripts/rabbitmq.sh url "$FORLOEB_TEST_DIR/rabbitmq")
-    export FORLOEB_TEST_AMQP_URL FORLOEB_REQUIRE_AMQP=1
+    FORLOEB_TEST_AMQPS_URL=$(scripts/rabbitmq.sh tls-url "$FORLOEB_TEST_DIR/rabbitmq")
+    export FORLOEB_TEST_AMQP_URL FORLOEB_TEST_AMQPS_URL FORLOEB_REQUIRE_AMQP=1
 fi
 
 # Build first (dependencies take minutes on a fresh clone), then run every test target.

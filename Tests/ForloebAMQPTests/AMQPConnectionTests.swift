@@ -1,5 +1,5 @@
-import Foundation
 import ForloebAMQP
+import Foundation
 import Testing
 
 @Suite(.enabled(if: TestBroker.enabled, "set FORLOEB_TEST_AMQP_URL (scripts/rabbitmq.sh url)"))
@@ -68,13 +68,6 @@ struct AMQPConnectionTests {
         try await admin.declare(AMQPExchange(deadExchange, type: .fanout, durable: false))
         try await admin.declare(AMQPQueue(deadQueue, kind: .classic))
         try await admin.bind(AMQPBinding(from: deadExchange, to: .queue(deadQueue), routingKey: ""))
-        defer {
-            Task {
-                _ = try? await admin.delete(queue: deadQueue)
-                try? await admin.delete(exchange: deadExchange)
-                await setup.close()
-            }
-        }
         try await TestBroker.withScratchQueue(
             "nack", queue: { AMQPQueue($0, kind: .classic, deadLetterExchange: deadExchange) }
         ) { connection, channel, exchange, queue in
@@ -103,6 +96,9 @@ struct AMQPConnectionTests {
             #expect(death["count"]?.intValue == 1)
             try await inspector.ack(letter.deliveryTag)
         }
+        _ = try await admin.delete(queue: deadQueue)
+        try await admin.delete(exchange: deadExchange)
+        await setup.close()
     }
 
     @Test func anUnackedMessageIsRedeliveredAfterItsConsumersConnectionCloses() async throws {
@@ -153,6 +149,29 @@ struct AMQPConnectionTests {
         }
     }
 
+    /// A full queue with `x-overflow: reject-publish` makes the broker nack: the batch's publish throws.
+    @Test func aNackedPublishFailsTheBatchNamingTheMessage() async throws {
+        try await TestBroker.withScratchQueue(
+            "nacked",
+            queue: {
+                AMQPQueue($0, kind: .classic, extraArguments: ["x-max-length": 1, "x-overflow": "reject-publish"])
+            }
+        ) { connection, channel, exchange, queue in
+            try await channel.publish([event(1, exchange: exchange)])
+            let error = await #expect(throws: AMQPError.self) {
+                try await channel.publish([event(2, exchange: exchange), event(3, exchange: exchange)])
+            }
+            #expect(error?.code == .publishNacked)
+            #expect(error?.message.contains("m-2") == true)
+            #expect(error?.message.contains("m-3") == true)
+            #expect(try await channel.inspect(queue: queue).messageCount == 1)
+            // Confirms go on after a nack.
+            _ = try await channel.purge(queue: queue)
+            try await channel.publish([event(4, exchange: exchange)])
+            #expect(try await channel.inspect(queue: queue).messageCount == 1)
+        }
+    }
+
     @Test func aConflictingDeclarationClosesTheChannelNotTheConnection() async throws {
         try await TestBroker.withScratchQueue("conflict") { connection, channel, exchange, queue in
             let other = try await connection.openChannel()
@@ -187,6 +206,34 @@ struct AMQPConnectionTests {
         #expect(await connection.heartbeat == 7)
         await connection.close()
         #expect(await !connection.isOpen)
+    }
+
+    /// With a 1 s heartbeat the broker closes a connection that stays silent for 2 s; the connection's own
+    /// thread must keep heartbeats flowing while nobody calls it.
+    @Test func anIdleConnectionStaysOpenThroughHeartbeats() async throws {
+        var url = try TestBroker.url()
+        url.heartbeat = 1
+        let connection = try await AMQPConnection.connect(to: url)
+        let channel = try await connection.openChannel()
+        try await Task.sleep(for: .seconds(4))
+        let queue = TestBroker.unique("heartbeat")
+        try await channel.declare(AMQPQueue(queue, kind: .classic, autoDelete: true))
+        #expect(try await channel.inspect(queue: queue).consumerCount == 0)
+        try await channel.delete(queue: queue)
+        await connection.close()
+    }
+
+    @Test func cancellingAWaitingReceiveEndsIt() async throws {
+        try await TestBroker.withScratchQueue("cancel") { connection, _, _, queue in
+            let consumer = try await connection.openChannel()
+            try await consumer.consume(queue: queue)
+            let waiting = Task { try await consumer.receive(timeout: .seconds(3600)) }
+            try await Task.sleep(for: .milliseconds(200))
+            waiting.cancel()
+            await #expect(throws: CancellationError.self) { try await waiting.value }
+            // The connection is still usable afterwards.
+            #expect(try await consumer.receive(timeout: .milliseconds(10)).isEmpty)
+        }
     }
 
     @Test func wrongCredentialsAreAuthenticationFailed() async throws {

@@ -1,5 +1,5 @@
-import Foundation
 import ForloebAMQP
+import Foundation
 import Testing
 
 @Suite struct AMQPURLTests {
@@ -74,10 +74,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         let environment = ["FORLOEB_AMQP_PASSWORD_FILE": file.path]
         let url = try AMQPURL("amqp://forloeb@h/v", environment: environment)
+        #expect(url == AMQPURL(host: "h", user: "forloeb", password: "from-file", vhost: "v"))
         #expect(!url.redacted.contains("from-file"))
         // The URL's own password wins over the file.
         let explicit = try AMQPURL("amqp://forloeb:inline@h/v", environment: environment)
-        #expect(explicit != url)
+        #expect(explicit == AMQPURL(host: "h", user: "forloeb", password: "inline", vhost: "v"))
     }
 }
 

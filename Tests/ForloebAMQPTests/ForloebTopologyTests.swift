@@ -1,5 +1,5 @@
-import Foundation
 import ForloebAMQP
+import Foundation
 import Testing
 
 @Suite struct ForloebTopologyTests {

@@ -1,5 +1,5 @@
-import Foundation
 import ForloebAMQP
+import Foundation
 import Testing
 
 /// The broker the tests use: `FORLOEB_TEST_AMQP_URL` (`scripts/rabbitmq.sh url`). Unset, the broker tests are
@@ -8,6 +8,8 @@ enum TestBroker {
     static let environment = ProcessInfo.processInfo.environment
     static let urlText = environment["FORLOEB_TEST_AMQP_URL"].flatMap { $0.isEmpty ? nil : $0 }
     static let required = environment["FORLOEB_REQUIRE_AMQP"] == "1"
+    /// The node's TLS listener (`scripts/rabbitmq.sh tls-url`); the TLS tests run only when it is set.
+    static let tlsURLText = environment["FORLOEB_TEST_AMQPS_URL"].flatMap { $0.isEmpty ? nil : $0 }
     /// Broker tests run when a URL is set, or when one is required (and then fail without it).
     static let enabled = urlText != nil || required
 

@@ -34,8 +34,10 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("guest:guest"))
 
-        let lines = try String(contentsOfFile: ForloebProcess.repositoryRoot.appendingPathComponent(Self.sample).path, encoding: .utf8)
-            .split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+        let lines = try String(
+            contentsOfFile: ForloebProcess.repositoryRoot.appendingPathComponent(Self.sample).path, encoding: .utf8
+        )
+        .split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
         let events = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         #expect(result.stdout.contains("\"published\" : \(lines.count)"))
 

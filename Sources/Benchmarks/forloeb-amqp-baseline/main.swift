@@ -13,7 +13,8 @@ import Foundation
 import Synchronization
 
 struct Settings {
-    var url = ProcessInfo.processInfo.environment["FORLOEB_AMQP_URL"]
+    var url =
+        ProcessInfo.processInfo.environment["FORLOEB_AMQP_URL"]
         ?? ProcessInfo.processInfo.environment["FORLOEB_TEST_AMQP_URL"] ?? "amqp://guest:guest@127.0.0.1:25680/%2F"
     var count = 100_000
     var size = 300
@@ -21,6 +22,8 @@ struct Settings {
     var confirmEvery = 100
     var prefetch = 300
     var ackEvery = 50
+    /// `librabbitmq` (bare C calls, the baseline) or `forloeb` (the same run through ForloebAMQP).
+    var via = "librabbitmq"
 }
 
 func parseArguments() -> Settings {
@@ -36,6 +39,7 @@ func parseArguments() -> Settings {
         case "--confirm-every": settings.confirmEvery = Int(value) ?? settings.confirmEvery
         case "--prefetch": settings.prefetch = Int(value) ?? settings.prefetch
         case "--ack-every": settings.ackEvery = Int(value) ?? settings.ackEvery
+        case "--via": settings.via = value
         default: fail("unknown option \(argument)")
         }
     }
@@ -187,33 +191,45 @@ entry.key = amqp_cstring_bytes(keyText)
 entry.value.kind = UInt8(AMQP_FIELD_KIND_UTF8.rawValue)
 entry.value.value.bytes = amqp_cstring_bytes(typeText)
 withUnsafeMutablePointer(to: &entry) { pointer in
-    _ = amqp_queue_declare(setup, 1, amqp_cstring_bytes(queue), 0, 1, 0, 0, amqp_table_t(num_entries: 1, entries: pointer))
+    _ = amqp_queue_declare(
+        setup, 1, amqp_cstring_bytes(queue), 0, 1, 0, 0, amqp_table_t(num_entries: 1, entries: pointer))
 }
 check(amqp_get_rpc_reply(setup), "queue.declare")
 free(keyText)
 free(typeText)
 
-let ready = DispatchSemaphore(value: 0)
-let waitForConsumer = spawn { consume(target, queue: queue, settings: settings, ready: ready) }
-ready.wait()
-let clock = ContinuousClock()
-let start = clock.now
-let waitForPublisher = spawn { publish(target, queue: queue, settings: settings) }
-waitForPublisher()
-let published = clock.now
-waitForConsumer()
-let elapsed = start.duration(to: clock.now)
-let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-let publishSeconds = { (d: Duration) in Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }(
-    start.duration(to: published))
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}
+
+let elapsed: Duration
+let publishing: Duration
+if settings.via == "forloeb" {
+    do {
+        (elapsed, publishing) = try await LayerRun.run(url: settings.url, queue: queue, settings: settings)
+    } catch {
+        fail("\(error)")
+    }
+} else {
+    let ready = DispatchSemaphore(value: 0)
+    let waitForConsumer = spawn { consume(target, queue: queue, settings: settings, ready: ready) }
+    ready.wait()
+    let clock = ContinuousClock()
+    let start = clock.now
+    let waitForPublisher = spawn { publish(target, queue: queue, settings: settings) }
+    waitForPublisher()
+    publishing = start.duration(to: clock.now)
+    waitForConsumer()
+    elapsed = start.duration(to: clock.now)
+}
 
 _ = amqp_queue_delete(setup, 1, amqp_cstring_bytes(queue), 0, 0)
 close(setup)
 
 print(
     """
-    broker baseline: \(settings.count) persistent \(settings.size)-byte messages, \(settings.queueType) queue, \
+    \(settings.via == "forloeb" ? "through ForloebAMQP" : "broker baseline"): \(settings.count) persistent \(settings.size)-byte messages, \(settings.queueType) queue, \
     confirm every \(settings.confirmEvery), prefetch \(settings.prefetch), ack every \(settings.ackEvery)
-    publisher and consumer together: \(Int((Double(settings.count) / seconds).rounded())) messages/s \
-    (\(String(format: "%.2f", seconds)) s; publishing took \(String(format: "%.2f", publishSeconds)) s)
+    publisher and consumer together: \(Int((Double(settings.count) / seconds(elapsed)).rounded())) messages/s \
+    (\(String(format: "%.2f", seconds(elapsed))) s; publishing took \(String(format: "%.2f", seconds(publishing))) s)
     """)

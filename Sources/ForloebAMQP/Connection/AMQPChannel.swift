@@ -70,7 +70,8 @@ public struct AMQPChannel: Sendable {
 
     // MARK: Consuming
 
-    /// basic.qos: at most `prefetchCount` unacknowledged deliveries on this channel at a time.
+    /// basic.qos: at most `prefetchCount` unacknowledged deliveries at a time, for each consumer started on this
+    /// channel afterwards (RabbitMQ applies a non-global prefetch per consumer). Call before `consume`.
     public func setPrefetch(_ prefetchCount: UInt16) async throws {
         try await connection.qos(prefetchCount: prefetchCount, channel: number)
     }
@@ -93,8 +94,19 @@ public struct AMQPChannel: Sendable {
 
     /// Waits up to `timeout` for the first delivery, then also takes those already arrived, up to `max`.
     /// Returns an empty array when nothing came in time.
+    ///
+    /// The wait is cut into slices of at most 50 ms, each one call on the connection's thread, so that
+    /// other work on the same connection (acks, publishes on other channels) runs between slices, and so
+    /// that cancelling the calling task ends the wait within a slice (throwing `CancellationError`).
     public func receive(max: Int = 256, timeout: Duration) async throws -> [AMQPDelivery] {
-        try await connection.receive(max: max, timeout: timeout, channel: number)
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while true {
+            try Task.checkCancellation()
+            let slice = Swift.max(Swift.min(clock.now.duration(to: deadline), .milliseconds(50)), .zero)
+            let batch = try await connection.receive(max: max, timeout: slice, channel: number)
+            if !batch.isEmpty || clock.now >= deadline { return batch }
+        }
     }
 
     /// basic.get: one message or nil, to be acknowledged like a delivery. For inspecting queues (dead letters).

@@ -13,6 +13,10 @@ import CRabbitMQ
 ///
 /// After a connection-level failure (socket error, missed heartbeat, connection.close) every call throws
 /// `.connectionClosed`; make a new connection (the worker reconnects with backoff).
+///
+/// Use one connection for consuming and another for publishing, as RabbitMQ advises: the broker throttles a
+/// connection that publishes faster than it can take, and a consumer on it would stall too. Operations on one
+/// connection run one at a time; `AMQPChannel.receive` waits in short slices so others interleave.
 public actor AMQPConnection {
     /// Where this connection goes (its description hides the password).
     public nonisolated let url: AMQPURL
@@ -170,7 +174,8 @@ public actor AMQPConnection {
         }
         try AMQPStatus.check(forloeb_amqp_set_handshake_timeout(state, options.rpcTimeout.microseconds), "set timeout")
         try AMQPStatus.check(forloeb_amqp_set_rpc_timeout(state, options.rpcTimeout.microseconds), "set timeout")
-        let connectTimeout = url.connectionTimeoutMilliseconds.map { Duration.milliseconds($0) } ?? options.connectTimeout
+        let connectTimeout =
+            url.connectionTimeoutMilliseconds.map { Duration.milliseconds($0) } ?? options.connectTimeout
         let status = forloeb_amqp_socket_open(socket, url.host, Int32(url.port), connectTimeout.microseconds)
         if status != AMQP_STATUS_OK.rawValue {
             var error = AMQPStatus.error(status: status, operation: "connect to \(url)")
@@ -188,9 +193,11 @@ public actor AMQPConnection {
         return state
     }
 
-    /// The C state, if `channel` is open on it.
+    /// The C state, if `channel` is open on it. Also frees the library's frame memory from earlier calls:
+    /// at the start of an operation nothing points into it any more.
     func live(channel: UInt16) throws -> amqp_connection_state_t {
         let state = try live()
+        amqp_maybe_release_buffers(state)
         guard let channelState = channels[channel] else {
             throw AMQPError(.invalidArgument, "channel \(channel) is not open on this connection")
         }
@@ -274,8 +281,11 @@ public actor AMQPConnection {
             let routingKey = CBytes.string(returned.routing_key)
             let exchange = CBytes.string(returned.exchange)
             let (_, properties) = try readContent(state, channel: channel)
-            channels[channel]?.returned.append(properties.messageID ?? "\(exchange)/\(routingKey)")
-            channels[channel]?.returnReason = reason
+            // Only a confirm channel reports returns (with its batch); elsewhere they are dropped, not hoarded.
+            if channels[channel]?.confirms == true {
+                channels[channel]?.returned.append(properties.messageID ?? "\(exchange)/\(routingKey)")
+                channels[channel]?.returnReason = reason
+            }
         case FORLOEB_BASIC_CANCEL:
             let cancel = method.decoded.assumingMemoryBound(to: amqp_basic_cancel_t.self).pointee
             channels[channel]?.cancelledConsumers.append(CBytes.string(cancel.consumer_tag))
@@ -354,7 +364,8 @@ public actor AMQPConnection {
         let ok = CArena.with { arena in
             amqp_queue_declare(
                 state, channel, arena.bytes(queue.name), passive ? 1 : 0, queue.durable ? 1 : 0,
-                queue.exclusive ? 1 : 0, queue.autoDelete ? 1 : 0, passive ? amqp_empty_table : arena.table(queue.arguments))
+                queue.exclusive ? 1 : 0, queue.autoDelete ? 1 : 0,
+                passive ? amqp_empty_table : arena.table(queue.arguments))
         }
         try rpc("declare queue \(queue.name)", channel: channel)
         guard let ok else { throw AMQPError(.library, "declare queue \(queue.name): no reply") }

@@ -58,7 +58,8 @@ enum AMQPStatus {
             if let close = forloeb_amqp_connection_close(&copy) {
                 let text = CBytes.string(close.pointee.reply_text)
                 let code: AMQPError.Code =
-                    close.pointee.reply_code == 403 || close.pointee.reply_code == 530 ? .authenticationFailed : .connectionClosed
+                    close.pointee.reply_code == 403 || close.pointee.reply_code == 530
+                    ? .authenticationFailed : .connectionClosed
                 throw AMQPError(code, "\(operation()): \(text)", replyCode: Int(close.pointee.reply_code))
             }
             throw AMQPError(.library, "\(operation()): unexpected server method \(reply.reply.id)")

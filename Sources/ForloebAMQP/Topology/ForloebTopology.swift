@@ -156,7 +156,8 @@ public struct ForloebTopology: Sendable, Hashable {
                 AMQPQueue(
                     retryQueue(step), kind: queueKind, deadLetterExchange: returnExchange,
                     messageTTLMilliseconds: step.milliseconds))
-            bindings.append(AMQPBinding(from: retryExchange, to: .queue(retryQueue(step)), routingKey: "\(step.name).#"))
+            bindings.append(
+                AMQPBinding(from: retryExchange, to: .queue(retryQueue(step)), routingKey: "\(step.name).#"))
         }
         return AMQPTopology(exchanges: exchanges, queues: queues, bindings: bindings)
     }

@@ -110,7 +110,11 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible, CustomDebugS
             guard let close = rest.firstIndex(of: "]") else { throw invalid("unclosed IPv6 bracket") }
             host = rest[rest.index(after: rest.startIndex)..<close]
             let after = rest[rest.index(after: close)...]
-            if after.hasPrefix(":") { portText = after.dropFirst() } else if !after.isEmpty { throw invalid("junk after host") }
+            if after.hasPrefix(":") {
+                portText = after.dropFirst()
+            } else if !after.isEmpty {
+                throw invalid("junk after host")
+            }
         } else if let colon = rest.lastIndex(of: ":") {
             host = rest[..<colon]
             portText = rest[rest.index(after: colon)...]

@@ -79,7 +79,9 @@ struct PublishCommand: AsyncParsableCommand {
             await connection.close()
             var hint = ""
             if error.code == .unroutable { hint = " (no queue is bound: start a worker first, or pass --declare)" }
-            if error.replyCode == 404 { hint = " (the exchange does not exist: start a worker first, or pass --declare)" }
+            if error.replyCode == 404 {
+                hint = " (the exchange does not exist: start a worker first, or pass --declare)"
+            }
             throw CommandFailure.unreachable("publishing to \(broker) failed: \(error.message)\(hint)")
         }
     }
