@@ -159,8 +159,14 @@ stop() {
     fi
     rm -f "$dir/server.pid"
     if [ -f "$dir/epmd.pid" ]; then
+        # setsid may have forked, so the recorded PID can be setsid's own: ask our epmd to stop itself too.
         kill "$(cat "$dir/epmd.pid")" 2>/dev/null || true
+        epmd -port "$epmd_port" -kill >/dev/null 2>&1 || true
         rm -f "$dir/epmd.pid"
+        for _ in $(seq 1 50); do
+            port_busy "$epmd_port" || break
+            sleep 0.1
+        done
     fi
 }
 

@@ -82,33 +82,49 @@ struct WorkerCrashTests {
     @Test(.enabled(if: BrokerNode.available, "needs scripts/rabbitmq.sh and rabbitmq-server"))
     func brokerRestartMidStreamLosesAndDoublesNothing() async throws {
         let node = try await BrokerNode.start()
-        defer { node.stop() }
         let harness = try WorkerHarness("restart", amqp: node.url)
-        defer { Task { await harness.tearDown() } }
         let lines = CaseStreamGenerator(seed: 12).stream(cases: 100).map { $0.wireJSON() }
         var reference = CaseBook(journey: WorkerHarness.journey)
         for line in lines { reference.ingest(line) }
         let half = lines.count / 2
 
+        func note(_ text: String) { FileHandle.standardError.write(Data("restart test: \(text)\n".utf8)) }
+        note("node up on \(node.port)")
+        do {
         try await harness.running([harness.worker()]) {
+            note("worker running")
             let channel = try await harness.prepare()
+            note("prepared")
             try await harness.publish(Array(lines[..<half]), on: channel)
+            note("published first half")
             _ = try await harness.waitUntilProcessed(half / 2, allowPending: true)
+            note("processed a quarter; stopping the broker")
             // Stop the broker while the worker is busy, then bring it back on the same data.
-            node.stop()
+            await node.stop()
             try await Task.sleep(for: .seconds(1))
             try await node.restart()
+            note("broker restarted")
             let again = try await harness.prepare()
             try await harness.publish(Array(lines[half...]), on: again)
             _ = try await harness.waitUntilProcessed(lines.count, timeout: .seconds(120))
         }
-        let counts = try await harness.store.counts()
-        #expect(counts.processed == lines.count)
-        #expect(counts.events == lines.count)
-        #expect(counts.rejections == 0)
-        for (caseId, expected) in reference.cases {
-            #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected, "\(caseId)")
+        } catch {
+            await harness.tearDown()
+            await node.stop()
+            throw error
         }
+        let counts = try? await harness.store.counts()
+        var mismatched: [String] = []
+        for (caseId, expected) in reference.cases where (try? await harness.store.caseRecord(caseId))?.snapshot != expected {
+            mismatched.append(caseId)
+        }
+        await harness.tearDown()
+        await node.stop()
+        try? FileManager.default.removeItem(atPath: node.directory)
+        #expect(counts?.processed == lines.count)
+        #expect(counts?.events == lines.count)
+        #expect(counts?.rejections == 0)
+        #expect(mismatched.isEmpty, "cases that differ from the reference: \(mismatched)")
     }
 }
 
@@ -134,31 +150,51 @@ final class BrokerNode: Sendable {
     static func start() async throws -> BrokerNode {
         let port = 27_000 + Int.random(in: 0..<900) * 4
         let node = try BrokerNode(directory: NSTemporaryDirectory() + "forloeb-node-\(port)", port: port)
-        try node.run("start")
+        try await node.run("start")
         return node
     }
 
     func restart() async throws {
-        try run("start")
+        try await run("start")
     }
 
-    func stop() {
-        try? run("stop")
+    func stop() async {
+        try? await run("stop")
     }
 
-    func run(_ verb: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.script)
-        process.arguments = [verb, directory]
+    /// Runs the script and waits for it on a thread of its own: Foundation's `Process` did not notice this
+    /// script's exit inside an async test (its node keeps running in the background), so spawn and `waitpid`.
+    func run(_ verb: String) async throws {
         var environment = ProcessInfo.processInfo.environment
         environment["FORLOEB_RABBITMQ_PORT"] = String(port)
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw AMQPError(.unreachable, "scripts/rabbitmq.sh \(verb) failed with \(process.terminationStatus)")
+        let argv = [Self.script, verb, directory]
+        let envp = environment.map { "\($0.key)=\($0.value)" }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        let log = directory + ".\(verb).log"
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var pid: pid_t = 0
+        let cArgv = argv.map { strdup($0) } + [nil]
+        let cEnvp = envp.map { strdup($0) } + [nil]
+        defer { (cArgv + cEnvp).forEach { free($0) } }
+        guard posix_spawn(&pid, Self.script, &actions, nil, cArgv, cEnvp) == 0 else {
+            throw AMQPError(.unreachable, "cannot run scripts/rabbitmq.sh")
+        }
+        let spawned = pid
+        let status: Int32 = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var status: Int32 = 0
+                waitpid(spawned, &status, 0)
+                continuation.resume(returning: status)
+            }
+        }
+        guard status == 0 else {
+            let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            throw AMQPError(
+                .unreachable, "scripts/rabbitmq.sh \(verb) failed with status \(status): \(output.suffix(600))")
         }
     }
 }
