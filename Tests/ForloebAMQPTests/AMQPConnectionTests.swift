@@ -208,14 +208,15 @@ struct AMQPConnectionTests {
         #expect(await !connection.isOpen)
     }
 
-    /// With a 1 s heartbeat the broker closes a connection that stays silent for 2 s; the connection's own
-    /// thread must keep heartbeats flowing while nobody calls it.
+    /// With a 3 s heartbeat the broker closes a connection that stays silent for 6 s; the connection's own
+    /// thread must keep heartbeats flowing while nobody calls it. (3 s, not 1 s: on a loaded 2-core CI
+    /// machine a 1 s heartbeat can miss its beat for reasons that are not the code's.)
     @Test func anIdleConnectionStaysOpenThroughHeartbeats() async throws {
         var url = try TestBroker.url()
-        url.heartbeat = 1
+        url.heartbeat = 3
         let connection = try await AMQPConnection.connect(to: url)
         let channel = try await connection.openChannel()
-        try await Task.sleep(for: .seconds(4))
+        try await Task.sleep(for: .seconds(8))
         let queue = TestBroker.unique("heartbeat")
         try await channel.declare(AMQPQueue(queue, kind: .classic, autoDelete: true))
         #expect(try await channel.inspect(queue: queue).consumerCount == 0)

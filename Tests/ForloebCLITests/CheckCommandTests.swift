@@ -41,14 +41,18 @@ import Testing
     @Test func sampleStreamRejectionsCarryTheirCodes() throws {
         let report = try report()
         let codes = Dictionary(uniqueKeysWithValues: report.cases.map { ($0.caseId, $0.rejections.map(\.code)) })
-        #expect(codes["K-2026-000104"] == ["rereferral_required"])
+        #expect(codes["K-2026-000102"] == ["case_exists"])
+        #expect(codes["K-2026-000104"] == ["rereferral_required", "futility_not_documented"])
         #expect(codes["K-2026-000105"] == ["plan_period_too_short", "duration_out_of_range", "consent_required"])
         #expect(
             codes["K-2026-000106"] == [
-                "mentor_agreement_too_long", "sanction_preconditions_unmet",
+                "mentor_agreement_too_long", "internship_too_long", "sanction_preconditions_unmet",
                 "extension_not_allowed", "team_recommendation_required",
             ])
         #expect(report.unattached.map(\.code) == ["unknown_case", "malformed"])
+        // The sample exercises every rejection code of the contract.
+        let all = Set(report.cases.flatMap { $0.rejections.map(\.code) } + report.unattached.map(\.code))
+        #expect(all.count == 16)
     }
 
     @Test func overrunIsJudgedAgainstFORLOEB_NOW() throws {
@@ -66,7 +70,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("CASE "))
         #expect(result.stdout.contains("K-2026-000101  fleksjob"))
-        #expect(result.stdout.contains("7 case(s), 13 rejection(s)."))
+        #expect(result.stdout.contains("7 case(s), 16 rejection(s)."))
     }
 
     @Test func readsStandardInputAndFailsOnRejectionWhenAsked() throws {

@@ -55,7 +55,8 @@ struct WorkerTests {
             (byKey["event.rejected"] ?? []).compactMap {
                 ((try? JSONSerialization.jsonObject(with: Data($0.body))) as? [String: Any])?["code"] as? String
             })
-        #expect(rejectedCodes.isSuperset(of: ["rereferral_required", "unknown_case", "malformed", "unknown_type"]))
+        // Every rejection code of the contract reaches case systems as event.rejected.
+        #expect(rejectedCodes == Set(RejectionCode.allCases.map(\.rawValue)))
     }
 
     @Test func duplicatesHaveTheEffectOfOnce() async throws {
