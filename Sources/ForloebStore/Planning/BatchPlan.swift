@@ -140,7 +140,9 @@ public struct BatchPlan: Sendable {
                             type: envelope.type.rawValue, occurredAt: envelope.occurredAt.secondsSinceEpoch,
                             actor: envelope.actor, fromState: transition.from?.rawValue, toState: transition.to.rawValue,
                             ruleSet: transition.ruleSet.rawValue, body: String(decoding: message.body, as: UTF8.self)))
-                    let json = String(decoding: (try? encoder.encode(after)) ?? Data(), as: UTF8.self)
+                    // The snapshot's JSON is encoded once per case at the end of the batch, not per event:
+                    // a case with many events in one batch (an import, `forloeb seed`) is written once.
+                    let json = ""
                     let write = CaseWrite(
                         snapshot: after, summary: CaseSummary(after), expectedVersion: before?.version, json: json,
                         deadlines: transition.deadlines)
@@ -199,6 +201,9 @@ public struct BatchPlan: Sendable {
                     previousAttempts: previousAttempts))
             marks[messageId] = ProcessedMark(outcome: .rejected, attempts: attempt)
             plan.outcomes.append(.rejected(rejected))
+        }
+        for index in plan.cases.indices {
+            plan.cases[index].json = String(decoding: (try? encoder.encode(plan.cases[index].snapshot)) ?? Data(), as: UTF8.self)
         }
         plan.dependsOn.sort()
         return plan
