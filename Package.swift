@@ -114,7 +114,13 @@ let package = Package(
         ),
         .testTarget(name: "ForloebWorkflowsTests", dependencies: ["ForloebWorkflows", "ForloebCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ForloebAMQPTests", dependencies: ["ForloebAMQP"], swiftSettings: swiftSettings),
-        .testTarget(name: "ForloebCLITests", dependencies: ["ForloebCLI", "ForloebCore", "ForloebAMQP", "forloeb"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ForloebCLITests",
+            dependencies: [
+                "ForloebCLI", "ForloebCore", "ForloebAMQP", "forloeb",
+                // To edit a store's file behind forloeb's back, as a tamperer would (the audit chain tests).
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ], swiftSettings: swiftSettings),
         .testTarget(
             name: "ForloebWorkerTests",
             dependencies: [
