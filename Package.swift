@@ -97,8 +97,10 @@ let package = Package(
         .executableTarget(
             name: "ForloebBenchmarks",
             dependencies: [
-                "ForloebCore", "ForloebWorkflows",
+                "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite",
                 .product(name: "Benchmark", package: "benchmark"),
+                // The bare-SQL baselines of the operator benchmarks read the same SQLite file directly.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/Benchmarks/ForloebBenchmarks",
             swiftSettings: swiftSettings,
