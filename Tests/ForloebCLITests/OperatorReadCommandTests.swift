@@ -165,4 +165,23 @@ import Testing
             #expect(result.stdout.contains("forloeb \(verb[0])"), "\(verb) --help has no example")
         }
     }
+
+    @Test func rebuildDryRunShowsPerCaseWhatAPolicyChangeWouldChange() throws {
+        let store = try OperatorStore.with(OperatorStore.stuckScenario)
+        defer { store.remove() }
+        let policy = store.folder.appendingPathComponent("slower.yaml")
+        try Data("name: slower\ndecisionDueDays: 20\n".utf8).write(to: policy)
+        let doc = try store.json(["rebuild", "--dry-run", "--policy", policy.path])
+        #expect(doc["dryRun"] as? Bool == true)
+        let changed = try #require(doc["changed"] as? [[String: Any]])
+        let dec = try #require(changed.first { $0["caseId"] as? String == "DEC" })
+        #expect(dec["deadlinesBefore"] as? [String] == ["decision_due 2026-11-19"])
+        #expect(dec["deadlinesAfter"] as? [String] == ["decision_due 2026-11-25"])
+        // A dry run writes nothing: the store still has the old deadline.
+        let deadlines = try #require(try store.json(["show", "DEC"])["deadlines"] as? [[String: Any]])
+        #expect(deadlines.first?["dueAt"] as? String == "2026-11-19T00:00:00Z")
+        let text = try store.run(["rebuild", "--dry-run", "--policy", policy.path])
+        #expect(text.stdout.contains("decision_due 2026-11-25"))
+        #expect(text.stdout.contains("would change"))
+    }
 }
