@@ -1,4 +1,5 @@
 import ArgumentParser
+import ForloebAMQP
 import ForloebCore
 import ForloebStore
 import Foundation
@@ -16,6 +17,10 @@ struct DeadLettersDropCommand: AsyncParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var operatorOptions: OperatorOptions
+    @OptionGroup var amqpOptions: AMQPOptions
+
+    @Option(help: .hidden)
+    var prefix = "forloeb"
 
     func run() async throws {
         let who = try operatorOptions.required()
@@ -33,6 +38,16 @@ struct DeadLettersDropCommand: AsyncParsableCommand {
         }
         try? await store.close()
         guard dropped else { throw CommandFailure.notFound("dead letter \(id) was already settled") }
+        // The store's settlement is committed; now the broker's copy, when a broker is configured.
+        let swept = try await DeadLetterQueueSweeper(amqp: amqpOptions, prefix: prefix).remove(body: letter.body)
         print("dropped dead letter \(id) (\(letter.messageId)), audited.")
+        if let swept { print(Self.queueNote(swept, prefix: prefix)) }
+    }
+
+    /// What the operator is told about the broker's copy.
+    static func queueNote(_ removed: Bool, prefix: String) -> String {
+        removed
+            ? "removed its copy from \(prefix).events.dead."
+            : "no copy in \(prefix).events.dead (already consumed, or it never reached the broker)."
     }
 }

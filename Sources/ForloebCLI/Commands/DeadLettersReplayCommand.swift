@@ -1,4 +1,5 @@
 import ArgumentParser
+import ForloebAMQP
 import ForloebCore
 import ForloebStore
 import ForloebWorkflows
@@ -29,6 +30,10 @@ struct DeadLettersReplayCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var workflow: WorkflowOptions
     @OptionGroup var operatorOptions: OperatorOptions
+    @OptionGroup var amqpOptions: AMQPOptions
+
+    @Option(help: .hidden)
+    var prefix = "forloeb"
 
     func run() async throws {
         let who = try operatorOptions.required()
@@ -57,8 +62,15 @@ struct DeadLettersReplayCommand: AsyncParsableCommand {
             throw CommandFailure.store(error, store.url)
         }
         try? await store.close()
+        // The store's settlement is committed; now the broker's copy, when a broker is configured.
+        let swept = try await DeadLetterQueueSweeper(amqp: amqpOptions, prefix: prefix).remove(body: letter.body)
         let result = ReplayResult(outcome, replayOf: letter.messageId)
-        if json { try JSONOutput.print(result) } else { print(result.text()) }
+        if json {
+            try JSONOutput.print(result)
+        } else {
+            print(result.text())
+            if let swept { print(DeadLettersDropCommand.queueNote(swept, prefix: prefix)) }
+        }
         if !result.succeeded { throw ExitCode(1) }
     }
 }
