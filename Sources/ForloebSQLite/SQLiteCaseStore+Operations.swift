@@ -8,11 +8,12 @@ extension SQLiteCaseStore {
     public func overrunCases(endedBefore: CivilDate, limit: Int) async throws -> [CaseSummary] {
         let running = CaseState.allCases.filter(\.hasRunningCourse).map(\.rawValue)
         return try await read { db in
-            // `course_end IS NOT NULL AND course_end < ?` is a range on the partial index cases_course_end.
+            // A range on the partial index cases_course_end, read in end order so LIMIT stops early. Without
+            // INDEXED BY, SQLite prefers the (state, last_event_at) index and reads every running case.
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(Self.summaryColumns) FROM cases
+                    SELECT \(Self.summaryColumns) FROM cases INDEXED BY cases_course_end
                     WHERE course_end IS NOT NULL AND course_end < ? AND state IN \(Self.placeholders(running.count))
                     ORDER BY course_end, case_id LIMIT ?
                     """,

@@ -122,7 +122,7 @@ func operatorBenchmarks() {
                     arguments: [now.secondsSinceEpoch, limit])
                 ids += try String.fetchAll(
                     db,
-                    sql: "SELECT case_id FROM cases WHERE course_end IS NOT NULL AND course_end < ? AND state IN ('active','pre_end_awaiting_team','pre_end_awaiting_decision') ORDER BY course_end LIMIT ?",
+                    sql: "SELECT case_id FROM cases INDEXED BY cases_course_end WHERE course_end IS NOT NULL AND course_end < ? AND state IN ('active','pre_end_awaiting_team','pre_end_awaiting_decision') ORDER BY course_end LIMIT ?",
                     arguments: [now.date.adding(days: 1).description, limit])
                 for state in CaseState.allCases where !state.isFinal {
                     guard let days = journey.policy.idleThreshold(state) else { continue }
