@@ -38,10 +38,11 @@ struct DeadLettersDropCommand: AsyncParsableCommand {
         }
         try? await store.close()
         guard dropped else { throw CommandFailure.notFound("dead letter \(id) was already settled") }
-        // The store's settlement is committed; now the broker's copy, when a broker is configured.
-        let swept = try await DeadLetterQueueSweeper(amqp: amqpOptions, prefix: prefix).remove(body: letter.body)
         print("dropped dead letter \(id) (\(letter.messageId)), audited.")
-        if let swept { print(Self.queueNote(swept, prefix: prefix)) }
+        // The store's settlement is committed and reported; now the broker's copy, when one is configured.
+        if let swept = try await DeadLetterQueueSweeper(amqp: amqpOptions, prefix: prefix).remove(body: letter.body) {
+            print(Self.queueNote(swept, prefix: prefix))
+        }
     }
 
     /// What the operator is told about the broker's copy.

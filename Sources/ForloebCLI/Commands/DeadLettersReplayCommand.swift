@@ -62,14 +62,11 @@ struct DeadLettersReplayCommand: AsyncParsableCommand {
             throw CommandFailure.store(error, store.url)
         }
         try? await store.close()
-        // The store's settlement is committed; now the broker's copy, when a broker is configured.
-        let swept = try await DeadLetterQueueSweeper(amqp: amqpOptions, prefix: prefix).remove(body: letter.body)
         let result = ReplayResult(outcome, replayOf: letter.messageId)
-        if json {
-            try JSONOutput.print(result)
-        } else {
-            print(result.text())
-            if let swept { print(DeadLettersDropCommand.queueNote(swept, prefix: prefix)) }
+        if json { try JSONOutput.print(result) } else { print(result.text()) }
+        // The store's settlement is committed and reported; now the broker's copy, when one is configured.
+        if let swept = try await DeadLetterQueueSweeper(amqp: amqpOptions, prefix: prefix).remove(body: letter.body), !json {
+            print(DeadLettersDropCommand.queueNote(swept, prefix: prefix))
         }
         if !result.succeeded { throw ExitCode(1) }
     }
