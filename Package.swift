@@ -97,8 +97,10 @@ let package = Package(
         .executableTarget(
             name: "ForloebBenchmarks",
             dependencies: [
-                "ForloebCore", "ForloebWorkflows",
+                "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite",
                 .product(name: "Benchmark", package: "benchmark"),
+                // The bare-SQL baselines of the operator benchmarks read the same SQLite file directly.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/Benchmarks/ForloebBenchmarks",
             swiftSettings: swiftSettings,
@@ -125,7 +127,13 @@ let package = Package(
         ),
         .testTarget(name: "ForloebWorkflowsTests", dependencies: ["ForloebWorkflows", "ForloebCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ForloebAMQPTests", dependencies: ["ForloebAMQP"], swiftSettings: swiftSettings),
-        .testTarget(name: "ForloebCLITests", dependencies: ["ForloebCLI", "ForloebCore", "ForloebAMQP", "forloeb"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ForloebCLITests",
+            dependencies: [
+                "ForloebCLI", "ForloebCore", "ForloebAMQP", "forloeb",
+                // To edit a store's file behind forloeb's back, as a tamperer would (the audit chain tests).
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ], swiftSettings: swiftSettings),
         .testTarget(
             name: "ForloebWorkerTests",
             dependencies: [

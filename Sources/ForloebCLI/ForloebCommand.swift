@@ -20,6 +20,16 @@ public struct ForloebCommand: AsyncParsableCommand {
             MigrateCommand.self,
             RebuildCommand.self,
             WorkerCommand.self,
+            ListCommand.self,
+            StuckCommand.self,
+            OverdueCommand.self,
+            StatsCommand.self,
+            ExplainCommand.self,
+            RejectionsCommand.self,
+            DeadLettersCommand.self,
+            ResendCommand.self,
+            AuditCommand.self,
+            SeedCommand.self,
         ]
     )
 

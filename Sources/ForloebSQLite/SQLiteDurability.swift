@@ -7,4 +7,7 @@ public enum SQLiteDurability: String, Sendable {
     /// `NORMAL`: fsync only at checkpoints. Survives a process crash (SIGKILL), but a power loss may roll
     /// back the last commits. Several times faster per transaction; for bulk imports that can be re-run.
     case normal = "NORMAL"
+    /// `OFF`: no fsync at all; a crash of the machine may corrupt the file. Only for `forloeb seed`, which
+    /// builds a throwaway benchmark store and is re-run from scratch if anything goes wrong.
+    case off = "OFF"
 }

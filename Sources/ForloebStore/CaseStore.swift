@@ -1,4 +1,5 @@
 import ForloebCore
+import Foundation
 
 /// The durable home of cases: the one interface the worker, the scheduler and the operator CLI use,
 /// implemented on SQLite (`ForloebSQLite`) and PostgreSQL (`ForloebPostgres`).
@@ -74,6 +75,32 @@ public protocol CaseStore: Sendable {
     /// Recomputes every snapshot and deadline from the event log through `journey` and reports what
     /// differs; writes the differences (optimistically, per case) unless `dryRun`.
     func rebuild(journey: Journey, dryRun: Bool, at now: Instant, audit: AuditEntry?) async throws -> RebuildReport
+
+    /// Cases with a running course whose end date is before `endedBefore` (R5 overruns), earliest end first:
+    /// a range scan of the course-end index, so `forloeb stuck` never reads every case.
+    func overrunCases(endedBefore: CivilDate, limit: Int) async throws -> [CaseSummary]
+
+    /// Recorded rejections matching `filter` (attached or not), newest first.
+    func rejections(matching filter: RejectionFilter) async throws -> [StoredRejection]
+
+    /// The latest rejected attempt of `messageId` with its raw body; `nil` when it was never rejected.
+    func rejectedMessage(_ messageId: String) async throws -> RejectedMessage?
+
+    /// Every outbox row about `caseId`, sent or not, in commit order.
+    func outbox(caseId: String) async throws -> [OutboxMessage]
+
+    /// Queues already-sent outbox rows again (same `messageId`, so receivers deduplicate), audited in the
+    /// same transaction. Returns how many rows were sent before and are pending now.
+    func requeueOutbox(_ ids: [Int64], audit: AuditEntry) async throws -> Int
+
+    /// The current snapshots of `caseIds` (unknown ids are left out): what `forloeb stuck` diagnoses.
+    func snapshots(_ caseIds: [String]) async throws -> [String: CitizenCase]
+
+    /// The raw bodies of a case's accepted events in log order: what `forloeb explain` narrates.
+    func eventBodies(_ caseId: String) async throws -> [Data]
+
+    /// Grouped counts for `forloeb stats`, judged at `now`.
+    func statistics(at now: Instant) async throws -> StoreStatistics
 
     /// Row counts per table.
     func counts() async throws -> StoreCounts

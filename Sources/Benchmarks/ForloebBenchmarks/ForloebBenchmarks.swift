@@ -16,4 +16,5 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 1_000
     )
     coreBenchmarks()
+    operatorBenchmarks()
 }

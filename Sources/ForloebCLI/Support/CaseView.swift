@@ -7,6 +7,14 @@ struct CaseView: Encodable {
         var kind: DeadlineKind
         var dueAt: Instant
         var overdue: Bool
+        /// Days past due (positive) or until due (negative), by calendar date.
+        var daysOverdue: Int
+    }
+
+    struct OutboxEntry: Encodable {
+        var messageId: String
+        var routingKey: String
+        var createdAt: Instant
     }
 
     struct HistoryEntryView: Encodable {
@@ -59,6 +67,7 @@ struct CaseView: Encodable {
     var history: [HistoryEntryView]
     var rejections: [RejectionView]
     var pendingNotifications: Int
+    var pendingOutbox: [OutboxEntry]
 
     init(_ record: CaseRecord, now: Instant) {
         let c = record.snapshot
@@ -72,7 +81,9 @@ struct CaseView: Encodable {
         caseworker = c.phase.course?.caseworker?.id
         openedAt = c.openedAt
         lastEventAt = c.lastEventAt
-        deadlines = record.deadlines.map { DeadlineEntry(kind: $0.kind, dueAt: $0.dueAt, overdue: $0.dueAt <= now) }
+        deadlines = record.deadlines.map {
+            DeadlineEntry(kind: $0.kind, dueAt: $0.dueAt, overdue: $0.dueAt <= now, daysOverdue: $0.dueOn.days(until: now.date))
+        }
         history = record.history.map {
             HistoryEntryView(
                 position: $0.position, messageId: $0.messageId, type: $0.type, from: $0.from, to: $0.to,
@@ -84,11 +95,14 @@ struct CaseView: Encodable {
                 detail: $0.event.rejection.detail, attempt: $0.attempt)
         }
         pendingNotifications = record.pendingOutbox.count
+        pendingOutbox = record.pendingOutbox.map {
+            OutboxEntry(messageId: $0.messageId, routingKey: $0.routingKey, createdAt: $0.createdAt)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case caseId, state, overrun, courseNumber, courseEnd, version, municipality, caseworker, openedAt, lastEventAt
-        case deadlines, history, rejections, pendingNotifications
+        case deadlines, history, rejections, pendingNotifications, pendingOutbox
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -107,18 +121,23 @@ struct CaseView: Encodable {
         try c.encode(history, forKey: .history)
         try c.encode(rejections, forKey: .rejections)
         try c.encode(pendingNotifications, forKey: .pendingNotifications)
+        try c.encode(pendingOutbox, forKey: .pendingOutbox)
     }
 
     func text() -> String {
         var out = """
-            Case \(caseId): \(state.rawValue)\(overrun ? " (OVERRUN: the course end has passed with no next step)" : "")
+            \(TerminalStyle.bold.apply("Case \(caseId)")): \(state.rawValue)\(overrun ? TerminalStyle.red.apply(" (OVERRUN: the course end has passed with no next step)") : "")
             Municipality \(municipality), caseworker \(caseworker ?? "-"), course \(courseNumber == 0 ? "-" : String(courseNumber)), \
             course end \(courseEnd?.description ?? "-"), version \(version)
             Opened \(openedAt), last event \(lastEventAt), \(pendingNotifications) notification(s) not yet sent
             """
         if !deadlines.isEmpty {
-            var table = TextTable("DEADLINE", "DUE", "")
-            for d in deadlines { table.add([d.kind.rawValue, d.dueAt.date.description, d.overdue ? "overdue" : ""]) }
+            var table = TextTable("DEADLINE", "DUE", "FROM DUE")
+            for d in deadlines {
+                let distance =
+                    d.daysOverdue > 0 ? "\(d.daysOverdue) day(s) overdue" : d.daysOverdue == 0 ? "due today" : "in \(-d.daysOverdue) day(s)"
+                table.add([d.kind.rawValue, d.dueAt.date.description, distance], style: d.overdue ? .red : nil)
+            }
             out += "\n\n" + table.render()
         }
         var history = TextTable("#", "OCCURRED", "TYPE", "FROM", "TO", "RULES", "MESSAGE")
@@ -132,8 +151,13 @@ struct CaseView: Encodable {
         if !rejections.isEmpty {
             var table = TextTable("REJECTED", "TYPE", "CODE", "RULE", "DETAIL")
             for r in rejections {
-                table.add([r.messageId, r.type, r.code.rawValue, r.rule?.rawValue ?? "-", r.detail])
+                table.add([r.messageId, r.type, r.code.rawValue, r.rule?.rawValue ?? "-", r.detail], style: .yellow)
             }
+            out += "\n\n" + table.render()
+        }
+        if !pendingOutbox.isEmpty {
+            var table = TextTable("NOT YET SENT", "ROUTING KEY", "WRITTEN")
+            for o in pendingOutbox { table.add([o.messageId, o.routingKey, o.createdAt.description]) }
             out += "\n\n" + table.render()
         }
         return out

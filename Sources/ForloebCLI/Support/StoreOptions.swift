@@ -57,7 +57,8 @@ public struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store, mapping failure to exit 3 with the URL (never its password).
-    public func open(_ policy: SchemaPolicy) async throws -> any CaseStore {
+    /// `sqliteDurability` is `.full` for every verb but `seed`, which builds a throwaway store.
+    public func open(_ policy: SchemaPolicy, sqliteDurability: SQLiteDurability = .full) async throws -> any CaseStore {
         let url = try url()
         let store: any CaseStore
         do {
@@ -67,7 +68,7 @@ public struct StoreOptions: ParsableArguments {
                     throw CommandFailure.unreachable(
                         "no store at \(url.redacted): run `forloeb migrate` or `forloeb import` first")
                 }
-                store = try SQLiteCaseStore(path: path)
+                store = try SQLiteCaseStore(path: path, durability: sqliteDurability)
             case .postgres(let address):
                 let postgres = PostgresCaseStore(address)
                 try await postgres.connect()

@@ -2,12 +2,15 @@
 struct TextTable {
     var header: [String]
     var rows: [[String]] = []
+    /// A colour per row index, applied after padding so that escape codes never break the alignment.
+    var styles: [Int: TerminalStyle] = [:]
 
     init(_ header: String...) {
         self.header = header
     }
 
-    mutating func add(_ row: [String]) {
+    mutating func add(_ row: [String], style: TerminalStyle? = nil) {
+        if let style { styles[rows.count] = style }
         rows.append(row)
     }
 
@@ -23,6 +26,7 @@ struct TextTable {
                 index == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
             }.joined(separator: "  ")
         }
-        return ([line(header)] + rows.map(line)).joined(separator: "\n")
+        let body = rows.enumerated().map { index, row in styles[index].map { $0.apply(line(row)) } ?? line(row) }
+        return ([TerminalStyle.bold.apply(line(header))] + body).joined(separator: "\n")
     }
 }

@@ -1,0 +1,81 @@
+import ArgumentParser
+import ForloebCore
+import ForloebStore
+import Foundation
+
+/// `forloeb audit list`: who did what, when and why.
+struct AuditListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List audit entries, oldest first, optionally for one case.",
+        discussion: "Example: forloeb audit list --case K-2026-000105 --json"
+    )
+
+    @Option(name: .customLong("case"), help: "Only entries about this case.")
+    var caseId: String?
+
+    @Option(help: "At most this many entries.")
+    var limit: Int = 1000
+
+    @Flag(help: "Print one JSON document.")
+    var json = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    struct Entry: Encodable {
+        var sequence: Int64
+        var at: Instant
+        var operatorId: String
+        var action: String
+        var caseId: String?
+        var reason: String
+        var detail: String
+        var hash: String
+
+        enum CodingKeys: String, CodingKey {
+            case sequence, at, operatorId = "operator", action, caseId, reason, detail, hash
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(sequence, forKey: .sequence)
+            try c.encode(at, forKey: .at)
+            try c.encode(operatorId, forKey: .operatorId)
+            try c.encode(action, forKey: .action)
+            try c.encode(caseId, forKey: .caseId)
+            try c.encode(reason, forKey: .reason)
+            try c.encode(detail, forKey: .detail)
+            try c.encode(hash, forKey: .hash)
+        }
+    }
+
+    struct Document: Encodable {
+        var entries: [Entry]
+    }
+
+    func run() async throws {
+        let store = try await storeOptions.open(.require)
+        let records: [AuditRecord]
+        do {
+            records = try await store.auditLog(caseId: caseId, limit: limit)
+        } catch {
+            throw CommandFailure.store(error, store.url)
+        }
+        try? await store.close()
+        let entries = records.map {
+            Entry(
+                sequence: $0.sequence, at: $0.entry.at, operatorId: $0.entry.operatorId, action: $0.entry.action,
+                caseId: $0.entry.caseId, reason: $0.entry.reason, detail: $0.entry.detail, hash: $0.hash)
+        }
+        if json {
+            try JSONOutput.print(Document(entries: entries))
+            return
+        }
+        var table = TextTable("#", "AT", "OPERATOR", "ACTION", "CASE", "REASON", "DETAIL")
+        for e in entries {
+            table.add([String(e.sequence), e.at.description, e.operatorId, e.action, e.caseId ?? "-", e.reason, e.detail])
+        }
+        if !entries.isEmpty { print(table.render()) }
+        print("\(entries.count) audit entr\(entries.count == 1 ? "y" : "ies").")
+    }
+}

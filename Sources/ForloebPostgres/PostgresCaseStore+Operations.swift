@@ -1,0 +1,167 @@
+import ForloebCore
+import ForloebStore
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// The operator's queries (`forloeb stuck`, `rejections`, `resend`, `stats`) on PostgreSQL.
+extension PostgresCaseStore {
+    public func overrunCases(endedBefore: CivilDate, limit: Int) async throws -> [CaseSummary] {
+        let logger = self.logger
+        var bindings = PostgresBindings()
+        bindings.append(endedBefore.description)
+        bindings.append(CaseState.allCases.filter(\.hasRunningCourse).map(\.rawValue))
+        bindings.append(limit)
+        let query = PostgresQuery(
+            unsafeSQL: """
+                SELECT \(Self.summaryColumns) FROM cases
+                WHERE course_end IS NOT NULL AND course_end < $1 AND state = ANY($2)
+                ORDER BY course_end, case_id LIMIT $3
+                """, binds: bindings)
+        return try await withConnection { connection in
+            try await Self.collect(try await connection.query(query, logger: logger), as: SummaryRow.self).map(Self.summary)
+        }
+    }
+
+    public func rejections(matching filter: RejectionFilter) async throws -> [StoredRejection] {
+        let logger = self.logger
+        var clauses: [String] = []
+        var bindings = PostgresBindings()
+        if let code = filter.code {
+            bindings.append(code.rawValue)
+            clauses.append("code = $\(bindings.count)")
+        }
+        if let caseId = filter.caseId {
+            bindings.append(caseId)
+            clauses.append("case_id = $\(bindings.count) AND attached")
+        }
+        if let messageId = filter.messageId {
+            bindings.append(messageId)
+            clauses.append("message_id = $\(bindings.count)")
+        }
+        if let since = filter.since {
+            bindings.append(Int(since.secondsSinceEpoch))
+            clauses.append("recorded_at >= $\(bindings.count)")
+        }
+        bindings.append(filter.limit)
+        let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        let query = PostgresQuery(
+            unsafeSQL: "SELECT \(Self.rejectionColumns) FROM rejections \(whereClause) ORDER BY id DESC LIMIT $\(bindings.count)",
+            binds: bindings)
+        return try await withConnection { connection in
+            try await Self.collect(try await connection.query(query, logger: logger), as: RejectionRow.self).map(Self.rejection)
+        }
+    }
+
+    public func rejectedMessage(_ messageId: String) async throws -> RejectedMessage? {
+        let logger = self.logger
+        let query = PostgresQuery(
+            unsafeSQL: """
+                SELECT \(Self.rejectionColumns), body FROM rejections WHERE message_id = $1 ORDER BY attempt DESC LIMIT 1
+                """, binds: Self.binds(messageId))
+        return try await withConnection { connection in
+            for try await r in try await connection.query(query, logger: logger).decode(
+                (Int, String, Int, String?, Bool, String, String, String?, String, Int?, Int, ByteBuffer).self)
+            {
+                let rejection = Self.rejection((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10))
+                return RejectedMessage(rejection: rejection, body: Data(r.11.readableBytesView))
+            }
+            return nil
+        }
+    }
+
+    public func outbox(caseId: String) async throws -> [OutboxMessage] {
+        let logger = self.logger
+        let query = PostgresQuery(
+            unsafeSQL: "SELECT \(Self.outboxColumns) FROM outbox WHERE case_id = $1 ORDER BY id", binds: Self.binds(caseId))
+        return try await withConnection { connection in
+            try await Self.collect(try await connection.query(query, logger: logger), as: OutboxRow.self).map(Self.outbox)
+        }
+    }
+
+    public func requeueOutbox(_ ids: [Int64], audit: AuditEntry) async throws -> Int {
+        let logger = self.logger
+        let list = ids.map { Int($0) }
+        return try await transaction { connection in
+            var requeued = 0
+            for try await _ in try await connection.query(
+                "UPDATE outbox SET sent_at = NULL WHERE sent_at IS NOT NULL AND id = ANY(\(list)) RETURNING 1", logger: logger)
+            {
+                requeued += 1
+            }
+            _ = try await Self.appendAudit(connection, audit, logger)
+            return requeued
+        }
+    }
+
+    public func statistics(at now: Instant) async throws -> StoreStatistics {
+        let logger = self.logger
+        let t = Int(now.secondsSinceEpoch)
+        let day = t - 86_400
+        let week = t - 7 * 86_400
+        return try await withConnection { connection in
+            var byState: [CaseState: Int] = [:]
+            for try await r in try await connection.query("SELECT state, count(*)::bigint FROM cases GROUP BY state", logger: logger)
+                .decode((String, Int).self)
+            {
+                if let state = CaseState(rawValue: r.0) { byState[state] = r.1 }
+            }
+            var overdue: [DeadlineKind: Int] = [:]
+            for try await r in try await connection.query(
+                "SELECT kind, count(*)::bigint FROM deadlines WHERE due_at <= \(t) GROUP BY kind", logger: logger
+            ).decode((String, Int).self) {
+                if let kind = DeadlineKind(rawValue: r.0) { overdue[kind] = r.1 }
+            }
+            var lastDay: [RejectionCode: Int] = [:]
+            var lastWeek: [RejectionCode: Int] = [:]
+            for try await r in try await connection.query(
+                """
+                SELECT code, count(*) FILTER (WHERE recorded_at >= \(day))::bigint, count(*)::bigint
+                FROM rejections WHERE recorded_at >= \(week) GROUP BY code
+                """, logger: logger
+            ).decode((String, Int, Int).self) {
+                guard let code = RejectionCode(rawValue: r.0) else { continue }
+                if r.1 > 0 { lastDay[code] = r.1 }
+                lastWeek[code] = r.2
+            }
+            var pending = 0
+            var oldest: Int?
+            for try await r in try await connection.query(
+                "SELECT count(*)::bigint, min(created_at) FROM outbox WHERE sent_at IS NULL", logger: logger
+            ).decode((Int, Int?).self) {
+                (pending, oldest) = r
+            }
+            var deadLetters = 0
+            for try await r in try await connection.query(
+                "SELECT count(*)::bigint FROM dead_letters WHERE resolution IS NULL", logger: logger
+            ).decode(Int.self) {
+                deadLetters = r
+            }
+            return StoreStatistics(
+                casesByState: byState, overdueByKind: overdue, rejectionsLastDay: lastDay, rejectionsLastWeek: lastWeek,
+                outboxPending: pending, oldestPendingAt: oldest.map { Instant(secondsSinceEpoch: Int64($0)) },
+                openDeadLetters: deadLetters)
+        }
+    }
+
+    public func snapshots(_ caseIds: [String]) async throws -> [String: CitizenCase] {
+        let logger = self.logger
+        var out: [String: CitizenCase] = [:]
+        for chunk in caseIds.chunked(5000) {
+            let part = try await withConnection { connection in try await Self.snapshots(connection, Array(chunk), logger) }
+            out.merge(part) { $1 }
+        }
+        return out
+    }
+
+    public func eventBodies(_ caseId: String) async throws -> [Data] {
+        let logger = self.logger
+        return try await withConnection { connection in
+            try await Self.collect(
+                try await connection.query("SELECT body FROM events WHERE case_id = \(caseId) ORDER BY position", logger: logger),
+                as: String.self
+            ).map { Data($0.utf8) }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import ForloebCore
+import ForloebStore
+import Foundation
+import GRDB
+
+/// The operator's queries (`forloeb stuck`, `rejections`, `resend`, `stats`) on SQLite.
+extension SQLiteCaseStore {
+    public func overrunCases(endedBefore: CivilDate, limit: Int) async throws -> [CaseSummary] {
+        let running = CaseState.allCases.filter(\.hasRunningCourse).map(\.rawValue)
+        return try await read { db in
+            // A range on the partial index cases_course_end, read in end order so LIMIT stops early. Without
+            // INDEXED BY, SQLite prefers the (state, last_event_at) index and reads every running case.
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.summaryColumns) FROM cases INDEXED BY cases_course_end
+                    WHERE course_end IS NOT NULL AND course_end < ? AND state IN \(Self.placeholders(running.count))
+                    ORDER BY course_end, case_id LIMIT ?
+                    """,
+                arguments: StatementArguments([endedBefore.description] + running + [limit] as [any DatabaseValueConvertible])
+            ).map(Self.summary)
+        }
+    }
+
+    public func rejections(matching filter: RejectionFilter) async throws -> [StoredRejection] {
+        try await read { db in
+            var clauses: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let code = filter.code {
+                clauses.append("code = ?")
+                arguments.append(code.rawValue)
+            }
+            if let caseId = filter.caseId {
+                clauses.append("case_id = ? AND attached = 1")
+                arguments.append(caseId)
+            }
+            if let messageId = filter.messageId {
+                clauses.append("message_id = ?")
+                arguments.append(messageId)
+            }
+            if let since = filter.since {
+                clauses.append("recorded_at >= ?")
+                arguments.append(since.secondsSinceEpoch)
+            }
+            arguments.append(filter.limit)
+            let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+            return try Row.fetchAll(
+                db, sql: "SELECT \(Self.rejectionColumns) FROM rejections \(whereClause) ORDER BY id DESC LIMIT ?",
+                arguments: StatementArguments(arguments)
+            ).map(Self.rejection)
+        }
+    }
+
+    public func rejectedMessage(_ messageId: String) async throws -> RejectedMessage? {
+        try await read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT \(Self.rejectionColumns), body FROM rejections WHERE message_id = ?
+                        ORDER BY attempt DESC LIMIT 1
+                        """, arguments: [messageId])
+            else { return nil }
+            let body: Data = row[11]
+            return RejectedMessage(rejection: Self.rejection(row), body: body)
+        }
+    }
+
+    public func outbox(caseId: String) async throws -> [OutboxMessage] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT id, message_id, routing_key, case_id, body, created_at, sent_at FROM outbox WHERE case_id = ? ORDER BY id",
+                arguments: [caseId]
+            ).map(Self.outbox)
+        }
+    }
+
+    public func requeueOutbox(_ ids: [Int64], audit: AuditEntry) async throws -> Int {
+        try await transaction { db in
+            var requeued = 0
+            for chunk in ids.chunked(500) {
+                try db.execute(
+                    sql: "UPDATE outbox SET sent_at = NULL WHERE sent_at IS NOT NULL AND id IN \(Self.placeholders(chunk.count))",
+                    arguments: StatementArguments(Array(chunk)))
+                requeued += db.changesCount
+            }
+            _ = try Self.appendAudit(db, audit)
+            return requeued
+        }
+    }
+
+    public func statistics(at now: Instant) async throws -> StoreStatistics {
+        let t = now.secondsSinceEpoch
+        return try await read { db in
+            var byState: [CaseState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, count(*) FROM cases GROUP BY state") {
+                if let state = CaseState(rawValue: row[0]) { byState[state] = row[1] }
+            }
+            var overdue: [DeadlineKind: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) FROM deadlines WHERE due_at <= ? GROUP BY kind", arguments: [t]) {
+                if let kind = DeadlineKind(rawValue: row[0]) { overdue[kind] = row[1] }
+            }
+            func rejections(since: Int64) throws -> [RejectionCode: Int] {
+                var out: [RejectionCode: Int] = [:]
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT code, count(*) FROM rejections WHERE recorded_at >= ? GROUP BY code", arguments: [since])
+                {
+                    if let code = RejectionCode(rawValue: row[0]) { out[code] = row[1] }
+                }
+                return out
+            }
+            let pending = try Row.fetchOne(db, sql: "SELECT count(*), min(created_at) FROM outbox WHERE sent_at IS NULL")
+            let deadLetters = try Int.fetchOne(db, sql: "SELECT count(*) FROM dead_letters WHERE resolution IS NULL") ?? 0
+            return StoreStatistics(
+                casesByState: byState, overdueByKind: overdue, rejectionsLastDay: try rejections(since: t - 86_400),
+                rejectionsLastWeek: try rejections(since: t - 7 * 86_400), outboxPending: pending?[0] ?? 0,
+                oldestPendingAt: (pending?[1] as Int64?).map { Instant(secondsSinceEpoch: $0) }, openDeadLetters: deadLetters)
+        }
+    }
+
+    public func snapshots(_ caseIds: [String]) async throws -> [String: CitizenCase] {
+        try await read { db in try Self.snapshots(db, caseIds) }
+    }
+
+    public func eventBodies(_ caseId: String) async throws -> [Data] {
+        try await read { db in
+            try String.fetchAll(db, sql: "SELECT body FROM events WHERE case_id = ? ORDER BY position", arguments: [caseId])
+                .map { Data($0.utf8) }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import ForloebCore
+
+/// Finds the cases an operator must look at, from the store's indexes rather than a scan of every case.
+///
+/// Candidates come from three range scans: open deadlines due by now (the due-time index), running courses
+/// whose end has passed (the course-end index) and, per non-final state, cases whose last accepted event is
+/// older than that state's idle threshold (the (state, last event) index). Only the candidates' snapshots are
+/// read, and `CaseDiagnosis` (the same pure rules for every back end) decides why each is stuck and which
+/// events would move it on. The cost follows the number of stuck cases, not the size of the store.
+public struct StuckCaseFinder: Sendable {
+    public let store: any CaseStore
+    public let journey: Journey
+    public let explorer: JourneyExplorer
+
+    public init(store: any CaseStore, journey: Journey) {
+        self.store = store
+        self.journey = journey
+        self.explorer = JourneyExplorer(journey: journey)
+    }
+
+    /// The stuck cases at `now`, most urgent first (most days past a deadline or idle), then by case id.
+    /// `idleDays` replaces every state's threshold; `states` keeps only cases in those states.
+    public func find(at now: Instant, idleDays: Int? = nil, states: [CaseState] = [], limit: Int = Int(Int32.max))
+        async throws -> [CaseDiagnosis]
+    {
+        let open = CaseState.allCases.filter { !$0.isFinal }
+        let wanted = states.isEmpty ? open : states.filter { !$0.isFinal }
+        guard !wanted.isEmpty else { return [] }
+        var candidates: [String] = []
+        var seen: Set<String> = []
+        func add(_ id: String) {
+            if seen.insert(id).inserted { candidates.append(id) }
+        }
+        for due in try await store.dueDeadlines(dueBy: now, limit: limit) where due.deadline.kind != .courseEnd {
+            add(due.caseId)
+        }
+        let today = now.date
+        for summary in try await store.overrunCases(endedBefore: today.adding(days: 1), limit: limit)
+        where wanted.contains(summary.state) {
+            add(summary.caseId)
+        }
+        // One range scan per state, with the threshold of that state (or the operator's).
+        for state in wanted {
+            guard let threshold = idleDays ?? journey.policy.idleThreshold(state) else { continue }
+            let before = today.adding(days: -threshold).startInstant
+            for summary in try await store.idleCases(states: [state], lastEventBefore: before, limit: limit) {
+                add(summary.caseId)
+            }
+        }
+        var found: [CaseDiagnosis] = []
+        var index = 0
+        while index < candidates.count {
+            let chunk = Array(candidates[index..<min(index + 2000, candidates.count)])
+            index += chunk.count
+            let snapshots = try await store.snapshots(chunk)
+            for id in chunk {
+                guard let snapshot = snapshots[id], wanted.contains(snapshot.state) else { continue }
+                let diagnosis = CaseDiagnosis.of(snapshot, at: now, journey: journey, explorer: explorer, idleDays: idleDays)
+                if diagnosis.isStuck { found.append(diagnosis) }
+            }
+        }
+        return found.sorted { ($0.urgency, $1.caseId) > ($1.urgency, $0.caseId) }.prefix(limit).map { $0 }
+    }
+}
+
+extension CaseDiagnosis {
+    /// The largest number of days any reason has been running: what sorts `forloeb stuck`.
+    public var urgency: Int {
+        reasons.map { reason in
+            switch reason {
+            case .overrun(_, let days), .overdue(_, _, let days): days
+            case .idle(let days, let threshold): days - threshold
+            }
+        }.max() ?? 0
+    }
+}

@@ -1,0 +1,32 @@
+import ForloebCore
+
+/// The fleet's health at a glance, for `forloeb stats`: each figure comes from one grouped query on an index
+/// (cases by state, deadlines by due time, open outbox and dead letters by their partial indexes).
+public struct StoreStatistics: Sendable, Equatable {
+    public var casesByState: [CaseState: Int]
+    /// Open deadlines already due at the moment asked about.
+    public var overdueByKind: [DeadlineKind: Int]
+    /// Rejections recorded in the 24 hours before the moment asked about.
+    public var rejectionsLastDay: [RejectionCode: Int]
+    /// Rejections recorded in the 7 days before the moment asked about.
+    public var rejectionsLastWeek: [RejectionCode: Int]
+    /// Notifications not yet confirmed by the broker.
+    public var outboxPending: Int
+    /// When the oldest of them was written; `nil` when the outbox is empty.
+    public var oldestPendingAt: Instant?
+    /// Dead letters not yet replayed or dropped.
+    public var openDeadLetters: Int
+
+    public init(
+        casesByState: [CaseState: Int], overdueByKind: [DeadlineKind: Int], rejectionsLastDay: [RejectionCode: Int],
+        rejectionsLastWeek: [RejectionCode: Int], outboxPending: Int, oldestPendingAt: Instant?, openDeadLetters: Int
+    ) {
+        self.casesByState = casesByState
+        self.overdueByKind = overdueByKind
+        self.rejectionsLastDay = rejectionsLastDay
+        self.rejectionsLastWeek = rejectionsLastWeek
+        self.outboxPending = outboxPending
+        self.oldestPendingAt = oldestPendingAt
+        self.openDeadLetters = openDeadLetters
+    }
+}
