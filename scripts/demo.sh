@@ -48,16 +48,12 @@ echo "== worker finished: $(grep -c . "$demo/worker.log") log lines in $demo/wor
 
 echo
 echo "== the operator's view"
-if "$bin" list --help >/dev/null 2>&1; then
-    "$bin" list
-    echo
-    "$bin" stuck || true
-    echo
-fi
+"$bin" list
+echo
+"$bin" stuck || true
+echo
 "$bin" show K-2026-000107
 echo
-"$bin" show K-2026-000105
-if "$bin" explain --help >/dev/null 2>&1; then
-    echo
-    "$bin" explain K-2026-000101
-fi
+"$bin" explain K-2026-000101
+echo
+"$bin" stats

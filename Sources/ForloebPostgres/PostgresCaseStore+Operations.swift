@@ -149,7 +149,9 @@ extension PostgresCaseStore {
         let logger = self.logger
         var out: [String: CitizenCase] = [:]
         for chunk in caseIds.chunked(5000) {
-            let part = try await withConnection { connection in try await Self.snapshots(connection, Array(chunk), logger) }
+            let part = try await withConnection { connection in
+                try await Self.cases(connection, Array(chunk), cache: nil, logger).mapValues(\.snapshot)
+            }
             out.merge(part) { $1 }
         }
         return out

@@ -211,20 +211,6 @@ extension PostgresCaseStore {
         }
     }
 
-    public func rejectedMessage(_ messageId: String) async throws -> InboundMessage? {
-        let logger = self.logger
-        let body = try await withConnection { connection -> Data? in
-            for try await buffer in try await connection.query(
-                "SELECT body FROM rejections WHERE message_id = \(messageId) ORDER BY attempt DESC LIMIT 1",
-                logger: logger
-            ).decode(ByteBuffer.self) {
-                return Data(buffer.readableBytesView)
-            }
-            return nil
-        }
-        return body.map { InboundMessage(body: $0, isReplay: true) }
-    }
-
     public func unattachedRejections(limit: Int) async throws -> [StoredRejection] {
         let logger = self.logger
         var bindings = PostgresBindings()

@@ -120,7 +120,7 @@ extension SQLiteCaseStore {
     }
 
     public func snapshots(_ caseIds: [String]) async throws -> [String: CitizenCase] {
-        try await read { db in try Self.snapshots(db, caseIds) }
+        try await read { db in try Self.cases(db, caseIds, cache: nil).mapValues(\.snapshot) }
     }
 
     public func eventBodies(_ caseId: String) async throws -> [Data] {

@@ -157,15 +157,6 @@ extension SQLiteCaseStore {
         }
     }
 
-    public func rejectedMessage(_ messageId: String) async throws -> InboundMessage? {
-        let body = try await read { db in
-            try Data.fetchOne(
-                db, sql: "SELECT body FROM rejections WHERE message_id = ? ORDER BY attempt DESC LIMIT 1",
-                arguments: [messageId])
-        }
-        return body.map { InboundMessage(body: $0, isReplay: true) }
-    }
-
     public func unattachedRejections(limit: Int) async throws -> [StoredRejection] {
         try await read { db in
             try Row.fetchAll(

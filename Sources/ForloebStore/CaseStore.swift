@@ -38,10 +38,6 @@ public protocol CaseStore: Sendable {
     /// Cases in one of `states` whose last accepted event happened before `lastEventBefore`, stalest first.
     func idleCases(states: [CaseState], lastEventBefore: Instant, limit: Int) async throws -> [CaseSummary]
 
-    /// The raw body of a rejected message (its latest attempt), ready to be replayed (`isReplay` set); `nil`
-    /// when no rejection of that message id is stored.
-    func rejectedMessage(_ messageId: String) async throws -> InboundMessage?
-
     /// Rejections tied to no existing case (unknown case ids, unreadable messages), oldest first.
     func unattachedRejections(limit: Int) async throws -> [StoredRejection]
 

