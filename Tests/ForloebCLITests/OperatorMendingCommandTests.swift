@@ -22,8 +22,8 @@ import Testing
     @Test func mendingVerbsRefuseToRunWithoutOperatorAndReason() throws {
         let store = try sampleStore()
         defer { store.remove() }
-        #expect(try store.run(["rejections", "replay", "K-2026-000105-039", "--reason", "x"]).status == 2)
-        #expect(try store.run(["rejections", "replay", "K-2026-000105-039", "--operator", "op-7"]).status == 2)
+        #expect(try store.run(["rejections", "replay", "K-2026-000105-042", "--reason", "x"]).status == 2)
+        #expect(try store.run(["rejections", "replay", "K-2026-000105-042", "--operator", "op-7"]).status == 2)
         #expect(try store.run(["dead-letters", "drop", "1", "--operator", "op-7"]).status == 2)
         #expect(try store.run(["resend", "K-2026-000106", "--reason", "x"]).status == 2)
         #expect(try audit(store).map { $0["action"] as? String } == ["import"])  // nothing else happened
@@ -72,16 +72,16 @@ import Testing
     @Test func aReplayTheLawStillForbidsIsRejectedAgainAsANewAuditedAttempt() throws {
         let store = try sampleStore()
         defer { store.remove() }
-        let replay = try store.run(["rejections", "replay", "K-2026-000105-039"] + Self.who)
+        let replay = try store.run(["rejections", "replay", "K-2026-000105-042"] + Self.who)
         #expect(replay.status == 1)
         // Judged in the case's state today (a course is running): a new course needs the team first (R6).
-        #expect(replay.stdout.contains("rejected again: K-2026-000105-039: team_recommendation_required (R6)"))
+        #expect(replay.stdout.contains("rejected again: K-2026-000105-042: team_recommendation_required (R6)"))
         let onCase = try #require(try store.json(["rejections", "list", "--case", "K-2026-000105"])["rejections"] as? [[String: Any]])
-        let attempts = onCase.filter { $0["messageId"] as? String == "K-2026-000105-039" }
+        let attempts = onCase.filter { $0["messageId"] as? String == "K-2026-000105-042" }
         #expect(attempts.compactMap { $0["attempt"] as? Int } == [2, 1])
         #expect(attempts.compactMap { $0["code"] as? String } == ["team_recommendation_required", "duration_out_of_range"])
         #expect(try audit(store, caseId: "K-2026-000105").compactMap { $0["action"] as? String } == ["rejection.replay"])
-        #expect(try store.json(["show", "K-2026-000105"])["version"] as? Int == 13)  // nothing applied
+        #expect(try store.json(["show", "K-2026-000105"])["version"] as? Int == 14)  // nothing applied
         #expect(try store.run(["rejections", "replay", "K-NOPE-1"] + Self.who).status == 1)
     }
 

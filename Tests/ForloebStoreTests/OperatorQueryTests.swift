@@ -55,21 +55,21 @@ import Testing
         let bodies = try Self.sample()
         try await Self.withSample(backend) { (store: any CaseStore, _: Journey) async throws in
             let all = try await store.rejections(matching: RejectionFilter())
-            #expect(all.count == 13)
+            #expect(all.count == 16)
             #expect(all.first?.messageId == "broken-1")  // the last rejection of the stream
             let onCase = try await store.rejections(matching: RejectionFilter(caseId: "K-2026-000105"))
-            #expect(onCase.map(\.messageId) == ["K-2026-000105-040", "K-2026-000105-039"])
+            #expect(onCase.map(\.messageId) == ["K-2026-000105-043", "K-2026-000105-042", "K-2026-000105-038"])
             let byCode = try await store.rejections(matching: RejectionFilter(code: .invalidTransition))
-            #expect(byCode.map(\.messageId) == ["K-2026-000107-061"])
+            #expect(byCode.map(\.messageId) == ["K-2026-000107-064"])
             #expect(try await store.rejections(matching: RejectionFilter(since: Self.now.adding(seconds: 1))).isEmpty)
             #expect(try await store.rejections(matching: RejectionFilter(limit: 2)).count == 2)
 
-            let rejected = try #require(try await store.rejectedMessage("K-2026-000105-039"))
+            let rejected = try #require(try await store.rejectedMessage("K-2026-000105-042"))
             #expect(rejected.rejection.code == .durationOutOfRange)
             #expect(rejected.rejection.attempt == 1)
-            let original = bodies.first { String(decoding: $0, as: UTF8.self).contains("\"K-2026-000105-039\"") }
+            let original = bodies.first { String(decoding: $0, as: UTF8.self).contains("\"K-2026-000105-042\"") }
             #expect(rejected.body == original)
-            #expect(try await store.rejectedMessage("K-2026-000105-034") == nil)  // accepted, not rejected
+            #expect(try await store.rejectedMessage("K-2026-000105-035") == nil)  // accepted, not rejected
         }
     }
 
@@ -103,7 +103,7 @@ import Testing
             var due: [DeadlineKind: Int] = [:]
             for d in try await store.dueDeadlines(dueBy: Self.now.adding(seconds: 3600), limit: 1000) { due[d.deadline.kind, default: 0] += 1 }
             #expect(stats.overdueByKind == due)
-            #expect(stats.rejectionsLastDay.values.reduce(0, +) == 13)
+            #expect(stats.rejectionsLastDay.values.reduce(0, +) == 16)
             #expect(stats.rejectionsLastDay[.invalidTransition] == 1)
             #expect(stats.rejectionsLastWeek == stats.rejectionsLastDay)
             let counts = try await store.counts()
@@ -113,7 +113,7 @@ import Testing
 
             let later = try await store.statistics(at: Self.now.adding(seconds: 2 * 86_400))
             #expect(later.rejectionsLastDay.isEmpty)
-            #expect(later.rejectionsLastWeek.values.reduce(0, +) == 13)
+            #expect(later.rejectionsLastWeek.values.reduce(0, +) == 16)
         }
     }
 
