@@ -44,13 +44,13 @@ final class PostgresRaw: RawDatabase {
             INSERT INTO cases (case_id, version, revision, state, municipality, caseworker, course_number, course_end,
                 last_event_at, snapshot, updated_at)
             SELECT 'B-' || lpad(i::text, 7, '0'), 5, 1, 'active', '0260', 'sb-' || (i % 97), 1, '2027-01-01',
-                1700000000 + i, \(snapshot), 0 FROM generate_series(0, \(cases - 1)) AS i
+                (1700000 * 1000) + i, \(snapshot), 0 FROM generate_series(0, \(cases - 1)) AS i
             """, logger: logger)
         for (index, kind) in kinds.enumerated() {
             try await connection.query(
                 """
                 INSERT INTO deadlines (case_id, kind, due_at)
-                SELECT 'B-' || lpad(i::text, 7, '0'), \(kind), 1700000000 + ((i::bigint * 7919 + \(index) * 104729) % 94608000)
+                SELECT 'B-' || lpad(i::text, 7, '0'), \(kind), (1700000 * 1000) + ((i::bigint * 7919 + \(index) * 104729) % 94608000)
                 FROM generate_series(0, \(cases - 1)) AS i
                 """, logger: logger)
         }

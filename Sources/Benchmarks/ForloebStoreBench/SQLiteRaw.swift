@@ -43,13 +43,13 @@ final class SQLiteRaw: RawDatabase {
                     INSERT INTO cases (case_id, version, revision, state, municipality, caseworker, course_number, course_end,
                         last_event_at, snapshot, updated_at)
                     SELECT printf('B-%07d', i), 5, 1, 'active', '0260', 'sb-' || (i % 97), 1, '2027-01-01',
-                        1700000000 + i, ?, 0 FROM n
+                        (1700000 * 1000) + i, ?, 0 FROM n
                     """, arguments: [cases, snapshot])
             for (index, kind) in kinds.enumerated() {
                 try db.execute(
                     sql: """
                         INSERT INTO deadlines (case_id, kind, due_at)
-                        SELECT case_id, ?, 1700000000 + ((rowid * 7919 + ? * 104729) % 94608000) * 1
+                        SELECT case_id, ?, (1700000 * 1000) + ((rowid * 7919 + ? * 104729) % 94608000) * 1
                         FROM cases WHERE case_id LIKE 'B-%'
                         """, arguments: [kind, index])
             }
