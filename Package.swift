@@ -130,15 +130,16 @@ let package = Package(
         .testTarget(
             name: "ForloebCLITests",
             dependencies: [
-                "ForloebCLI", "ForloebCore", "ForloebAMQP", "forloeb",
+                "ForloebCLI", "ForloebCore", "ForloebAMQP", "forloeb", "ForloebTestSupport",
                 // To edit a store's file behind forloeb's back, as a tamperer would (the audit chain tests).
                 .product(name: "GRDB", package: "GRDB.swift"),
             ], swiftSettings: swiftSettings),
+        .target(name: "ForloebTestSupport", path: "Tests/ForloebTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "ForloebWorkerTests",
             dependencies: [
                 "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebAMQP", "ForloebWorker",
-                "forloeb",
+                "forloeb", "ForloebTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -148,6 +149,7 @@ let package = Package(
             name: "ForloebStoreTests",
             dependencies: [
                 "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebPostgres", "forloeb",
+                "ForloebTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,4 +1,5 @@
 import ForloebAMQP
+import ForloebTestSupport
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import ForloebTestSupport
 import Foundation
 import Testing
 

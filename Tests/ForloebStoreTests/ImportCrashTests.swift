@@ -1,27 +1,14 @@
 import ForloebCore
 import ForloebStore
+import ForloebTestSupport
 import Foundation
 import Testing
 
 /// `forloeb import` killed for real (SIGKILL, mid-batch) and run again: no accepted event is lost or
 /// doubled, and what was committed before the kill is always a whole number of batches.
 @Suite(.serialized) struct ImportCrashTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The built `forloeb` beside the test bundle (this target depends on it, so `swift test` builds it).
-    static var executable: URL {
-        if let configured = ProcessInfo.processInfo.environment["FORLOEB_BIN"] {
-            return URL(fileURLWithPath: configured)
-        }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("forloeb")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        return repositoryRoot.appendingPathComponent(".build/debug/forloeb")
-    }
+    static var repositoryRoot: URL { ForloebExecutable.repositoryRoot }
+    static var executable: URL { ForloebExecutable.executable }
 
     static func importProcess(_ file: URL, store: StoreURL, batchSize: Int) throws -> (Process, Pipe) {
         let process = Process()

@@ -1,41 +1,19 @@
 import ForloebCore
 import ForloebStore
+import ForloebTestSupport
 import Foundation
 import Testing
 
 /// `forloeb import`, `show`, `migrate` and `rebuild` run as a user runs them, against a real store.
 @Suite struct StoreVerbsTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func forloeb(_ arguments: [String], store: String, stdin: Data? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = ImportCrashTests.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = ImportCrashTests.repositoryRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment["FORLOEB_STORE"] = store
-        environment["FORLOEB_NOW"] = "2023-06-01T00:00:00Z"
-        environment["FORLOEB_OPERATOR"] = "ops-test"
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+    static func forloeb(_ arguments: [String], store: String, stdin: Data? = nil) throws -> ForloebExecutable.Result {
+        try ForloebExecutable.run(
+            arguments,
+            environment: [
+                "FORLOEB_STORE": store, "FORLOEB_NOW": "2023-06-01T00:00:00Z", "FORLOEB_OPERATOR": "ops-test",
+                "FORLOEB_WORKFLOWS": ForloebExecutable.repositoryRoot.appendingPathComponent("Workflows").path,
+            ],
+            stdin: stdin)
     }
 
     static func json(_ text: String) throws -> [String: Any] {

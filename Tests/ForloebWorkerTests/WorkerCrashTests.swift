@@ -3,6 +3,7 @@ import ForloebCore
 import ForloebSQLite
 import ForloebStore
 import ForloebWorker
+import ForloebTestSupport
 import Foundation
 import Logging
 import Testing
@@ -11,19 +12,8 @@ import Testing
 /// mid-stream: nothing accepted is lost and nothing is applied twice.
 @Suite(.enabled(if: WorkerHarness.enabled, "needs FORLOEB_TEST_AMQP_URL (scripts/rabbitmq.sh)"), .serialized)
 struct WorkerCrashTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The `forloeb` executable `swift test` built beside the test bundle.
-    static var executable: URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("forloeb")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        return repositoryRoot.appendingPathComponent(".build/debug/forloeb")
-    }
+    static var repositoryRoot: URL { ForloebExecutable.repositoryRoot }
+    static var executable: URL { ForloebExecutable.executable }
 
     func workerProcess(_ harness: WorkerHarness, extra: [String] = []) throws -> Process {
         let process = Process()
