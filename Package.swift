@@ -115,6 +115,18 @@ let package = Package(
             path: "Sources/Benchmarks/ForloebStoreBench",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "forloeb-e2e-bench",
+            dependencies: [
+                "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebPostgres", "ForloebAMQP",
+                "ForloebWorker",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Sources/Benchmarks/forloeb-e2e-bench",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ForloebCoreTests",
             dependencies: [
