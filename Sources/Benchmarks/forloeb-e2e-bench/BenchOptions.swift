@@ -14,11 +14,14 @@ struct BenchOptions {
     var latencyRate = 1_000
     var latencySeconds = 20
     /// Worker tuning (the defaults are `Worker.Configuration`'s).
-    var prefetch: UInt16 = 500
+    var prefetch: UInt16 = 2000
     var batchSize = 250
     var batchWindowMilliseconds = 20
     /// Messages per confirmed publish batch (the baseline confirms every 100).
     var confirmEvery = 100
+    /// The broker's and PostgreSQL's PIDs, to report their CPU time per run (optional).
+    var brokerPID: Int32?
+    var postgresPID: Int32?
 
     static func parse(_ arguments: [String]) -> BenchOptions {
         var options = BenchOptions()
@@ -40,6 +43,8 @@ struct BenchOptions {
             case "--prefetch": options.prefetch = UInt16(value) ?? options.prefetch
             case "--batch-size": options.batchSize = Int(value) ?? options.batchSize
             case "--batch-window-ms": options.batchWindowMilliseconds = Int(value) ?? options.batchWindowMilliseconds
+            case "--broker-pid": options.brokerPID = Int32(value)
+            case "--postgres-pid": options.postgresPID = Int32(value)
             case "--confirm-every": options.confirmEvery = Int(value) ?? options.confirmEvery
             default: fail("unknown option \(argument)")
             }

@@ -26,6 +26,7 @@ struct LatencyRun {
         let published = Mutex<[String: Int64]>([:])
         let latencies = Mutex<[Int64]>([])
         let listening = Mutex(true)
+        let received = Mutex(0)
     }
 
     var amqp: AMQPURL
@@ -55,7 +56,12 @@ struct LatencyRun {
                 let deliveries = try await listenerChannel.receive(max: 500, timeout: .milliseconds(20))
                 let received = wallNanoseconds()
                 guard let last = deliveries.last else { continue }
-                let causes = deliveries.compactMap { $0.messageID?.split(separator: "/").first.map(String.init) }
+                let suffix = "/state.changed"
+                let causes = deliveries.compactMap { delivery -> String? in
+                    guard let id = delivery.messageID, id.hasSuffix(suffix) else { return nil }
+                    return String(id.dropLast(suffix.count))
+                }
+                book.received.withLock { $0 += deliveries.count }
                 let times = book.published.withLock { published in causes.compactMap { published[$0] } }
                 book.latencies.withLock { $0.append(contentsOf: times.map { received - $0 }) }
                 try await listenerChannel.ack(last.deliveryTag, multiple: true)
@@ -97,7 +103,9 @@ struct LatencyRun {
         try await store.discard()
 
         let sorted = book.latencies.withLock { $0 }.sorted()
-        guard !sorted.isEmpty else { fail("no state.changed notification arrived") }
+        guard !sorted.isEmpty else {
+            fail("no state.changed notification matched (\(book.received.withLock { $0 }) received)")
+        }
         func percentile(_ p: Double) -> Double {
             Double(sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.down)))]) / 1e6
         }

@@ -15,7 +15,9 @@ import ForloebCore
 import ForloebStore
 import ForloebWorkflows
 import Foundation
+import Metrics
 
+MetricsSystem.bootstrap(BenchMetrics.shared)
 let options = BenchOptions.parse(CommandLine.arguments)
 let environment = ProcessInfo.processInfo.environment
 guard let amqpText = environment["FORLOEB_AMQP_URL"], !amqpText.isEmpty else { fail("set FORLOEB_AMQP_URL") }
@@ -30,30 +32,42 @@ if options.runs("throughput") {
     let size = feed.averageSize
     emit("## End-to-end throughput: \(backEnd), \(options.queueTypeName) queues, \(feed.count) events of \(size) bytes on average")
     emit("broker \(amqp), store \(base.redacted)")
-    let before = try BaselineRun.rate(count: feed.count, size: size, queueType: options.queueTypeName)
-    emit("raw broker rate before: \(Int(before)) messages/s")
+    let meter = CPUMeter(brokerPID: options.brokerPID, postgresPID: options.postgresPID)
+    let beforeRun = try BaselineRun.run(count: feed.count, size: size, queueType: options.queueTypeName, meter: meter)
+    let before = beforeRun.rate
+    emit(
+        "raw broker rate before: \(Int(before)) messages/s (CPU s: baseline process \(String(format: "%.2f", beforeRun.clientCPU)), "
+            + "broker \(String(format: "%.2f", beforeRun.brokerCPU)))")
     let throughput = ThroughputRun(amqp: amqp, journey: journey, options: options)
-    var results: [(workers: Int, result: ThroughputRun.Result)] = []
+    var results: [(workers: Int, mode: String, result: ThroughputRun.Result)] = []
     let fleetSizes = FreshStore(base: base, label: "probe").isSQLite ? options.workers.filter { $0 == 1 } : options.workers
     for workers in fleetSizes {
-        let label = "\(runID)w\(workers)"
-        let result = try await throughput.run(
-            workers: workers, feed: feed, store: FreshStore(base: base, label: label), label: label)
-        results.append((workers, result))
-        emit(
-            "\(workers) worker(s): \(Int(result.rate)) events/s (\(String(format: "%.2f", result.elapsed)) s; published after "
-                + "\(String(format: "%.2f", result.publishedAfter)) s, all committed after \(String(format: "%.2f", result.processedAfter)) s; "
-                + "\(result.notifications) notifications)")
+        for preloaded in [false, true] {
+            let mode = preloaded ? "drain of a pre-filled queue" : "published while the workers run"
+            let label = "\(runID)w\(workers)\(preloaded ? "p" : "c")"
+            let result = try await throughput.run(
+                workers: workers, feed: feed, store: FreshStore(base: base, label: label), label: label,
+                preloaded: preloaded)
+            results.append((workers, mode, result))
+            emit(
+                "\(workers) worker(s), \(mode): \(Int(result.rate)) events/s (\(String(format: "%.2f", result.elapsed)) s; published after "
+                    + "\(String(format: "%.2f", result.publishedAfter)) s, all committed after \(String(format: "%.2f", result.processedAfter)) s; "
+                    + "\(result.notifications) notifications; mean batch \(Int(result.meanBatch)); CPU s: this process \(String(format: "%.2f", result.cpu.worker)), "
+                    + "broker \(String(format: "%.2f", result.cpu.broker)), PostgreSQL \(String(format: "%.2f", result.cpu.postgres)))")
+        }
     }
-    let after = try BaselineRun.rate(count: feed.count, size: size, queueType: options.queueTypeName)
-    emit("raw broker rate after: \(Int(after)) messages/s")
+    let afterRun = try BaselineRun.run(count: feed.count, size: size, queueType: options.queueTypeName, meter: meter)
+    let after = afterRun.rate
+    emit(
+        "raw broker rate after: \(Int(after)) messages/s (CPU s: baseline process \(String(format: "%.2f", afterRun.clientCPU)), "
+            + "broker \(String(format: "%.2f", afterRun.brokerCPU)))")
     let raw = (before + after) / 2
     emit("")
-    emit("| back end | queue | workers | events | end-to-end events/s | raw broker msgs/s (before · after) | ratio |")
-    emit("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
-    for (workers, result) in results {
+    emit("| back end | queue | workers | how | events | events/s | raw broker msgs/s (before · after) | ratio |")
+    emit("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: |")
+    for (workers, mode, result) in results {
         emit(
-            "| \(backEnd) | \(options.queueTypeName) | \(workers) | \(result.events) | \(Int(result.rate)) | "
+            "| \(backEnd) | \(options.queueTypeName) | \(workers) | \(mode) | \(result.events) | \(Int(result.rate)) | "
                 + "\(Int(raw)) (\(Int(before)) · \(Int(after))) | \(String(format: "%.2f", result.rate / raw)) |")
     }
     emit("")
