@@ -13,9 +13,9 @@ struct BenchOptions {
     /// Steady publishing rate and length of the latency run.
     var latencyRate = 1_000
     var latencySeconds = 20
-    /// Worker tuning (the defaults are `Worker.Configuration`'s).
+    /// Worker tuning (the same defaults as `Worker.Configuration`).
     var prefetch: UInt16 = 2000
-    var batchSize = 250
+    var batchSize = 1000
     var batchWindowMilliseconds = 20
     /// Messages per confirmed publish batch (the baseline confirms every 100).
     var confirmEvery = 100
