@@ -117,6 +117,20 @@ let package = Package(
             path: "Sources/Benchmarks/ForloebStoreBench",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "forloeb-e2e-bench",
+            dependencies: [
+                "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebPostgres", "ForloebAMQP",
+                "ForloebWorker",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ],
+            path: "Sources/Benchmarks/forloeb-e2e-bench",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ForloebCoreTests",
             dependencies: [

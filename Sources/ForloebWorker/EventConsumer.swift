@@ -23,7 +23,7 @@ public struct EventConsumer: Service {
         public var topology: ForloebTopology
 
         public init(
-            queue: String, prefetch: UInt16 = 500, batchSize: Int = 250, batchWindow: Duration = .milliseconds(20),
+            queue: String, prefetch: UInt16 = 2000, batchSize: Int = 1000, batchWindow: Duration = .milliseconds(20),
             topology: ForloebTopology
         ) {
             self.queue = queue

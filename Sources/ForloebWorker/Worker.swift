@@ -19,6 +19,9 @@ public struct Worker: Sendable {
         public var workers: Int
         public var index: Int
         public var queueKind: AMQPQueue.Kind
+        /// Deliveries in flight and events per store transaction. Large by default because the store's cost is
+        /// mostly per transaction: 250 → 1,000 per batch raised a worker's end-to-end rate by a third to a half
+        /// (BENCHMARKS.md, "Worker end to end"); when the worker keeps up, batches stay small and latency low.
         public var prefetch: UInt16
         public var batchSize: Int
         public var batchWindow: Duration
@@ -28,7 +31,7 @@ public struct Worker: Sendable {
 
         public init(
             amqp: AMQPURL, prefix: String = "forloeb", workers: Int = 1, index: Int = 0, queueKind: AMQPQueue.Kind = .quorum,
-            prefetch: UInt16 = 500, batchSize: Int = 250, batchWindow: Duration = .milliseconds(20),
+            prefetch: UInt16 = 2000, batchSize: Int = 1000, batchWindow: Duration = .milliseconds(20),
             schedulerInterval: Duration = .seconds(30), exitWhenIdle: Duration? = nil
         ) {
             self.amqp = amqp

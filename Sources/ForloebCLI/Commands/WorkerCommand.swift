@@ -40,10 +40,10 @@ struct WorkerCommand: AsyncParsableCommand {
     var index: Int?
 
     @Option(help: "Unacknowledged deliveries the broker may send ahead.")
-    var prefetch: UInt16 = 500
+    var prefetch: UInt16 = 2000
 
     @Option(help: "Events applied per store transaction at most.")
-    var batchSize: Int = 250
+    var batchSize: Int = 1000
 
     @Option(help: "Milliseconds to wait for a batch to fill before applying what arrived.")
     var batchWindow: Int = 20
