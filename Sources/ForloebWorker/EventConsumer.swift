@@ -93,7 +93,8 @@ public struct EventConsumer: Service {
                 logger.warning(
                     "consumer lost the broker; unacked deliveries will be redelivered; reconnecting",
                     metadata: ["error": "\(error)", "retryIn": "\(delay)"])
-                try? await Task.sleep(for: delay)
+                // Wait, but not through a graceful shutdown.
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
             }
         }
     }

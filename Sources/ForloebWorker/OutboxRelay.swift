@@ -42,29 +42,33 @@ public struct OutboxRelay: Service {
     public func run() async throws {
         var backoff = Backoff()
         while !Task.isCancelled {
+            var connection: AMQPConnection?
             do {
-                let connection = try await AMQPConnection.connect(to: amqp)
-                defer { Task { await connection.close() } }
-                let channel = try await connection.openChannel(confirms: true)
+                let open = try await AMQPConnection.connect(to: amqp)
+                connection = open
+                let channel = try await open.openChannel(confirms: true)
                 backoff.reset()
                 logger.info("outbox relay connected", metadata: ["amqp": "\(amqp)"])
                 while !Task.isCancelled {
                     let published = try await publishPending(on: channel)
+                    // After the consumers stopped (shutdown runs in reverse order), drain to empty, then leave.
                     if published == 0 {
-                        // Drain once more after the consumer stopped, then leave.
-                        if Task.isShuttingDownGracefully { return }
+                        if Task.isShuttingDownGracefully { break }
                         await doorbell.wait(timeout: idlePoll)
                     }
                 }
+                await open.close()
                 return
             } catch {
+                if let connection { await connection.close() }
                 if Task.isShuttingDownGracefully || Task.isCancelled { return }
                 metrics.reconnects.increment()
                 let delay = backoff.next()
                 logger.warning(
                     "outbox relay lost the broker or the store; reconnecting",
                     metadata: ["error": "\(error)", "retryIn": "\(delay)"])
-                try? await Task.sleep(for: delay)
+                // Wait, but not through a graceful shutdown.
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
             }
         }
     }
