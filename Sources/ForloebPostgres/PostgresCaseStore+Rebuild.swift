@@ -68,36 +68,29 @@ extension PostgresCaseStore {
         for id in ids {
             guard let before = stored[id] else { continue }
             let deadlinesBefore = (storedDeadlines[id] ?? []).sorted()
-            switch CaseReplay.replay(bodies[id] ?? [], journey: journey) {
-            case .unreplayable(let messageId, let rejection):
-                report.unreplayable.append(.init(caseId: id, messageId: messageId, rejection: rejection))
-            case .replayed(let snapshot, let deadlines):
-                let snapshotChanged = snapshot != before
-                guard snapshotChanged || deadlines != deadlinesBefore else { continue }
-                report.changed.append(
-                    .init(
-                        caseId: id, stateBefore: before.state, stateAfter: snapshot.state,
-                        deadlinesBefore: deadlinesBefore,
-                        deadlinesAfter: deadlines, snapshotChanged: snapshotChanged))
-                guard !dryRun else { continue }
-                let s = CaseSummary(snapshot)
-                let json = CaseReplay.json(snapshot)
+            guard
+                let snapshot = CaseReplay.compare(
+                    caseId: id, stored: before, storedDeadlines: deadlinesBefore, bodies: bodies[id] ?? [],
+                    journey: journey, into: &report),
+                !dryRun
+            else { continue }
+            let s = CaseSummary(snapshot)
+            let json = CaseReplay.json(snapshot)
+            try await connection.query(
+                """
+                UPDATE cases SET version = \(s.version), revision = revision + 1, state = \(s.state.rawValue), municipality = \(s.municipality),
+                    caseworker = \(s.caseworker), course_number = \(s.courseNumber),
+                    course_end = \(s.courseEnd?.description), last_event_at = \(Int(s.lastEventAt.secondsSinceEpoch)),
+                    snapshot = \(json), updated_at = \(now)
+                WHERE case_id = \(id)
+                """, logger: logger)
+            try await connection.query("DELETE FROM deadlines WHERE case_id = \(id)", logger: logger)
+            for deadline in journey.deadlines(for: snapshot) {
                 try await connection.query(
                     """
-                    UPDATE cases SET version = \(s.version), revision = revision + 1, state = \(s.state.rawValue), municipality = \(s.municipality),
-                        caseworker = \(s.caseworker), course_number = \(s.courseNumber),
-                        course_end = \(s.courseEnd?.description), last_event_at = \(Int(s.lastEventAt.secondsSinceEpoch)),
-                        snapshot = \(json), updated_at = \(now)
-                    WHERE case_id = \(id)
+                    INSERT INTO deadlines (case_id, kind, due_at)
+                    VALUES (\(id), \(deadline.kind.rawValue), \(Int(deadline.dueAt.secondsSinceEpoch)))
                     """, logger: logger)
-                try await connection.query("DELETE FROM deadlines WHERE case_id = \(id)", logger: logger)
-                for deadline in deadlines {
-                    try await connection.query(
-                        """
-                        INSERT INTO deadlines (case_id, kind, due_at)
-                        VALUES (\(id), \(deadline.kind.rawValue), \(Int(deadline.dueAt.secondsSinceEpoch)))
-                        """, logger: logger)
-                }
             }
         }
         return report

@@ -50,38 +50,31 @@ extension SQLiteCaseStore {
             let storedDeadlines = try Row.fetchAll(
                 db, sql: "SELECT case_id, kind, due_at FROM deadlines WHERE case_id = ?", arguments: [id]
             ).compactMap(due).map(\.deadline).sorted()
-            switch CaseReplay.replay(bodies, journey: journey) {
-            case .unreplayable(let messageId, let rejection):
-                report.unreplayable.append(.init(caseId: id, messageId: messageId, rejection: rejection))
-            case .replayed(let snapshot, let deadlines):
-                let snapshotChanged = snapshot != stored
-                guard snapshotChanged || deadlines != storedDeadlines else { continue }
-                report.changed.append(
-                    .init(
-                        caseId: id, stateBefore: stored.state, stateAfter: snapshot.state,
-                        deadlinesBefore: storedDeadlines,
-                        deadlinesAfter: deadlines, snapshotChanged: snapshotChanged))
-                guard !dryRun else { continue }
-                let s = CaseSummary(snapshot)
+            guard
+                let snapshot = CaseReplay.compare(
+                    caseId: id, stored: stored, storedDeadlines: storedDeadlines, bodies: bodies, journey: journey,
+                    into: &report),
+                !dryRun
+            else { continue }
+            let s = CaseSummary(snapshot)
+            try db.execute(
+                sql: """
+                    UPDATE cases SET version = ?, revision = revision + 1, state = ?, municipality = ?,
+                        caseworker = ?, course_number = ?, course_end = ?, last_event_at = ?, snapshot = ?,
+                        updated_at = ?
+                    WHERE case_id = ? AND revision = ?
+                    """,
+                arguments: [
+                    s.version, s.state.rawValue, s.municipality, s.caseworker, s.courseNumber,
+                    s.courseEnd?.description,
+                    s.lastEventAt.secondsSinceEpoch, CaseReplay.json(snapshot), now, id, revision,
+                ])
+            guard db.changesCount == 1 else { throw StoreError(.conflict, "case \(id) changed during the rebuild") }
+            try db.execute(sql: "DELETE FROM deadlines WHERE case_id = ?", arguments: [id])
+            for deadline in journey.deadlines(for: snapshot) {
                 try db.execute(
-                    sql: """
-                        UPDATE cases SET version = ?, revision = revision + 1, state = ?, municipality = ?,
-                            caseworker = ?, course_number = ?, course_end = ?, last_event_at = ?, snapshot = ?,
-                            updated_at = ?
-                        WHERE case_id = ? AND revision = ?
-                        """,
-                    arguments: [
-                        s.version, s.state.rawValue, s.municipality, s.caseworker, s.courseNumber,
-                        s.courseEnd?.description,
-                        s.lastEventAt.secondsSinceEpoch, CaseReplay.json(snapshot), now, id, revision,
-                    ])
-                guard db.changesCount == 1 else { throw StoreError(.conflict, "case \(id) changed during the rebuild") }
-                try db.execute(sql: "DELETE FROM deadlines WHERE case_id = ?", arguments: [id])
-                for deadline in deadlines {
-                    try db.execute(
-                        sql: "INSERT INTO deadlines (case_id, kind, due_at) VALUES (?, ?, ?)",
-                        arguments: [id, deadline.kind.rawValue, deadline.dueAt.secondsSinceEpoch])
-                }
+                    sql: "INSERT INTO deadlines (case_id, kind, due_at) VALUES (?, ?, ?)",
+                    arguments: [id, deadline.kind.rawValue, deadline.dueAt.secondsSinceEpoch])
             }
         }
         return report

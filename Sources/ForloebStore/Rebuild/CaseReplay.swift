@@ -33,6 +33,27 @@ public enum CaseReplay {
     }
 
     /// The snapshot's JSON as the store writes it (sorted keys: equal snapshots are equal text).
+    /// Replays case `caseId` and records in `report` whether it differs from what is stored; returns the
+    /// rebuilt snapshot when it must be written. The one rebuild decision both back ends make.
+    public static func compare(
+        caseId: String, stored: CitizenCase, storedDeadlines: [Deadline],
+        bodies: [(messageId: String, body: Data)], journey: Journey, into report: inout RebuildReport
+    ) -> CitizenCase? {
+        switch replay(bodies, journey: journey) {
+        case .unreplayable(let messageId, let rejection):
+            report.unreplayable.append(.init(caseId: caseId, messageId: messageId, rejection: rejection))
+            return nil
+        case .replayed(let snapshot, let deadlines):
+            let snapshotChanged = snapshot != stored
+            guard snapshotChanged || deadlines != storedDeadlines else { return nil }
+            report.changed.append(
+                .init(
+                    caseId: caseId, stateBefore: stored.state, stateAfter: snapshot.state,
+                    deadlinesBefore: storedDeadlines, deadlinesAfter: deadlines, snapshotChanged: snapshotChanged))
+            return snapshot
+        }
+    }
+
     public static func json(_ snapshot: CitizenCase) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
