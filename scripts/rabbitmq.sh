@@ -49,7 +49,7 @@ rmq_env() {
     export RABBITMQ_CONF_ENV_FILE="$dir/rabbitmq-env.conf"
     export ERL_EPMD_PORT="$epmd_port"
     export ERL_EPMD_ADDRESS=127.0.0.1
-    export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+    export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} ${FORLOEB_RABBITMQ_ERL_ARGS:-}"
     export RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 }
 

@@ -42,8 +42,12 @@ struct ThroughputRun {
         let start: ContinuousClock.Instant
         let publisher: Task<Duration, any Error>
         if preloaded {
+            let fillStart = meter.sample()
+            let fillClock = clock.now
             try await broker.publish(feed, 0..<feed.count, confirmEvery: options.confirmEvery)
             cpuBefore = meter.sample()
+            let fill = cpuBefore - fillStart
+            emit("pre-fill: \(String(format: "%.2f", seconds(fillClock.duration(to: clock.now)))) s; CPU s: this process \(String(format: "%.2f", fill.worker)), broker \(String(format: "%.2f", fill.broker))")
             start = clock.now
             publisher = Task { .zero }
             fleet = try await WorkerFleet.start(

@@ -36,33 +36,39 @@ public enum CaseNotification: Sendable, Equatable {
         }
     }
 
-    /// The JSON body, keys sorted so that the same notification is byte-identical every time.
+    /// The JSON body, keys sorted so that the same notification is byte-identical every time (written as
+    /// `JSONEncoder` with sorted keys would; see `CanonicalJSONWriter`).
     public func body() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var w = CanonicalJSONWriter(capacity: 256)
         switch self {
-        case .stateChanged(let change): return (try? encoder.encode(change)) ?? Data()
-        case .deadlineReminder(let notice), .deadlineOverdue(let notice): return (try? encoder.encode(notice)) ?? Data()
-        case .eventRejected(let rejected): return (try? encoder.encode(RejectionBody(rejected))) ?? Data()
+        case .stateChanged(let change):
+            w.object { w in
+                w.member("at", change.at.description)
+                w.member("caseId", change.caseId)
+                w.member("causedBy", change.causedBy)
+                w.member("courseNumber", change.courseNumber)
+                w.member("from", orNull: change.from?.rawValue)  // explicit null for a newly opened case
+                w.member("ruleSet", change.ruleSet.rawValue)
+                w.member("to", change.to.rawValue)
+            }
+        case .deadlineReminder(let notice), .deadlineOverdue(let notice):
+            w.object { w in
+                w.member("caseId", notice.caseId)
+                w.member("dueAt", notice.dueAt.description)
+                w.member("kind", notice.kind.rawValue)
+                w.member("leadDays", ifPresent: notice.leadDays)
+            }
+        case .eventRejected(let rejected):
+            // The contract's flat `event.rejected` body.
+            w.object { w in
+                w.member("caseId", ifPresent: rejected.caseId)
+                w.member("code", rejected.rejection.code.rawValue)
+                w.member("detail", rejected.rejection.detail)
+                w.member("messageId", rejected.messageId)
+                w.member("rule", ifPresent: rejected.rejection.rule?.rawValue)
+                w.member("type", rejected.type)
+            }
         }
-    }
-}
-
-/// The contract's flat `event.rejected` body.
-private struct RejectionBody: Encodable {
-    var caseId: String?
-    var messageId: String
-    var type: String
-    var code: RejectionCode
-    var rule: RuleID?
-    var detail: String
-
-    init(_ rejected: RejectedEvent) {
-        caseId = rejected.caseId
-        messageId = rejected.messageId
-        type = rejected.type
-        code = rejected.rejection.code
-        rule = rejected.rejection.rule
-        detail = rejected.rejection.detail
+        return Data(w.bytes)
     }
 }

@@ -99,8 +99,6 @@ public struct BatchPlan: Sendable {
         var current = snapshots
         var touched: [String: Int] = [:]  // case id → index in plan.cases
         var dependsOnSet: Set<String> = []
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
 
         for message in messages {
             let messageId = message.messageId
@@ -203,8 +201,7 @@ public struct BatchPlan: Sendable {
             plan.outcomes.append(.rejected(rejected))
         }
         for index in plan.cases.indices {
-            plan.cases[index].json = String(
-                decoding: (try? encoder.encode(plan.cases[index].snapshot)) ?? Data(), as: UTF8.self)
+            plan.cases[index].json = plan.cases[index].snapshot.canonicalJSON()
         }
         plan.dependsOn.sort()
         return plan

@@ -55,9 +55,7 @@ public enum CaseReplay {
     }
 
     public static func json(_ snapshot: CitizenCase) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(snapshot)) ?? Data(), as: UTF8.self)
+        snapshot.canonicalJSON()
     }
 
     /// Decodes a stored snapshot.

@@ -1,0 +1,174 @@
+/// The stored form of a case snapshot, written without Codable.
+///
+/// Byte-identical to `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]` over the synthesised `Codable`
+/// conformances (members in case-insensitive key order, optionals left out when absent, `Phase` as
+/// `{"case":{"_0":…,"_1":…}}`), which is how snapshots were always stored and how they are still decoded. The
+/// worker writes one snapshot per touched case per batch, so this is on its hot path.
+extension CitizenCase {
+    /// The snapshot's JSON text, as the store keeps it.
+    public func canonicalJSON() -> String {
+        var writer = CanonicalJSONWriter(capacity: 1024)
+        write(to: &writer)
+        return writer.string
+    }
+
+    public func write(to w: inout CanonicalJSONWriter) {
+        w.object { w in
+            w.member("caseId", caseId)
+            w.member("citizen") { citizen.write(to: &$0) }
+            w.member("courseNumber", courseNumber)
+            w.member("futilityDocumented", futilityDocumented)
+            w.member("grantedMonthsTotal", grantedMonthsTotal)
+            if let lastDecision { w.member("lastDecision") { lastDecision.write(to: &$0) } }
+            w.member("lastEventAt", lastEventAt.description)
+            w.member("openedAt", openedAt.description)
+            w.member("phase") { phase.write(to: &$0) }
+            w.member("version", version)
+        }
+    }
+}
+
+extension Citizen {
+    func write(to w: inout CanonicalJSONWriter) {
+        w.object { w in
+            w.member("birthDate", birthDate.description)
+            w.member("incomeBasis", incomeBasis.rawValue)
+            w.member("municipality", municipality)
+            w.member("origin", origin.rawValue)
+        }
+    }
+}
+
+extension DecisionRecord {
+    func write(to w: inout CanonicalJSONWriter) {
+        w.object { w in
+            w.member("appealUntil", appealUntil.description)
+            w.member("decidedOn", decidedOn.description)
+            w.member("messageId", messageId)
+            w.member("outcome", outcome)
+            w.member("ruleSet", ruleSet.rawValue)
+        }
+    }
+}
+
+extension Phase {
+    /// Swift's synthesised enum coding: the case name as the only key, its payloads as `_0`, `_1`.
+    func write(to w: inout CanonicalJSONWriter) {
+        w.object { w in
+            switch self {
+            case .requested: w.member("requested") { $0.object { _ in } }
+            case .preparing: w.member("preparing") { $0.object { _ in } }
+            case .awaitingTeam(let round):
+                w.member("awaitingTeam") { w in w.object { w in w.member("_0") { round.write(to: &$0) } } }
+            case .awaitingDecision(let recommendation):
+                w.member("awaitingDecision") { w in w.object { w in w.member("_0") { recommendation.write(to: &$0) } } }
+            case .active(let course):
+                w.member("active") { w in w.object { w in w.member("_0") { course.write(to: &$0) } } }
+            case .preEndAwaitingTeam(let course, let round):
+                w.member("preEndAwaitingTeam") { w in
+                    w.object { w in
+                        w.member("_0") { course.write(to: &$0) }
+                        w.member("_1") { round.write(to: &$0) }
+                    }
+                }
+            case .preEndAwaitingDecision(let course, let recommendation):
+                w.member("preEndAwaitingDecision") { w in
+                    w.object { w in
+                        w.member("_0") { course.write(to: &$0) }
+                        w.member("_1") { recommendation.write(to: &$0) }
+                    }
+                }
+            case .ended(let ending):
+                w.member("ended") { w in w.object { w in w.member("_0", ending.rawValue) } }
+            }
+        }
+    }
+}
+
+extension TeamRound {
+    func write(to w: inout CanonicalJSONWriter) {
+        w.object { w in
+            w.member("meetingDate", meetingDate.description)
+            if let rereferredFrom { w.member("rereferredFrom") { rereferredFrom.write(to: &$0) } }
+        }
+    }
+}
+
+extension Recommendation {
+    func write(to w: inout CanonicalJSONWriter) {
+        w.object { w in
+            w.member("afterRereferral", afterRereferral)
+            w.member("durationMonths", ifPresent: durationMonths)
+            w.member("recommendedOn", recommendedOn.description)
+            w.member("step", step.rawValue)
+        }
+    }
+}
+
+extension Course {
+    func write(to w: inout CanonicalJSONWriter) {
+        w.object { w in
+            w.member("absences") { w in
+                w.array(absences) { w, absence in
+                    w.object { w in
+                        w.member("date", absence.date.description)
+                        w.member("reasonableCause", absence.reasonableCause)
+                    }
+                }
+            }
+            if let caseworker {
+                w.member("caseworker") { w in
+                    w.object { w in
+                        w.member("assignedOn", caseworker.assignedOn.description)
+                        w.member("id", caseworker.id)
+                        w.member("unit", caseworker.unit.rawValue)
+                    }
+                }
+            }
+            w.member("contactAttempts") { w in
+                w.array(contactAttempts) { w, attempt in
+                    w.object { w in
+                        w.member("channel", attempt.channel.rawValue)
+                        w.member("date", attempt.date.description)
+                        w.member("reached", attempt.reached)
+                    }
+                }
+            }
+            w.member("end", end.description)
+            w.member("firstEffortOn", ifPresent: firstEffortOn?.description)
+            w.member("firstMeetingOn", ifPresent: firstMeetingOn?.description)
+            if let internship {
+                w.member("internship") { w in
+                    w.object { w in
+                        w.member("startDate", internship.startDate.description)
+                        w.member("weeks", internship.weeks)
+                    }
+                }
+            }
+            w.member("lastMeetingOn", ifPresent: lastMeetingOn?.description)
+            w.member("meetingsHeld", meetingsHeld)
+            if let mentor {
+                w.member("mentor") { w in
+                    w.object { w in
+                        w.member("endDate", mentor.endDate.description)
+                        w.member("startDate", mentor.startDate.description)
+                    }
+                }
+            }
+            w.member("months", months)
+            w.member("number", number)
+            if let plan {
+                w.member("plan") { w in
+                    w.object { w in
+                        w.member("goal", plan.goal)
+                        w.member("periodMonths", plan.periodMonths)
+                        w.member("setOn", plan.setOn.description)
+                    }
+                }
+            }
+            w.member("ruleSet", ruleSet.rawValue)
+            w.member("sanctions", sanctions)
+            w.member("start", start.description)
+        }
+    }
+}
