@@ -17,6 +17,7 @@
 #   FORLOEB_RABBITMQ_PORT   AMQP port (default 25680, below the ephemeral range so a passing outbound connection
 #                           cannot hold it); the Erlang distribution port is PORT+1, epmd listens on PORT+2,
 #                           AMQP over TLS on PORT+3 (all on 127.0.0.1)
+#   FORLOEB_RABBITMQ_ERL_ARGS extra Erlang VM flags for the node (e.g. "+sbwt none" to try scheduler settings)
 #
 # TLS: start makes a throwaway CA, a server certificate for DNS name `localhost` only (so that tests can
 # check hostname verification against 127.0.0.1) and a client certificate, in DIR/tls. The TLS listener

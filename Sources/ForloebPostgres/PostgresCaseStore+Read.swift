@@ -237,12 +237,20 @@ extension PostgresCaseStore {
         }
     }
 
+    /// Marks published notifications as sent, committed without waiting for the WAL flush
+    /// (`synchronous_commit = off` for this transaction only).
+    ///
+    /// Why that is safe: a mark only stops the relay from publishing the row again. A crash of the server that
+    /// loses the mark re-sends those notifications with the same `messageId`s, which consumers already dedupe
+    /// (at-least-once, as after a crash between confirm and mark). The WAL is sequential, so the next synchronous
+    /// commit flushes this one with it. The consumer's commits stop queueing behind these flushes.
     public func markSent(_ ids: [Int64], at now: Instant) async throws {
         guard !ids.isEmpty else { return }
         let logger = self.logger
         let list = ids.map { Int($0) }
         let t = Int(now.secondsSinceEpoch)
-        try await withConnection { connection in
+        try await transaction { connection in
+            try await connection.query("SET LOCAL synchronous_commit = off", logger: logger)
             try await connection.query(
                 "UPDATE outbox SET sent_at = \(t) WHERE sent_at IS NULL AND id = ANY(\(list))", logger: logger)
         }

@@ -178,15 +178,32 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// Marks published notifications as sent, in a commit that skips the fsync under `.full` durability.
+    ///
+    /// Why that is safe: a mark only stops the relay from publishing the row again. A power loss that rolls
+    /// the mark back re-sends those notifications with the same `messageId`s, which consumers already
+    /// dedupe (at-least-once, as after a crash between confirm and mark). The next full commit fsyncs the WAL
+    /// and with it this transaction, so nothing after it can be durable while it is not. The fsync saved is one
+    /// per relay batch on the writer connection that the consumer's commits queue behind.
     public func markSent(_ ids: [Int64], at now: Instant) async throws {
         guard !ids.isEmpty else { return }
-        try await transaction { db in
-            for chunk in ids.chunked(500) {
-                try db.execute(
-                    sql:
-                        "UPDATE outbox SET sent_at = ? WHERE sent_at IS NULL AND id IN \(Self.placeholders(chunk.count))",
-                    arguments: StatementArguments([now.secondsSinceEpoch] + Array(chunk)))
+        let relaxed = durability == .full
+        try await perform { db in
+            if relaxed { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            let marked = Result {
+                try db.inTransaction(.immediate) {
+                    for chunk in ids.chunked(500) {
+                        try db.execute(
+                            sql:
+                                "UPDATE outbox SET sent_at = ? WHERE sent_at IS NULL AND id IN \(Self.placeholders(chunk.count))",
+                            arguments: StatementArguments([now.secondsSinceEpoch] + Array(chunk)))
+                    }
+                    return .commit
+                }
             }
+            // Back to full durability before the connection commits anything else.
+            if relaxed { try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try marked.get()
         }
     }
 

@@ -19,7 +19,7 @@ struct WorkerCrashTests {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments =
-            ["worker", "--prefix", harness.prefix, "--classic-queues", "--batch-size", "25", "--prefetch", "100"] + extra
+            ["worker", "--prefix", harness.prefix, "--classic-queues", "--batch-size", "5", "--prefetch", "20"] + extra
         var environment = ProcessInfo.processInfo.environment
         environment["FORLOEB_AMQP_URL"] = WorkerHarness.amqpText
         environment["FORLOEB_STORE"] = "sqlite:" + harness.directory + "/forloeb.sqlite"
@@ -45,7 +45,9 @@ struct WorkerCrashTests {
         defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
         // Kill it for real as soon as it has committed something, in the middle of whatever batch it is in.
         // (As soon as, not "a quarter in": a worker drains thousands of events a second, so waiting longer
-        // lets it finish the stream before the kill lands on a fast machine.)
+        // lets it finish the stream before the kill lands on a fast machine. Batches of 5, each an fsynced
+        // commit, keep the stream of 6,000 events running for seconds even when this poller is starved of CPU
+        // by the suites running beside it.)
         let deadline = ContinuousClock.now + .seconds(60)
         while try await harness.store.counts().processed == 0 && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(2))
