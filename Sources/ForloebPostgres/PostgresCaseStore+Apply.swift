@@ -6,7 +6,8 @@ import NIOCore
 import PostgresNIO
 
 extension PostgresCaseStore {
-    /// Rows per statement: PostgreSQL takes at most 65,535 parameters per statement.
+    /// Rows per `VALUES` statement on the rare paths (rejections, dead letters): PostgreSQL takes at most 65,535
+    /// parameters per statement.
     static let rowsPerStatement = 2000
 
     public func apply(_ messages: [InboundMessage], journey: Journey, at now: Instant, options: ApplyOptions)
@@ -101,94 +102,73 @@ extension PostgresCaseStore {
         }
         try faults.at(.loaded)
 
+        // The hot rows are bound as one array per column and `unnest`ed: one short statement per table whatever
+        // the batch size, instead of a `VALUES` list of thousands of parameters that the server parses anew.
         let inserts = plan.cases.filter { $0.expectedVersion == nil }
-        let updates = plan.cases.filter { $0.expectedVersion != nil }
-        for chunk in inserts.chunked(rowsPerStatement / 10) {
-            var values = BulkValues(types: [
-                "text", "int8", "int8", "text", "text", "text", "int8", "text", "int8", "text", "int8",
-            ])
-            for write in chunk {
-                let s = write.summary
-                values.row { b in
-                    b.append(s.caseId); b.append(s.version); b.append(1); b.append(s.state.rawValue)
-                    b.append(s.municipality)
-                    b.append(s.caseworker); b.append(s.courseNumber); b.append(s.courseEnd?.description)
-                    b.append(Int(s.lastEventAt.secondsSinceEpoch)); b.append(write.json); b.append(now)
-                }
-            }
-            try await connection.query(
-                values.query(
-                    """
-                    INSERT INTO cases (case_id, version, revision, state, municipality, caseworker, course_number,
-                        course_end, last_event_at, snapshot, updated_at)
-                    """), logger: logger)
+        if !inserts.isEmpty {
+            let s = inserts.map(\.summary)
+            let query: PostgresQuery = try """
+                INSERT INTO cases (case_id, version, revision, state, municipality, caseworker, course_number,
+                    course_end, last_event_at, snapshot, updated_at)
+                SELECT u.case_id, u.version, 1, u.state, u.municipality, u.caseworker, u.course_number, u.course_end,
+                    u.last_event_at, u.snapshot, \(now)
+                FROM unnest(\(s.map(\.caseId))::text[], \(s.map(\.version))::int8[], \(s.map(\.state.rawValue))::text[],
+                    \(s.map(\.municipality))::text[], \(NullableArray(s.map(\.caseworker)))::text[],
+                    \(s.map(\.courseNumber))::int8[], \(NullableArray(s.map { $0.courseEnd?.description }))::text[],
+                    \(s.map { Int($0.lastEventAt.secondsSinceEpoch) })::int8[], \(inserts.map(\.json))::text[])
+                    AS u (case_id, version, state, municipality, caseworker, course_number, course_end, last_event_at,
+                        snapshot)
+                """
+            try await connection.query(query, logger: logger)
         }
-        for chunk in updates.chunked(rowsPerStatement / 10) {
-            var values = BulkValues(types: [
-                "text", "int8", "int8", "text", "text", "text", "int8", "text", "int8", "text",
-            ])
-            for write in chunk {
-                let s = write.summary
-                values.row { b in
-                    b.append(s.caseId); b.append(expected[s.caseId] ?? 0); b.append(s.version);
-                    b.append(s.state.rawValue)
-                    b.append(s.municipality); b.append(s.caseworker); b.append(s.courseNumber)
-                    b.append(s.courseEnd?.description); b.append(Int(s.lastEventAt.secondsSinceEpoch));
-                    b.append(write.json)
-                }
-            }
-            var bindings = values.bindings
-            bindings.append(now)
-            let sql = """
-                UPDATE cases AS c SET version = v.version, revision = c.revision + 1, state = v.state, municipality = v.municipality,
-                    caseworker = v.caseworker, course_number = v.course_number, course_end = v.course_end,
-                    last_event_at = v.last_event_at, snapshot = v.snapshot, updated_at = $\(bindings.count)::int8
-                FROM (\(values.list)) AS v (case_id, expected, version, state, municipality, caseworker, course_number,
-                    course_end, last_event_at, snapshot)
+        let updates = plan.cases.filter { $0.expectedVersion != nil }
+        if !updates.isEmpty {
+            let s = updates.map(\.summary)
+            let query: PostgresQuery = try """
+                UPDATE cases AS c SET version = v.version, revision = c.revision + 1, state = v.state,
+                    municipality = v.municipality, caseworker = v.caseworker, course_number = v.course_number,
+                    course_end = v.course_end, last_event_at = v.last_event_at, snapshot = v.snapshot,
+                    updated_at = \(now)
+                FROM unnest(\(s.map(\.caseId))::text[], \(s.map { expected[$0.caseId] ?? 0 })::int8[],
+                    \(s.map(\.version))::int8[], \(s.map(\.state.rawValue))::text[], \(s.map(\.municipality))::text[],
+                    \(NullableArray(s.map(\.caseworker)))::text[], \(s.map(\.courseNumber))::int8[],
+                    \(NullableArray(s.map { $0.courseEnd?.description }))::text[],
+                    \(s.map { Int($0.lastEventAt.secondsSinceEpoch) })::int8[], \(updates.map(\.json))::text[])
+                    AS v (case_id, expected, version, state, municipality, caseworker, course_number, course_end,
+                        last_event_at, snapshot)
                 WHERE c.case_id = v.case_id AND c.revision = v.expected
                 RETURNING c.case_id
                 """
             var updated = 0
-            for try await _ in try await connection.query(
-                PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
-            {
-                updated += 1
-            }
-            guard updated == chunk.count else {
-                throw StoreError(.conflict, "\(chunk.count - updated) case(s) changed since the batch read them")
+            for try await _ in try await connection.query(query, logger: logger) { updated += 1 }
+            guard updated == updates.count else {
+                throw StoreError(.conflict, "\(updates.count - updated) case(s) changed since the batch read them")
             }
         }
         try faults.at(.casesWritten)
 
-        for chunk in plan.events.chunked(rowsPerStatement / 11) {
-            var values = BulkValues(
-                types: ["text", "int8", "text", "text", "int8", "text", "text", "text", "text", "text", "int8"])
-            for e in chunk {
-                values.row { b in
-                    b.append(e.caseId); b.append(e.position); b.append(e.messageId); b.append(e.type)
-                    b.append(Int(e.occurredAt)); b.append(e.actor); b.append(e.fromState); b.append(e.toState)
-                    b.append(e.ruleSet); b.append(e.body); b.append(now)
-                }
-            }
-            try await connection.query(
-                values.query(
-                    """
-                    INSERT INTO events (case_id, position, message_id, type, occurred_at, actor, from_state, to_state,
-                        rule_set, body, recorded_at)
-                    """), logger: logger)
+        if !plan.events.isEmpty {
+            let e = plan.events
+            let query: PostgresQuery = try """
+                INSERT INTO events (case_id, position, message_id, type, occurred_at, actor, from_state, to_state,
+                    rule_set, body, recorded_at)
+                SELECT u.*, \(now)::int8
+                FROM unnest(\(e.map(\.caseId))::text[], \(e.map(\.position))::int8[], \(e.map(\.messageId))::text[],
+                    \(e.map(\.type))::text[], \(e.map { Int($0.occurredAt) })::int8[], \(e.map(\.actor))::text[],
+                    \(NullableArray(e.map(\.fromState)))::text[], \(e.map(\.toState))::text[], \(e.map(\.ruleSet))::text[],
+                    \(e.map(\.body))::text[]) AS u
+                """
+            try await connection.query(query, logger: logger)
         }
         let newMarks = plan.processed.filter { $0.previousAttempts == nil }
-        for chunk in newMarks.chunked(rowsPerStatement / 5) {
-            var values = BulkValues(types: ["text", "text", "text", "int8", "int8"])
-            for p in chunk {
-                values.row { b in
-                    b.append(p.messageId); b.append(p.outcome.rawValue); b.append(p.caseId); b.append(p.attempts)
-                    b.append(now)
-                }
-            }
-            try await connection.query(
-                values.query("INSERT INTO processed_messages (message_id, outcome, case_id, attempts, processed_at)"),
-                logger: logger)
+        if !newMarks.isEmpty {
+            let query: PostgresQuery = try """
+                INSERT INTO processed_messages (message_id, outcome, case_id, attempts, processed_at)
+                SELECT u.*, \(now)::int8
+                FROM unnest(\(newMarks.map(\.messageId))::text[], \(newMarks.map(\.outcome.rawValue))::text[],
+                    \(NullableArray(newMarks.map(\.caseId)))::text[], \(newMarks.map(\.attempts))::int8[]) AS u
+                """
+            try await connection.query(query, logger: logger)
         }
         for p in plan.processed {
             guard let previous = p.previousAttempts else { continue }
@@ -242,28 +222,26 @@ extension PostgresCaseStore {
             try await connection.query("DELETE FROM deadlines WHERE case_id = ANY(\(replaced))", logger: logger)
         }
         let deadlines = plan.cases.flatMap { write in write.deadlines.map { (write.summary.caseId, $0) } }
-        for chunk in deadlines.chunked(rowsPerStatement / 3) {
-            var values = BulkValues(types: ["text", "text", "int8"])
-            for (caseId, deadline) in chunk {
-                values.row { b in
-                    b.append(caseId); b.append(deadline.kind.rawValue); b.append(Int(deadline.dueAt.secondsSinceEpoch))
-                }
-            }
-            try await connection.query(values.query("INSERT INTO deadlines (case_id, kind, due_at)"), logger: logger)
+        if !deadlines.isEmpty {
+            let query: PostgresQuery = """
+                INSERT INTO deadlines (case_id, kind, due_at)
+                SELECT * FROM unnest(\(deadlines.map(\.0))::text[], \(deadlines.map(\.1.kind.rawValue))::text[],
+                    \(deadlines.map { Int($0.1.dueAt.secondsSinceEpoch) })::int8[])
+                """
+            try await connection.query(query, logger: logger)
         }
         try faults.at(.deadlinesWritten)
 
-        for chunk in plan.outbox.chunked(rowsPerStatement / 5) {
-            var values = BulkValues(types: ["text", "text", "text", "text", "int8"])
-            for o in chunk {
-                values.row { b in
-                    b.append(o.messageId); b.append(o.routingKey); b.append(o.caseId); b.append(o.body); b.append(now)
-                }
-            }
-            try await connection.query(
-                values.query(
-                    "INSERT INTO outbox (message_id, routing_key, case_id, body, created_at)",
-                    "ON CONFLICT (message_id) DO NOTHING"), logger: logger)
+        if !plan.outbox.isEmpty {
+            let o = plan.outbox
+            let query: PostgresQuery = try """
+                INSERT INTO outbox (message_id, routing_key, case_id, body, created_at)
+                SELECT u.*, \(now)::int8
+                FROM unnest(\(o.map(\.messageId))::text[], \(o.map(\.routingKey))::text[],
+                    \(NullableArray(o.map(\.caseId)))::text[], \(o.map(\.body))::text[]) AS u
+                ON CONFLICT (message_id) DO NOTHING
+                """
+            try await connection.query(query, logger: logger)
         }
         try faults.at(.outboxWritten)
 

@@ -101,6 +101,23 @@ import Testing
         }
     }
 
+    /// Dates and instants are written digit by digit; they must spell exactly what `description` spells.
+    @Test func datesAndInstantsSpellTheirDescription() {
+        let instants = [
+            "0000-01-01T00:00:00Z", "0001-02-03T04:05:06Z", "1969-12-31T23:59:59Z", "1970-01-01T00:00:00Z",
+            "2022-01-01T00:30:00Z", "2024-02-29T12:00:01Z", "9999-12-31T23:59:59Z",
+        ].compactMap { Instant(rfc3339: $0) } + [Instant(secondsSinceEpoch: -62_167_219_201), Instant(secondsSinceEpoch: 253_402_300_800)]
+        #expect(instants.count == 9)
+        for instant in instants {
+            var w = CanonicalJSONWriter()
+            w.instant(instant)
+            #expect(w.string == "\"\(instant.description)\"")
+            var d = CanonicalJSONWriter()
+            d.date(instant.date)
+            #expect(d.string == "\"\(instant.date.description)\"")
+        }
+    }
+
     /// The bodies as `CaseNotification.body()` wrote them through `JSONEncoder` before the writer.
     static func legacyBody(_ notification: CaseNotification) -> String {
         switch notification {

@@ -20,8 +20,8 @@ extension CitizenCase {
             w.member("futilityDocumented", futilityDocumented)
             w.member("grantedMonthsTotal", grantedMonthsTotal)
             if let lastDecision { w.member("lastDecision") { lastDecision.write(to: &$0) } }
-            w.member("lastEventAt", lastEventAt.description)
-            w.member("openedAt", openedAt.description)
+            w.member("lastEventAt", lastEventAt)
+            w.member("openedAt", openedAt)
             w.member("phase") { phase.write(to: &$0) }
             w.member("version", version)
         }
@@ -31,7 +31,7 @@ extension CitizenCase {
 extension Citizen {
     func write(to w: inout CanonicalJSONWriter) {
         w.object { w in
-            w.member("birthDate", birthDate.description)
+            w.member("birthDate", birthDate)
             w.member("incomeBasis", incomeBasis.rawValue)
             w.member("municipality", municipality)
             w.member("origin", origin.rawValue)
@@ -42,8 +42,8 @@ extension Citizen {
 extension DecisionRecord {
     func write(to w: inout CanonicalJSONWriter) {
         w.object { w in
-            w.member("appealUntil", appealUntil.description)
-            w.member("decidedOn", decidedOn.description)
+            w.member("appealUntil", appealUntil)
+            w.member("decidedOn", decidedOn)
             w.member("messageId", messageId)
             w.member("outcome", outcome)
             w.member("ruleSet", ruleSet.rawValue)
@@ -88,7 +88,7 @@ extension Phase {
 extension TeamRound {
     func write(to w: inout CanonicalJSONWriter) {
         w.object { w in
-            w.member("meetingDate", meetingDate.description)
+            w.member("meetingDate", meetingDate)
             if let rereferredFrom { w.member("rereferredFrom") { rereferredFrom.write(to: &$0) } }
         }
     }
@@ -99,7 +99,7 @@ extension Recommendation {
         w.object { w in
             w.member("afterRereferral", afterRereferral)
             w.member("durationMonths", ifPresent: durationMonths)
-            w.member("recommendedOn", recommendedOn.description)
+            w.member("recommendedOn", recommendedOn)
             w.member("step", step.rawValue)
         }
     }
@@ -111,7 +111,7 @@ extension Course {
             w.member("absences") { w in
                 w.array(absences) { w, absence in
                     w.object { w in
-                        w.member("date", absence.date.description)
+                        w.member("date", absence.date)
                         w.member("reasonableCause", absence.reasonableCause)
                     }
                 }
@@ -119,7 +119,7 @@ extension Course {
             if let caseworker {
                 w.member("caseworker") { w in
                     w.object { w in
-                        w.member("assignedOn", caseworker.assignedOn.description)
+                        w.member("assignedOn", caseworker.assignedOn)
                         w.member("id", caseworker.id)
                         w.member("unit", caseworker.unit.rawValue)
                     }
@@ -129,29 +129,29 @@ extension Course {
                 w.array(contactAttempts) { w, attempt in
                     w.object { w in
                         w.member("channel", attempt.channel.rawValue)
-                        w.member("date", attempt.date.description)
+                        w.member("date", attempt.date)
                         w.member("reached", attempt.reached)
                     }
                 }
             }
-            w.member("end", end.description)
-            w.member("firstEffortOn", ifPresent: firstEffortOn?.description)
-            w.member("firstMeetingOn", ifPresent: firstMeetingOn?.description)
+            w.member("end", end)
+            w.member("firstEffortOn", ifPresent: firstEffortOn)
+            w.member("firstMeetingOn", ifPresent: firstMeetingOn)
             if let internship {
                 w.member("internship") { w in
                     w.object { w in
-                        w.member("startDate", internship.startDate.description)
+                        w.member("startDate", internship.startDate)
                         w.member("weeks", internship.weeks)
                     }
                 }
             }
-            w.member("lastMeetingOn", ifPresent: lastMeetingOn?.description)
+            w.member("lastMeetingOn", ifPresent: lastMeetingOn)
             w.member("meetingsHeld", meetingsHeld)
             if let mentor {
                 w.member("mentor") { w in
                     w.object { w in
-                        w.member("endDate", mentor.endDate.description)
-                        w.member("startDate", mentor.startDate.description)
+                        w.member("endDate", mentor.endDate)
+                        w.member("startDate", mentor.startDate)
                     }
                 }
             }
@@ -162,13 +162,13 @@ extension Course {
                     w.object { w in
                         w.member("goal", plan.goal)
                         w.member("periodMonths", plan.periodMonths)
-                        w.member("setOn", plan.setOn.description)
+                        w.member("setOn", plan.setOn)
                     }
                 }
             }
             w.member("ruleSet", ruleSet.rawValue)
             w.member("sanctions", sanctions)
-            w.member("start", start.description)
+            w.member("start", start)
         }
     }
 }

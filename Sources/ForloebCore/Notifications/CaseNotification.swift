@@ -43,7 +43,7 @@ public enum CaseNotification: Sendable, Equatable {
         switch self {
         case .stateChanged(let change):
             w.object { w in
-                w.member("at", change.at.description)
+                w.member("at", change.at)
                 w.member("caseId", change.caseId)
                 w.member("causedBy", change.causedBy)
                 w.member("courseNumber", change.courseNumber)
@@ -54,7 +54,7 @@ public enum CaseNotification: Sendable, Equatable {
         case .deadlineReminder(let notice), .deadlineOverdue(let notice):
             w.object { w in
                 w.member("caseId", notice.caseId)
-                w.member("dueAt", notice.dueAt.description)
+                w.member("dueAt", notice.dueAt)
                 w.member("kind", notice.kind.rawValue)
                 w.member("leadDays", ifPresent: notice.leadDays)
             }

@@ -115,6 +115,53 @@ public struct CanonicalJSONWriter: Sendable {
         }
     }
 
+    /// A date as `"YYYY-MM-DD"`, as `CivilDate.description` spells it, without building the string.
+    public mutating func date(_ value: CivilDate) {
+        let (year, month, day) = value.components
+        guard (0...9999).contains(year) else { return string(value.description) }
+        bytes.append(UInt8(ascii: "\""))
+        appendDate(year, month, day)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// An instant as `"YYYY-MM-DDThh:mm:ssZ"`, as `Instant.description` spells it.
+    public mutating func instant(_ value: Instant) {
+        let day = value.date
+        let (year, month, dayOfMonth) = day.components
+        guard (0...9999).contains(year) else { return string(value.description) }
+        let second = Int(value.secondsSinceEpoch - Int64(day.dayNumber) * 86_400)
+        bytes.append(UInt8(ascii: "\""))
+        appendDate(year, month, dayOfMonth)
+        bytes.append(UInt8(ascii: "T"))
+        appendDigits(second / 3600, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(second / 60 % 60, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(second % 60, width: 2)
+        bytes.append(UInt8(ascii: "Z"))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendDate(_ year: Int, _ month: Int, _ day: Int) {
+        appendDigits(year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(day, width: 2)
+    }
+
+    /// `value` (0 or more) in exactly `width` decimal digits, zero-padded.
+    private mutating func appendDigits(_ value: Int, width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
@@ -149,6 +196,20 @@ public struct CanonicalJSONWriter: Sendable {
     public mutating func member(_ name: StaticString, orNull value: String?) {
         key(name)
         if let value { string(value) } else { null() }
+    }
+
+    public mutating func member(_ name: StaticString, _ value: CivilDate) {
+        key(name)
+        date(value)
+    }
+
+    public mutating func member(_ name: StaticString, ifPresent value: CivilDate?) {
+        if let value { member(name, value) }
+    }
+
+    public mutating func member(_ name: StaticString, _ value: Instant) {
+        key(name)
+        instant(value)
     }
 
     public mutating func member(_ name: StaticString, _ body: (inout CanonicalJSONWriter) -> Void) {
