@@ -8,6 +8,10 @@
 //
 //   swift run -c release forloeb-amqp-baseline --url amqp://guest:guest@127.0.0.1:25680/%2F [--queue-type classic]
 //   (the URL may come from FORLOEB_AMQP_URL or FORLOEB_TEST_AMQP_URL instead)
+//
+// Two more modes serve the end-to-end benchmark: `--publish-file FILE --exchange NAME` is its case system (the same
+// publisher, sending real events; see FilePublisher.swift), and `--consume-queue NAME --count N` is the same bare
+// consumer on an existing queue (to compare forloeb's worker with a consumer that does nothing, on the real topology).
 import CRabbitMQ
 import Foundation
 import Synchronization
@@ -24,6 +28,10 @@ struct Settings {
     var ackEvery = 50
     /// `librabbitmq` (bare C calls, the baseline) or `forloeb` (the same run through ForloebAMQP).
     var via = "librabbitmq"
+    /// Publish the events of this file only (the end-to-end benchmark's case system; see `publishFile`).
+    var publishFile: String?
+    var exchange = "forloeb.events"
+    var consumeQueue: String?
 }
 
 func parseArguments() -> Settings {
@@ -40,6 +48,9 @@ func parseArguments() -> Settings {
         case "--prefetch": settings.prefetch = Int(value) ?? settings.prefetch
         case "--ack-every": settings.ackEvery = Int(value) ?? settings.ackEvery
         case "--via": settings.via = value
+        case "--publish-file": settings.publishFile = value
+        case "--exchange": settings.exchange = value
+        case "--consume-queue": settings.consumeQueue = value
         default: fail("unknown option \(argument)")
         }
     }
@@ -120,35 +131,17 @@ func publish(_ target: Target, queue: String, settings: Settings) {
     properties.content_type = amqp_cstring_bytes(contentType)
     let exchange = amqp_bytes_t(len: 0, bytes: nil)
     let routingKey = amqp_cstring_bytes(queueName)
-    var confirmed: UInt64 = 0
-    var published: UInt64 = 0
-    func waitForConfirms() {
-        var frame = amqp_frame_t()
-        while confirmed < published {
-            if amqp_simple_wait_frame(connection, &frame) != AMQP_STATUS_OK.rawValue { fail("waiting for confirms") }
-            guard frame.frame_type == UInt8(AMQP_FRAME_METHOD) else { continue }
-            switch frame.payload.method.id {
-            case FORLOEB_BASIC_ACK:
-                let ack = frame.payload.method.decoded.assumingMemoryBound(to: amqp_basic_ack_t.self).pointee
-                confirmed = max(confirmed, ack.delivery_tag)
-            case FORLOEB_BASIC_NACK:
-                fail("the broker nacked a publish")
-            default:
-                break
-            }
-        }
-        amqp_maybe_release_buffers(connection)
-    }
+    var confirms = Confirms()
     body.withUnsafeMutableBytes { bytes in
         let message = amqp_bytes_t(len: bytes.count, bytes: bytes.baseAddress)
         for _ in 0..<settings.count {
             if amqp_basic_publish(connection, 1, exchange, routingKey, 0, 0, &properties, message) != 0 {
                 fail("publish")
             }
-            published += 1
-            if published % UInt64(settings.confirmEvery) == 0 { waitForConfirms() }
+            confirms.published += 1
+            if confirms.published % UInt64(settings.confirmEvery) == 0 { confirms.wait(connection) }
         }
-        waitForConfirms()
+        confirms.wait(connection)
     }
     close(connection)
 }
@@ -178,6 +171,17 @@ func consume(_ target: Target, queue: String, settings: Settings, ready: Dispatc
 
 let settings = parseArguments()
 let target = Target(settings.url)
+if settings.publishFile != nil {
+    publishFile(target, settings: settings)
+    exit(0)
+}
+if let queue = settings.consumeQueue {
+    let clock = ContinuousClock()
+    let start = clock.now
+    consume(target, queue: queue, settings: settings, ready: DispatchSemaphore(value: 0))
+    print("consumed \(settings.count) in \(String(format: "%.3f", seconds(start.duration(to: clock.now)))) s")
+    exit(0)
+}
 let queue = "forloeb.baseline.\(settings.queueType)"
 
 // A fresh, empty, durable queue of the asked type.

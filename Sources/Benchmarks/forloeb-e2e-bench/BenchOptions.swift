@@ -10,6 +10,8 @@ struct BenchOptions {
     var queueKind: AMQPQueue.Kind = .classic
     /// `throughput`, `latency`, or both (the default).
     var only: String?
+    /// Throughput runs: published while the workers run (`false`), drain of a pre-filled queue (`true`).
+    var modes = [false, true]
     /// Steady publishing rate and length of the latency run.
     var latencyRate = 1_000
     var latencySeconds = 20
@@ -38,6 +40,12 @@ struct BenchOptions {
                 default: fail("--queue-type is classic or quorum")
                 }
             case "--only": options.only = value
+            case "--mode":
+                switch value {
+                case "concurrent": options.modes = [false]
+                case "drain": options.modes = [true]
+                default: fail("--mode is concurrent or drain")
+                }
             case "--latency-rate": options.latencyRate = Int(value) ?? options.latencyRate
             case "--latency-seconds": options.latencySeconds = Int(value) ?? options.latencySeconds
             case "--prefetch": options.prefetch = UInt16(value) ?? options.prefetch

@@ -3,9 +3,10 @@ import ForloebCore
 import ForloebStore
 import Foundation
 
-/// One end-to-end throughput run: publish every event of `feed` (confirmed batches) while `workers` in-process
-/// workers consume, apply, commit, ack and relay the notifications; the clock stops when the store has processed
-/// every event and its outbox is empty (every notification published with confirms and marked sent).
+/// One end-to-end throughput run: a case-system process publishes every event of `feed` (confirmed batches) while
+/// `workers` in-process workers consume, apply, commit, ack and relay the notifications; the clock stops when the
+/// store has processed every event and its outbox is empty (every notification published with confirms and marked
+/// sent).
 struct ThroughputRun {
     struct Result {
         var events: Int
@@ -13,6 +14,8 @@ struct ThroughputRun {
         /// First publish → every event processed (committed; acked right after).
         var processedAfter: Double
         var publishedAfter: Double
+        /// CPU seconds of the case-system publisher process (0 for a pre-filled queue: it ran before the clock).
+        var publisherCPU: Double
         var notifications: Int
         /// CPU seconds used during the run by the worker process, the broker and PostgreSQL.
         var cpu: CPUMeter.Sample
@@ -40,16 +43,19 @@ struct ThroughputRun {
         let fleet: WorkerFleet
         let cpuBefore: CPUMeter.Sample
         let start: ContinuousClock.Instant
-        let publisher: Task<Duration, any Error>
+        let publisher: Task<(elapsed: Duration, cpu: Double), any Error>
+        let caseSystem = try CaseSystemPublisher.prepare(
+            feed, exchange: topology.eventsExchange, confirmEvery: options.confirmEvery)
+        defer { caseSystem.remove() }
         if preloaded {
             let fillStart = meter.sample()
-            let fillClock = clock.now
-            try await broker.publish(feed, 0..<feed.count, confirmEvery: options.confirmEvery)
+            let fill = try await caseSystem.run()
             cpuBefore = meter.sample()
-            let fill = cpuBefore - fillStart
-            emit("pre-fill: \(String(format: "%.2f", seconds(fillClock.duration(to: clock.now)))) s; CPU s: this process \(String(format: "%.2f", fill.worker)), broker \(String(format: "%.2f", fill.broker))")
+            emit(
+                "pre-fill by the case system alone: \(String(format: "%.2f", seconds(fill.elapsed))) s; CPU s: publisher "
+                    + "\(String(format: "%.2f", fill.cpu)), broker \(String(format: "%.2f", (cpuBefore - fillStart).broker))")
             start = clock.now
-            publisher = Task { .zero }
+            publisher = Task { (.zero, 0) }
             fleet = try await WorkerFleet.start(
                 count: workers, amqp: amqp, prefix: prefix, store: store, journey: journey, options: options)
         } else {
@@ -58,12 +64,8 @@ struct ThroughputRun {
             // Let the consumers attach before the clock starts (their start-up is not part of the rate).
             try await Task.sleep(for: .milliseconds(500))
             cpuBefore = meter.sample()
-            let began = clock.now
-            start = began
-            publisher = Task {
-                try await broker.publish(feed, 0..<feed.count, confirmEvery: options.confirmEvery)
-                return began.duration(to: clock.now)
-            }
+            start = clock.now
+            publisher = Task { try await caseSystem.run() }
         }
         // Watch the workers' own counters until every event is committed, then the store (briefly) until the
         // outbox is empty: polling `counts()` all along would load the database being measured.
@@ -90,6 +92,6 @@ struct ThroughputRun {
         guard counts.rejections == 0 else { fail("\(counts.rejections) generated events were rejected") }
         return Result(
             events: feed.count, elapsed: seconds(elapsed), processedAfter: seconds(processedAt),
-            publishedAfter: seconds(published), notifications: counts.outboxSent, cpu: cpu, meanBatch: meanBatch)
+            publishedAfter: seconds(published.elapsed), publisherCPU: published.cpu, notifications: counts.outboxSent, cpu: cpu, meanBatch: meanBatch)
     }
 }

@@ -42,7 +42,7 @@ if options.runs("throughput") {
     var results: [(workers: Int, mode: String, result: ThroughputRun.Result)] = []
     let fleetSizes = FreshStore(base: base, label: "probe").isSQLite ? options.workers.filter { $0 == 1 } : options.workers
     for workers in fleetSizes {
-        for preloaded in [false, true] {
+        for preloaded in options.modes {
             let mode = preloaded ? "drain of a pre-filled queue" : "published while the workers run"
             let label = "\(runID)w\(workers)\(preloaded ? "p" : "c")"
             let result = try await throughput.run(
@@ -52,7 +52,7 @@ if options.runs("throughput") {
             emit(
                 "\(workers) worker(s), \(mode): \(Int(result.rate)) events/s (\(String(format: "%.2f", result.elapsed)) s; published after "
                     + "\(String(format: "%.2f", result.publishedAfter)) s, all committed after \(String(format: "%.2f", result.processedAfter)) s; "
-                    + "\(result.notifications) notifications; mean batch \(Int(result.meanBatch)); CPU s: this process \(String(format: "%.2f", result.cpu.worker)), "
+                    + "\(result.notifications) notifications; mean batch \(Int(result.meanBatch)); CPU s: publisher \(String(format: "%.2f", result.publisherCPU)), workers \(String(format: "%.2f", result.cpu.worker)), "
                     + "broker \(String(format: "%.2f", result.cpu.broker)), PostgreSQL \(String(format: "%.2f", result.cpu.postgres)))")
         }
     }
