@@ -58,13 +58,20 @@ public struct Worker: Sendable {
     public let clock: @Sendable () -> Instant
     public let logger: Logger
     public let metrics: WorkerMetrics
+    /// The store handle of the outbox relay and the deadline scheduler.
+    public let sideStore: any CaseStore
 
+    /// `sideStore`: a second handle on the same database for the relay and the scheduler, so that their reads
+    /// and marks never queue behind the consumer's batch transaction on PostgreSQL, where a store is one
+    /// connection used by one operation at a time. Defaults to `store` (right for SQLite, whose pool already
+    /// reads beside its one writer).
     public init(
-        configuration: Configuration, store: any CaseStore, journey: Journey, clock: @escaping @Sendable () -> Instant,
-        logger: Logger, metrics: WorkerMetrics = WorkerMetrics()
+        configuration: Configuration, store: any CaseStore, sideStore: (any CaseStore)? = nil, journey: Journey,
+        clock: @escaping @Sendable () -> Instant, logger: Logger, metrics: WorkerMetrics = WorkerMetrics()
     ) {
         self.configuration = configuration
         self.store = store
+        self.sideStore = sideStore ?? store
         self.journey = journey
         self.clock = clock
         self.logger = logger
@@ -80,12 +87,13 @@ public struct Worker: Sendable {
         services.append(
             .init(
                 service: DeadlineScheduler(
-                    store: store, journey: journey, interval: c.schedulerInterval, clock: clock, logger: logger,
+                    store: sideStore, journey: journey, interval: c.schedulerInterval, clock: clock, logger: logger,
                     metrics: metrics)))
         services.append(
             .init(
                 service: OutboxRelay(
-                    store: store, amqp: c.amqp, exchange: c.topology.notificationsExchange, doorbell: doorbell, clock: clock, logger: logger, metrics: metrics)))
+                    store: sideStore, amqp: c.amqp, exchange: c.topology.notificationsExchange, doorbell: doorbell,
+                    clock: clock, logger: logger, metrics: metrics)))
         for queue in c.topology.queues(forWorker: c.index, of: c.workers) {
             let settings = EventConsumer.Settings(
                 queue: queue, prefetch: c.prefetch, batchSize: c.batchSize, batchWindow: c.batchWindow,

@@ -25,12 +25,15 @@ struct WorkerFleet {
         for index in 0..<count {
             let connection = try await store.open()
             stores.append(connection)
+            // PostgreSQL: the relay and the scheduler get a connection of their own, as `forloeb worker` does.
+            let side = store.isSQLite ? connection : try await store.open()
+            if !store.isSQLite { stores.append(side) }
             let worker = Worker(
                 configuration: Worker.Configuration(
                     amqp: amqp, prefix: prefix, workers: count, index: index, queueKind: options.queueKind,
                     prefetch: options.prefetch, batchSize: options.batchSize,
                     batchWindow: .milliseconds(options.batchWindowMilliseconds), schedulerInterval: .seconds(3600)),
-                store: connection, journey: journey, clock: { now }, logger: logger)
+                store: connection, sideStore: side, journey: journey, clock: { now }, logger: logger)
             groups.append(try await worker.serviceGroup(signals: []))
         }
         let tasks = groups.map { group in Task { try await group.run() } }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ForloebAMQP
 import ForloebCore
+import ForloebPostgres
 import ForloebStore
 import ForloebWorker
 import ForloebWorkflows
@@ -90,6 +91,8 @@ struct WorkerCommand: AsyncParsableCommand {
         let workflow = try self.workflow.load()
         let amqp = try amqpOptions.resolve()
         let store = try await storeOptions.open(.migrateIfEmpty)
+        // PostgreSQL: the relay and the scheduler get a connection of their own (see `Worker.sideStore`).
+        let sideStore: (any CaseStore)? = store is PostgresCaseStore ? try await storeOptions.open(.ignore) : nil
         let configuration = Worker.Configuration(
             amqp: amqp, prefix: prefix, workers: try resolvedWorkers(), index: try resolvedIndex() - 1,
             queueKind: classicQueues ? .classic : .quorum, prefetch: prefetch, batchSize: batchSize,
@@ -102,7 +105,7 @@ struct WorkerCommand: AsyncParsableCommand {
                 "queues": "\(configuration.topology.queues(forWorker: configuration.index, of: configuration.workers))",
             ])
         let worker = Worker(
-            configuration: configuration, store: store, journey: workflow.journey,
+            configuration: configuration, store: store, sideStore: sideStore, journey: workflow.journey,
             clock: { (try? CommandClock.now()) ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) },
             logger: logger, metrics: WorkerMetrics())
         let extra: [any Service] = metricsFile.map { [MetricsFileWriter(registry: registry, path: $0, logger: logger)] } ?? []
@@ -110,9 +113,11 @@ struct WorkerCommand: AsyncParsableCommand {
             try await worker.run(extra: extra)
         } catch {
             try? await store.close()
+            try? await sideStore?.close()
             throw CommandFailure.unreachable("worker stopped: \(error)")
         }
         try? await store.close()
+        try? await sideStore?.close()
         logger.info("stopped")
     }
 
