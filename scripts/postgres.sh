@@ -4,11 +4,15 @@
 #
 #   scripts/postgres.sh start [DIR]   initdb (first time) and start; prints nothing on success
 #   scripts/postgres.sh url [DIR]     prints postgres://forloeb:PASSWORD@127.0.0.1:PORT/forloeb
+#   scripts/postgres.sh tls-url [DIR] the same over TLS, verified: host localhost, sslmode=verify-full and the
+#                                     cluster's throwaway CA as sslrootcert
 #   scripts/postgres.sh stop [DIR]    stops the cluster (pg_ctl, else by the postmaster's PID)
 #   scripts/postgres.sh status [DIR]  exit 0 when running
 #
 # initdb and pg_ctl refuse to run as root: as root they run as the `postgres` user on a folder it owns.
 # The password is random, kept in DIR/password (mode 600), and only ever printed by `url`.
+# TLS: start makes a throwaway CA and a server certificate for DNS name `localhost` only (so that tests can check
+# hostname verification against 127.0.0.1) in DIR/tls; the server accepts TLS and plain connections alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -33,6 +37,24 @@ bin_dir() {
         found=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
     fi
     echo "$found"
+}
+
+make_certificates() {
+    local tls="$dir/tls"
+    [ -f "$tls/server.key" ] && return 0
+    mkdir -p "$tls"
+    (
+        cd "$tls"
+        openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 \
+            -subj "/CN=forloeb test CA" 2>/dev/null
+        openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj "/CN=localhost" 2>/dev/null
+        printf 'subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n' >server.ext
+        openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 3650 \
+            -extfile server.ext 2>/dev/null
+        chmod 600 ./*.key
+    )
+    # PostgreSQL reads its key as the user it runs as, and refuses a key others can read.
+    if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$tls"; fi
 }
 
 running() {
@@ -62,10 +84,12 @@ start)
     fi
     mkdir -p "$dir/socket"
     if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir/socket"; fi
+    command -v openssl >/dev/null 2>&1 || ensure_packages openssl
+    make_certificates
     port=$(free_port 25432)
     echo "$port" >"$dir/port"
     as_owner "$bin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 start \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket -c max_connections=200" >/dev/null || {
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket -c max_connections=200 -c ssl=on -c ssl_cert_file=$dir/tls/server.pem -c ssl_key_file=$dir/tls/server.key" >/dev/null || {
         tail -20 "$dir/server.log" >&2
         exit 1
     }
@@ -78,6 +102,10 @@ start)
 url)
     [ -f "$dir/port" ] && [ -f "$dir/password" ] || { echo "no cluster in $dir: run start first" >&2; exit 1; }
     echo "postgres://forloeb:$(cat "$dir/password")@127.0.0.1:$(cat "$dir/port")/forloeb"
+    ;;
+tls-url)
+    [ -f "$dir/port" ] && [ -f "$dir/password" ] || { echo "no cluster in $dir: run start first" >&2; exit 1; }
+    echo "postgres://forloeb:$(cat "$dir/password")@localhost:$(cat "$dir/port")/forloeb?sslmode=verify-full&sslrootcert=$dir/tls/ca.pem"
     ;;
 stop)
     running || exit 0
@@ -93,7 +121,7 @@ status)
     running
     ;;
 *)
-    echo "usage: $0 start|stop|url|status [DATA_FOLDER]" >&2
+    echo "usage: $0 start|stop|url|tls-url|status [DATA_FOLDER]" >&2
     exit 2
     ;;
 esac

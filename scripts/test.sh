@@ -21,7 +21,8 @@ trap cleanup EXIT
 if [ -x scripts/postgres.sh ]; then
     scripts/postgres.sh start "$FORLOEB_TEST_DIR/postgres"
     FORLOEB_TEST_POSTGRES_URL=$(scripts/postgres.sh url "$FORLOEB_TEST_DIR/postgres")
-    export FORLOEB_TEST_POSTGRES_URL FORLOEB_REQUIRE_POSTGRES=1
+    FORLOEB_TEST_POSTGRES_TLS_URL=$(scripts/postgres.sh tls-url "$FORLOEB_TEST_DIR/postgres")
+    export FORLOEB_TEST_POSTGRES_URL FORLOEB_TEST_POSTGRES_TLS_URL FORLOEB_REQUIRE_POSTGRES=1
 fi
 if [ -x scripts/rabbitmq.sh ]; then
     scripts/rabbitmq.sh start "$FORLOEB_TEST_DIR/rabbitmq"

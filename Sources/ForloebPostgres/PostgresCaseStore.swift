@@ -65,12 +65,8 @@ public actor PostgresCaseStore: CaseStore {
         if let connection, !connection.isClosed { return connection }
         var configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
-            database: address.database, tls: .disable)
+            database: address.database, tls: try PostgresTLS.mode(for: address, url: url))
         configuration.options.connectTimeout = .seconds(10)
-        if address.sslMode != "disable" {
-            throw StoreError(
-                .unreachable, "\(url.redacted): TLS (sslmode=\(address.sslMode)) is not supported by this build")
-        }
         nextConnectionId += 1
         do {
             let connection = try await PostgresConnection.connect(

@@ -30,8 +30,24 @@ import Testing
         #expect(defaults.redacted == "postgres://ops@localhost:5432/ops")
     }
 
+    @Test func readsLibpqTLSParameters() throws {
+        let url = try StoreURL(
+            parsing: "postgres://forloeb:pw@db.example/cases?sslmode=verify-full&sslrootcert=/etc/forloeb/ca.pem")
+        guard case .postgres(let address) = url else {
+            Issue.record("not postgres: \(url)")
+            return
+        }
+        #expect(address.sslMode == "verify-full")
+        #expect(address.sslRootCert == "/etc/forloeb/ca.pem")
+        #expect(url.redacted == "postgres://forloeb:***@db.example:5432/cases?sslmode=verify-full&sslrootcert=/etc/forloeb/ca.pem")
+        for mode in StoreURL.PostgresAddress.sslModes {
+            #expect(throws: Never.self) { try StoreURL(parsing: "postgres://u@h/d?sslmode=\(mode)") }
+        }
+        #expect(throws: StoreError.self) { try StoreURL(parsing: "postgres://u:hunter2@h/d?sslmode=allow-anything") }
+    }
+
     @Test func refusesOtherURLsWithoutEchoingAPassword() {
-        for text in ["mysql://root:hunter2@db/x", "http://x", "", "postgres://:pw@host/db"] {
+        for text in ["mysql://root:hunter2@db/x", "http://x", "", "postgres://:pw@host/db", "postgres://u:hunter2@h/d?sslmode=on"] {
             do {
                 _ = try StoreURL(parsing: text)
                 Issue.record("accepted \(text)")

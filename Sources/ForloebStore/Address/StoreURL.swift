@@ -16,12 +16,18 @@ public enum StoreURL: Sendable, Equatable, CustomStringConvertible {
         public var user: String
         public var password: String?
         public var database: String
-        /// `sslmode` from the query string: `disable` (the default here), `prefer` or `require`.
+        /// `sslmode` from the query string, as libpq names them: `disable` (the default here), `prefer` and
+        /// `require` (encrypted, the server's certificate unchecked), `verify-ca` (signed by a trusted CA) and
+        /// `verify-full` (that, and issued to `host`).
         public var sslMode: String
+        /// `sslrootcert`: a PEM file of the CAs to trust for `verify-ca` / `verify-full` (else the system's).
+        public var sslRootCert: String?
+
+        public static let sslModes = ["disable", "prefer", "require", "verify-ca", "verify-full"]
 
         public init(
             host: String, port: Int = 5432, user: String, password: String?, database: String,
-            sslMode: String = "disable"
+            sslMode: String = "disable", sslRootCert: String? = nil
         ) {
             self.host = host
             self.port = port
@@ -29,6 +35,7 @@ public enum StoreURL: Sendable, Equatable, CustomStringConvertible {
             self.password = password
             self.database = database
             self.sslMode = sslMode
+            self.sslRootCert = sslRootCert
         }
     }
 
@@ -53,14 +60,17 @@ public enum StoreURL: Sendable, Equatable, CustomStringConvertible {
             throw StoreError(.invalidURL, "\(Self.redact(text)): the URL needs a user name")
         }
         let sslMode = components.queryItems?.first(where: { $0.name == "sslmode" })?.value ?? "disable"
-        guard ["disable", "prefer", "require"].contains(sslMode) else {
-            throw StoreError(.invalidURL, "\(Self.redact(text)): sslmode must be disable, prefer or require")
+        guard PostgresAddress.sslModes.contains(sslMode) else {
+            throw StoreError(
+                .invalidURL,
+                "\(Self.redact(text)): sslmode must be one of \(PostgresAddress.sslModes.joined(separator: ", "))")
         }
+        let sslRootCert = components.queryItems?.first(where: { $0.name == "sslrootcert" })?.value
         self = .postgres(
             PostgresAddress(
                 host: host, port: components.port ?? 5432, user: user,
                 password: components.percentEncodedPassword.map { $0.removingPercentEncoding ?? $0 },
-                database: database.isEmpty ? user : database, sslMode: sslMode))
+                database: database.isEmpty ? user : database, sslMode: sslMode, sslRootCert: sslRootCert))
     }
 
     /// `FORLOEB_STORE` when set, else the default SQLite file under the user's state directory.
@@ -91,7 +101,9 @@ public enum StoreURL: Sendable, Equatable, CustomStringConvertible {
         case .postgres(let a):
             let credentials = a.password == nil ? a.user : "\(a.user):***"
             let host = a.host.contains(":") ? "[\(a.host)]" : a.host
-            let query = a.sslMode == "disable" ? "" : "?sslmode=\(a.sslMode)"
+            var parameters = a.sslMode == "disable" ? [] : ["sslmode=\(a.sslMode)"]
+            if let root = a.sslRootCert { parameters.append("sslrootcert=\(root)") }
+            let query = parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")
             return "postgres://\(credentials)@\(host):\(a.port)/\(a.database)\(query)"
         }
     }
