@@ -149,6 +149,11 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX dead_letters_open ON dead_letters (id) WHERE resolution IS NULL",
             ]
+        case .rejectionIndexes:
+            [
+                "CREATE INDEX rejections_code ON rejections (code, id)",
+                "CREATE INDEX rejections_recorded ON rejections (recorded_at, code)",
+            ]
         }
     }
 }

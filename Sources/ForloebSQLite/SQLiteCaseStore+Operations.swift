@@ -104,7 +104,8 @@ extension SQLiteCaseStore {
             func rejections(since: Int64) throws -> [RejectionCode: Int] {
                 var out: [RejectionCode: Int] = [:]
                 for row in try Row.fetchAll(
-                    db, sql: "SELECT code, count(*) FROM rejections WHERE recorded_at >= ? GROUP BY code", arguments: [since])
+                    db, sql: "SELECT code, count(*) FROM rejections INDEXED BY rejections_recorded WHERE recorded_at >= ? GROUP BY code",
+                    arguments: [since])
                 {
                     if let code = RejectionCode(rawValue: row[0]) { out[code] = row[1] }
                 }

@@ -11,6 +11,9 @@ public enum StoreMigration: String, Sendable, CaseIterable {
     case deadlinesAndOutbox = "002_deadlines_outbox"
     /// The hash-chained audit log of operator actions and the dead letters of messages tied to no case.
     case auditAndDeadLetters = "003_audit_dead_letters"
+    /// Indexes for the operator's rejection views: `rejections list --code` (newest first) and the past week's
+    /// counts in `stats`, which otherwise read the whole rejections table.
+    case rejectionIndexes = "004_rejection_indexes"
 
     /// All migrations in the order they apply.
     public static var ordered: [StoreMigration] { allCases }
