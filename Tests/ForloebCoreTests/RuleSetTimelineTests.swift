@@ -48,6 +48,27 @@ import Testing
         }
     }
 
+    /// Case systems send UTC instants; the law counts Danish dates. 23:30 UTC on 31 December 2021 is 00:30 on
+    /// 1 January 2022 in Denmark, so a 48-month course decided then falls under 2022's 12–36 months.
+    @Test func aDecisionJustAfterMidnightInDenmarkIsJudgedByThatDaysRules() {
+        for (time, accepted) in [("22:59:59", true), ("23:30:00", false)] {
+            var s = CaseScript(journey: journey)
+            s.toAwaitingDecision(born: "1985-05-20", recommendedOn: "2021-12-20", months: 48)
+            let decision = s.send(
+                .decisionMade(
+                    Decision(
+                        outcome: .step(.ressourceforloeb), startDate: nil, durationMonths: 48, citizenConsent: nil,
+                        obviouslyFutile: nil)), on: "2021-12-31", at: time)
+            if accepted {
+                #expect(decision.transition?.ruleSet == .y2020, "23:59:59 in Denmark, still 2021")
+                #expect(s.current?.lastDecision?.decidedOn == day("2021-12-31"))
+            } else {
+                #expect(decision.code == .durationOutOfRange, "00:30 in Denmark on 1 January 2022")
+                #expect(decision.rejection?.detail.contains("2022") == true)
+            }
+        }
+    }
+
     /// A citizen's first course of `firstMonths` and the team's recommendation of a new one, with a decision
     /// still to come on `decideOn`.
     func newCourseRound(born: String, firstDecidedOn: String, firstMonths: Int, newMonths: Int) -> CaseScript {

@@ -16,7 +16,7 @@ public struct CaseDiagnosis: Sendable, Equatable {
         _ c: CitizenCase, at now: Instant, journey: Journey, explorer: JourneyExplorer, idleDays: Int? = nil
     ) -> CaseDiagnosis {
         var reasons: [StuckReason] = []
-        let today = now.date
+        let today = now.danishDate
         if !c.state.isFinal {
             if let end = c.courseEnd, c.isOverrun(at: now) {
                 reasons.append(.overrun(courseEnd: end, days: end.days(until: today)))
@@ -25,7 +25,7 @@ public struct CaseDiagnosis: Sendable, Equatable {
                 reasons.append(.overdue(kind: deadline.kind, dueOn: deadline.dueOn, days: deadline.dueOn.days(until: today)))
             }
             if let threshold = idleDays ?? journey.policy.idleThreshold(c.state) {
-                let idle = c.lastEventAt.date.days(until: today)
+                let idle = c.lastEventAt.danishDate.days(until: today)
                 if idle > threshold { reasons.append(.idle(days: idle, thresholdDays: threshold)) }
             }
         }

@@ -19,7 +19,7 @@ public struct CaseNarrator: Sendable {
             guard case .success(let transition) = journey.apply(envelope, to: current) else { continue }
             let before = current
             current = transition.after
-            sentences.append("\(envelope.occurredAt.date): " + sentence(envelope, before: before, after: transition.after, ruleSet: transition.ruleSet))
+            sentences.append("\(envelope.occurredAt.danishDate): " + sentence(envelope, before: before, after: transition.after, ruleSet: transition.ruleSet))
         }
         return sentences
     }

@@ -1,7 +1,7 @@
 /// The ressourceforløb state machine: one pure function from (case, event) to a transition or a rejection.
 ///
-/// Law is applied here and nowhere else, judged by the rule set in force on the event's date; the policy
-/// only supplies municipal numbers (lead times, cadences). No I/O, no clock: the same inputs always give
+/// Law is applied here and nowhere else, judged by the rule set in force on the event's date in Denmark; the
+/// policy only supplies municipal numbers (lead times, cadences). No I/O, no clock: the same inputs always give
 /// the same output, which is what makes replay, `forloeb check` and the store's rebuild trustworthy.
 public struct Journey: Sendable {
     public var rules: RuleBook
@@ -14,7 +14,8 @@ public struct Journey: Sendable {
 
     /// Applies `envelope` to `current` (`nil` when no case with its id exists yet).
     public func apply(_ envelope: EventEnvelope, to current: CitizenCase?) -> Result<Transition, Rejection> {
-        let date = envelope.occurredAt.date
+        // The date in Denmark, where the law is applied (an instant just before midnight UTC may be the next day).
+        let date = envelope.occurredAt.danishDate
         let ruleSet = rules.inForce(on: date)
         guard let current else {
             guard case .caseOpened(let citizen) = envelope.event else {

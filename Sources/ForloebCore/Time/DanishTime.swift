@@ -1,0 +1,35 @@
+/// Danish civil time (Europe/Copenhagen): CET, UTC+1, and CEST, UTC+2, from the last Sunday of March to the
+/// last Sunday of October, switching at 01:00 UTC (the EU rule, in force since 1996).
+///
+/// Why: the law is judged by the date a decision was made in Denmark (DOMAIN.md, "The law over time"), while
+/// case systems send UTC instants. A decision made at 00:30 Danish time on 1 January 2022 is 23:30 UTC on
+/// 31 December 2021 and must be judged by 2022's rules; a deadline counted from it starts on the 1st. Written
+/// out rather than read from the system's time-zone database, so that the core stays free of I/O and gives the
+/// same answer on every machine.
+public enum DanishTime {
+    /// Seconds to add to UTC for Danish civil time at `instant`: 3,600 or 7,200.
+    public static func offsetSeconds(at instant: Instant) -> Int64 {
+        let year = instant.date.year
+        let summerStarts = lastSunday(of: 3, in: year).startInstant.adding(seconds: 3_600)
+        let summerEnds = lastSunday(of: 10, in: year).startInstant.adding(seconds: 3_600)
+        return instant >= summerStarts && instant < summerEnds ? 7_200 : 3_600
+    }
+
+    /// The calendar date in Denmark at `instant`.
+    public static func date(of instant: Instant) -> CivilDate {
+        instant.adding(seconds: offsetSeconds(at: instant)).date
+    }
+
+    /// The last Sunday of `month` (31 days: March or October) in `year`.
+    static func lastSunday(of month: Int, in year: Int) -> CivilDate {
+        let last = CivilDate(year: year, month: month, day: 31)!
+        // Day 0 (1970-01-01) was a Thursday: weekday 4 when Sunday is 0.
+        let weekday = ((last.dayNumber + 4) % 7 + 7) % 7
+        return last.adding(days: -weekday)
+    }
+}
+
+extension Instant {
+    /// The calendar date in Denmark at this instant (`DanishTime`): the date the law and the deadlines count.
+    public var danishDate: CivilDate { DanishTime.date(of: self) }
+}
