@@ -40,21 +40,9 @@ bin_dir() {
 }
 
 make_certificates() {
-    local tls="$dir/tls"
-    [ -f "$tls/server.key" ] && return 0
-    mkdir -p "$tls"
-    (
-        cd "$tls"
-        openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 \
-            -subj "/CN=forloeb test CA" 2>/dev/null
-        openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj "/CN=localhost" 2>/dev/null
-        printf 'subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n' >server.ext
-        openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 3650 \
-            -extfile server.ext 2>/dev/null
-        chmod 600 ./*.key
-    )
+    make_test_certificates "$dir/tls"
     # PostgreSQL reads its key as the user it runs as, and refuses a key others can read.
-    if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$tls"; fi
+    if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$dir/tls"; fi
 }
 
 running() {

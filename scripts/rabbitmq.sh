@@ -25,6 +25,8 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/lib.sh
+. "$repo/scripts/lib.sh"
 dir="${2:-${FORLOEB_RABBITMQ_DIR:-$repo/.forloeb/test/rabbitmq}}"
 case "$dir" in /*) ;; *) dir="$(pwd)/$dir" ;; esac
 if [ -z "${FORLOEB_RABBITMQ_PORT:-}" ] && [ -f "$dir/port" ] && [ "${1:-}" != start ]; then
@@ -70,25 +72,8 @@ install_missing() {
 }
 
 make_certificates() {
-    local tls="$dir/tls"
-    [ -f "$tls/client.pem" ] && return 0
-    mkdir -p "$tls"
-    (
-        cd "$tls"
-        openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 \
-            -subj "/CN=forloeb test CA" 2>/dev/null
-        for who in server client; do
-            openssl req -newkey rsa:2048 -nodes -keyout "$who.key" -out "$who.csr" \
-                -subj "/CN=$([ $who = server ] && echo localhost || echo forloeb-test-client)" 2>/dev/null
-        done
-        printf 'subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n' >server.ext
-        printf 'extendedKeyUsage=clientAuth\n' >client.ext
-        for who in server client; do
-            openssl x509 -req -in "$who.csr" -CA ca.pem -CAkey ca.key -CAcreateserial -out "$who.pem" \
-                -days 3650 -extfile "$who.ext" 2>/dev/null
-        done
-        chmod 600 ./*.key
-    )
+    [ -f "$dir/tls/client.pem" ] && return 0
+    make_test_certificates "$dir/tls" client
 }
 
 running() {
