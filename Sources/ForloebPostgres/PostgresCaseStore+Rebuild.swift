@@ -75,7 +75,7 @@ extension PostgresCaseStore {
                 !dryRun
             else { continue }
             let s = CaseSummary(snapshot)
-            let json = CaseReplay.json(snapshot)
+            let json = snapshot.canonicalJSON()
             try await connection.query(
                 """
                 UPDATE cases SET version = \(s.version), revision = revision + 1, state = \(s.state.rawValue), municipality = \(s.municipality),

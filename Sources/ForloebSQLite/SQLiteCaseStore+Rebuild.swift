@@ -67,7 +67,7 @@ extension SQLiteCaseStore {
                 arguments: [
                     s.version, s.state.rawValue, s.municipality, s.caseworker, s.courseNumber,
                     s.courseEnd?.description,
-                    s.lastEventAt.secondsSinceEpoch, CaseReplay.json(snapshot), now, id, revision,
+                    s.lastEventAt.secondsSinceEpoch, snapshot.canonicalJSON(), now, id, revision,
                 ])
             guard db.changesCount == 1 else { throw StoreError(.conflict, "case \(id) changed during the rebuild") }
             try db.execute(sql: "DELETE FROM deadlines WHERE case_id = ?", arguments: [id])

@@ -158,7 +158,7 @@ if runs("deadlines") {
         for envelope in CaseStreamGenerator(seed: 3, until: CivilDate(iso: "2022-09-01")).journey(0) {
             book.ingest(envelope)
         }
-        return CaseReplay.json(book.cases.values.first!)
+        return book.cases.values.first!.canonicalJSON()
     }()
     for target in targets where !target.name.contains("NORMAL") {
         let (store, raw) = try await target.open("deadlines")

@@ -54,10 +54,6 @@ public enum CaseReplay {
         }
     }
 
-    public static func json(_ snapshot: CitizenCase) -> String {
-        snapshot.canonicalJSON()
-    }
-
     /// Decodes a stored snapshot.
     public static func decode(_ json: String, caseId: String) throws(StoreError) -> CitizenCase {
         do {
