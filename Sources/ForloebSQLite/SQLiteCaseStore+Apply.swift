@@ -184,17 +184,24 @@ extension SQLiteCaseStore {
         }
         try faults.at(.rejectionsWritten)
 
-        let deleteDeadlines = try db.cachedStatement(sql: "DELETE FROM deadlines WHERE case_id = ?")
-        let insertDeadline = try db.cachedStatement(
-            sql: "INSERT INTO deadlines (case_id, kind, due_at) VALUES (?, ?, ?)")
-        for write in plan.cases {
-            if write.expectedVersion != nil { try deleteDeadlines.execute(arguments: [write.summary.caseId]) }
-            for deadline in write.deadlines {
-                try insertDeadline.execute(arguments: [
-                    write.summary.caseId, deadline.kind.rawValue, deadline.dueAt.secondsSinceEpoch,
-                ])
+        let storedDeadlines = try db.cachedStatement(sql: "SELECT kind, due_at FROM deadlines WHERE case_id = ?")
+        var stored: [DeadlineChanges.Row] = []
+        for write in plan.cases where write.expectedVersion != nil {
+            let caseId = write.summary.caseId
+            let rows = try Row.fetchCursor(storedDeadlines, arguments: [caseId])
+            while let row = try rows.next() {
+                stored.append(DeadlineChanges.Row(caseId: caseId, kind: row[0], dueAt: row[1]))
             }
         }
+        let changes = DeadlineChanges(stored: stored, planned: plan.plannedDeadlines)
+        let deleteDeadline = try db.cachedStatement(sql: "DELETE FROM deadlines WHERE case_id = ? AND kind = ?")
+        for row in changes.removed { try deleteDeadline.execute(arguments: [row.caseId, row.kind]) }
+        let upsertDeadline = try db.cachedStatement(
+            sql: """
+                INSERT INTO deadlines (case_id, kind, due_at) VALUES (?, ?, ?)
+                ON CONFLICT (case_id, kind) DO UPDATE SET due_at = excluded.due_at
+                """)
+        for row in changes.upserted { try upsertDeadline.execute(arguments: [row.caseId, row.kind, row.dueAt]) }
         try faults.at(.deadlinesWritten)
 
         let insertOutbox = try db.cachedStatement(

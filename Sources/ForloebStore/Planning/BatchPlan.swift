@@ -51,6 +51,11 @@ public struct BatchPlan: Sendable {
         public var deadlines: [Deadline]
     }
 
+    /// Each case the batch writes, with the deadlines its new snapshot has open.
+    public var plannedDeadlines: [(caseId: String, deadlines: [Deadline])] {
+        cases.map { ($0.summary.caseId, $0.deadlines) }
+    }
+
     public struct OutboxRow: Sendable {
         public var messageId: String
         public var routingKey: String
