@@ -154,6 +154,23 @@ enum PostgresSchema {
                 "CREATE INDEX rejections_code ON rejections (code, id)",
                 "CREATE INDEX rejections_recorded ON rejections (recorded_at, code)",
             ]
+        case .byteOrderKeys:
+            // Changing only the collation of a `text` column rewrites no table, only the indexes on the
+            // column; the foreign keys from `events` and `deadlines` are checked again against `cases`.
+            [
+                ("cases", ["case_id", "state"]),
+                ("events", ["case_id", "message_id"]),
+                ("processed_messages", ["message_id", "case_id"]),
+                ("deadlines", ["case_id", "kind"]),
+                ("outbox", ["message_id", "case_id"]),
+                ("notification_log", ["case_id", "kind", "notice"]),
+                ("rejections", ["message_id", "case_id", "code"]),
+                ("dead_letters", ["message_id"]),
+                ("audit_log", ["case_id"]),
+            ].map { table, columns in
+                "ALTER TABLE \(table) "
+                    + columns.map { "ALTER COLUMN \($0) TYPE text COLLATE \"C\"" }.joined(separator: ", ")
+            }
         }
     }
 }

@@ -132,6 +132,9 @@ enum SQLiteSchema {
             CREATE INDEX rejections_code ON rejections (code, id);
             CREATE INDEX rejections_recorded ON rejections (recorded_at, code);
             """
+        case .byteOrderKeys:
+            // SQLite's default collation is BINARY: its keys have always compared byte by byte.
+            ""
         }
     }
 }

@@ -14,6 +14,12 @@ public enum StoreMigration: String, Sendable, CaseIterable {
     /// Indexes for the operator's rejection views: `rejections list --code` (newest first) and the past week's
     /// counts in `stats`, which otherwise read the whole rejections table.
     case rejectionIndexes = "004_rejection_indexes"
+    /// Identifiers, kinds and states compare byte by byte (PostgreSQL: `COLLATE "C"`), whatever the database's
+    /// locale. Every batch compares thousands of them in its index lookups, inserts and foreign-key checks, and
+    /// a locale's collation (`strcoll`) costs several times a `memcmp`; identifiers have no linguistic order to
+    /// respect. SQLite compares text bytewise already, so both back ends now order ids the same way. Names
+    /// people read (municipality, caseworker) keep the database's collation.
+    case byteOrderKeys = "005_byte_order_keys"
 
     /// All migrations in the order they apply.
     public static var ordered: [StoreMigration] { allCases }
