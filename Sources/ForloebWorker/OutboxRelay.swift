@@ -52,10 +52,14 @@ public struct OutboxRelay: Service {
                 while !Task.isCancelled {
                     let published = try await publishPending(on: channel)
                     // After the consumers stopped (shutdown runs in reverse order), drain to empty, then leave.
-                    if published == 0 {
-                        if Task.isShuttingDownGracefully { break }
-                        await doorbell.wait(timeout: idlePoll)
+                    if Task.isShuttingDownGracefully {
+                        if published == 0 { break }
+                        continue
                     }
+                    // A short read took everything committed before it. A commit since then has rung the
+                    // doorbell, which remembers a ring, so asking the store again at once would only find
+                    // nothing: one query per batch saved.
+                    if published < batchSize { await doorbell.wait(timeout: idlePoll) }
                 }
                 await open.close()
                 return
