@@ -18,12 +18,8 @@ extension PostgresCaseStore {
         let caseIds = BatchPlan.caseIds(of: messages).sorted()
         let logger = self.logger
         let cache = self.cache
-        let (marks, loaded) = try await transaction { connection in
-            try await Self.lookUpByKey(connection, logger)
-            return (
-                try await Self.marks(connection, messageIds, logger),
-                try await Self.cases(connection, caseIds, cache: cache, logger)
-            )
+        let (marks, loaded) = try await withConnection { connection in
+            try await Self.load(connection, messageIds: messageIds, caseIds: caseIds, cache: cache, logger)
         }
         let plan = BatchPlan.make(messages, journey: journey, processed: marks, snapshots: loaded.mapValues(\.snapshot))
         let revisions = loaded.mapValues(\.revision)
@@ -45,47 +41,50 @@ extension PostgresCaseStore {
 
     /// Makes the rest of the transaction find rows through their keys' indexes.
     ///
-    /// A batch looks up a thousand message and case ids at once (`= ANY`, joins on `unnest`). Until autovacuum
+    /// A batch joins a thousand ids at once (`UPDATE … FROM unnest`, `DELETE … USING unnest`). Until autovacuum
     /// has analysed a table, and with the default `random_page_cost` for a table of a few hundred thousand rows,
     /// the planner costs a thousand index probes above one sequential scan, so every batch read the whole
-    /// `processed_messages` and `deadlines` tables: work that grows with the store's age, measured at a third
-    /// of PostgreSQL's CPU per event. These statements only ever want a handful of rows per key.
+    /// `deadlines` table: work that grows with the store's age. These statements only ever want a handful of
+    /// rows per key.
     static func lookUpByKey(_ connection: PostgresConnection, _ logger: Logger) async throws {
         try await connection.query("SET LOCAL enable_seqscan = off", logger: logger)
     }
 
-    static func marks(_ connection: PostgresConnection, _ ids: [String], _ logger: Logger) async throws
-        -> [String: ProcessedMark]
-    {
+    /// The processed marks of the batch's messages and the current snapshot and revision of its cases, in one
+    /// round trip: marks and revisions first, then the JSON of the cases the cache does not hold at that
+    /// revision (read with its own revision, so a change in between is harmless).
+    ///
+    /// Each id is looked up through a `LATERAL` subquery behind `OFFSET 0`, which the planner cannot merge into
+    /// a join: it stays one index probe per id. As a plain join (or `= ANY`) of a thousand ids, the planner
+    /// chose to read all of `processed_messages` for every batch until the table had statistics.
+    static func load(
+        _ connection: PostgresConnection, messageIds: [String], caseIds: [String], cache: SnapshotCache?,
+        _ logger: Logger
+    ) async throws -> (marks: [String: ProcessedMark], cases: [String: (snapshot: CitizenCase, revision: Int)]) {
         var marks: [String: ProcessedMark] = [:]
-        guard !ids.isEmpty else { return marks }
-        let rows = try await connection.query(
-            "SELECT message_id, outcome, attempts FROM processed_messages WHERE message_id = ANY(\(ids))",
-            logger: logger)
-        for try await (id, outcome, attempts) in rows.decode((String, String, Int).self) {
-            marks[id] = ProcessedMark(outcome: ProcessedMark.Outcome(rawValue: outcome) ?? .applied, attempts: attempts)
-        }
-        return marks
-    }
-
-    /// The current snapshot and revision of each case: revisions first, then the JSON of those the cache
-    /// does not hold at that revision (read with its own revision, so a change in between is harmless).
-    static func cases(
-        _ connection: PostgresConnection, _ ids: [String], cache: SnapshotCache?, _ logger: Logger
-    ) async throws -> [String: (snapshot: CitizenCase, revision: Int)] {
         var found: [String: (snapshot: CitizenCase, revision: Int)] = [:]
-        guard !ids.isEmpty else { return found }
         var misses: [String] = []
-        for try await (id, revision) in try await connection.query(
-            "SELECT case_id, revision FROM cases WHERE case_id = ANY(\(ids))", logger: logger
-        ).decode((String, Int).self) {
-            if let snapshot = cache?.snapshot(id, revision: revision) {
-                found[id] = (snapshot, revision)
+        let rows = try await connection.query(
+            """
+            SELECT false, m.message_id, m.outcome, m.attempts
+            FROM unnest(\(messageIds)::text[]) AS u (id) CROSS JOIN LATERAL (
+                SELECT message_id, outcome, attempts FROM processed_messages WHERE message_id = u.id OFFSET 0) AS m
+            UNION ALL
+            SELECT true, c.case_id, NULL, c.revision
+            FROM unnest(\(caseIds)::text[]) AS u (id) CROSS JOIN LATERAL (
+                SELECT case_id, revision FROM cases WHERE case_id = u.id OFFSET 0) AS c
+            """, logger: logger)
+        for try await (isCase, id, outcome, number) in rows.decode((Bool, String, String?, Int).self) {
+            if !isCase {
+                marks[id] = ProcessedMark(
+                    outcome: outcome.flatMap(ProcessedMark.Outcome.init(rawValue:)) ?? .applied, attempts: number)
+            } else if let snapshot = cache?.snapshot(id, revision: number) {
+                found[id] = (snapshot, number)
             } else {
                 misses.append(id)
             }
         }
-        guard !misses.isEmpty else { return found }
+        guard !misses.isEmpty else { return (marks, found) }
         for try await (id, revision, json) in try await connection.query(
             "SELECT case_id, revision, snapshot FROM cases WHERE case_id = ANY(\(misses))", logger: logger
         ).decode((String, Int, String).self) {
@@ -93,96 +92,116 @@ extension PostgresCaseStore {
             cache?.store(id, revision: revision, snapshot: snapshot)
             found[id] = (snapshot, revision)
         }
-        return found
+        return (marks, found)
     }
 
     /// Writes a planned batch inside the caller's transaction, after locking the batch's case rows in
     /// case-id order and checking that none changed since the batch read them.
+    ///
+    /// Round trips, not rows, are what a small batch pays for: the lock also reads the cases' stored deadlines,
+    /// and every hot row (cases opened and changed, events, processed marks, deadlines, outbox) is written by
+    /// one statement of data-modifying `WITH` queries, each `unnest`ing one array per column. The foreign keys
+    /// are checked at the end of that statement, when the cases it opens exist. Rows of the rare paths
+    /// (replays, rejections, dead letters) follow as statements of their own.
     static func write(
         _ plan: BatchPlan, caseIds: [String], revisions expected: [String: Int], _ connection: PostgresConnection,
         now: Int,
         _ options: ApplyOptions, _ faults: StoreFaultHooks, _ logger: Logger
     ) async throws {
+        var stored: [DeadlineChanges.Row] = []
         if !caseIds.isEmpty {
             var current: [String: Int] = [:]
             let rows = try await connection.query(
-                "SELECT case_id, revision FROM cases WHERE case_id = ANY(\(caseIds)) ORDER BY case_id FOR UPDATE",
-                logger: logger)
-            for try await (id, version) in rows.decode((String, Int).self) { current[id] = version }
+                """
+                WITH locked AS MATERIALIZED (
+                    SELECT case_id, revision FROM cases WHERE case_id = ANY(\(caseIds)) ORDER BY case_id FOR UPDATE)
+                SELECT l.case_id, l.revision, d.kind, d.due_at
+                FROM locked AS l LEFT JOIN LATERAL (
+                    SELECT kind, due_at FROM deadlines WHERE case_id = l.case_id OFFSET 0) AS d ON true
+                """, logger: logger)
+            for try await (id, revision, kind, dueAt) in rows.decode((String, Int, String?, Int?).self) {
+                current[id] = revision
+                if let kind, let dueAt { stored.append(DeadlineChanges.Row(caseId: id, kind: kind, dueAt: dueAt)) }
+            }
             for id in caseIds where current[id] != expected[id] {
                 throw StoreError(.conflict, "case \(id) changed since the batch read it")
             }
         }
         try faults.at(.loaded)
 
-        // The hot rows are bound as one array per column and `unnest`ed: one short statement per table whatever
-        // the batch size, instead of a `VALUES` list of thousands of parameters that the server parses anew.
-        let inserts = plan.cases.filter { $0.expectedVersion == nil }
-        if !inserts.isEmpty {
-            let s = inserts.map(\.summary)
-            let query: PostgresQuery = try """
+        let opened = plan.cases.filter { $0.expectedVersion == nil }
+        let changed = plan.cases.filter { $0.expectedVersion != nil }
+        let n = opened.map(\.summary)
+        let c = changed.map(\.summary)
+        let e = plan.events
+        let marks = plan.processed.filter { $0.previousAttempts == nil }
+        let deadlines = DeadlineChanges(stored: stored, planned: plan.plannedDeadlines)
+        let closed = deadlines.removed
+        let due = deadlines.upserted
+        let o = plan.outbox
+        let query: PostgresQuery = try """
+            WITH opened AS (
                 INSERT INTO cases (case_id, version, revision, state, municipality, caseworker, course_number,
                     course_end, last_event_at, snapshot, updated_at)
-                SELECT u.case_id, u.version, 1, u.state, u.municipality, u.caseworker, u.course_number, u.course_end,
-                    u.last_event_at, u.snapshot, \(now)
-                FROM unnest(\(s.map(\.caseId))::text[], \(s.map(\.version))::int8[], \(s.map(\.state.rawValue))::text[],
-                    \(s.map(\.municipality))::text[], \(NullableArray(s.map(\.caseworker)))::text[],
-                    \(s.map(\.courseNumber))::int8[], \(NullableArray(s.map { $0.courseEnd?.description }))::text[],
-                    \(s.map { Int($0.lastEventAt.secondsSinceEpoch) })::int8[], \(inserts.map(\.json))::text[])
-                    AS u (case_id, version, state, municipality, caseworker, course_number, course_end, last_event_at,
+                SELECT n.case_id, n.version, 1, n.state, n.municipality, n.caseworker, n.course_number, n.course_end,
+                    n.last_event_at, n.snapshot, \(now)
+                FROM unnest(\(n.map(\.caseId))::text[], \(n.map(\.version))::int8[], \(n.map(\.state.rawValue))::text[],
+                    \(n.map(\.municipality))::text[], \(NullableArray(n.map(\.caseworker)))::text[],
+                    \(n.map(\.courseNumber))::int8[], \(NullableArray(n.map { $0.courseEnd?.description }))::text[],
+                    \(n.map { Int($0.lastEventAt.secondsSinceEpoch) })::int8[], \(opened.map(\.json))::text[])
+                    AS n (case_id, version, state, municipality, caseworker, course_number, course_end, last_event_at,
                         snapshot)
-                """
-            try await connection.query(query, logger: logger)
-        }
-        let updates = plan.cases.filter { $0.expectedVersion != nil }
-        if !updates.isEmpty {
-            let s = updates.map(\.summary)
-            let query: PostgresQuery = try """
+            ), changed AS (
                 UPDATE cases AS c SET version = v.version, revision = c.revision + 1, state = v.state,
                     municipality = v.municipality, caseworker = v.caseworker, course_number = v.course_number,
                     course_end = v.course_end, last_event_at = v.last_event_at, snapshot = v.snapshot,
                     updated_at = \(now)
-                FROM unnest(\(s.map(\.caseId))::text[], \(s.map { expected[$0.caseId] ?? 0 })::int8[],
-                    \(s.map(\.version))::int8[], \(s.map(\.state.rawValue))::text[], \(s.map(\.municipality))::text[],
-                    \(NullableArray(s.map(\.caseworker)))::text[], \(s.map(\.courseNumber))::int8[],
-                    \(NullableArray(s.map { $0.courseEnd?.description }))::text[],
-                    \(s.map { Int($0.lastEventAt.secondsSinceEpoch) })::int8[], \(updates.map(\.json))::text[])
+                FROM unnest(\(c.map(\.caseId))::text[], \(c.map { expected[$0.caseId] ?? 0 })::int8[],
+                    \(c.map(\.version))::int8[], \(c.map(\.state.rawValue))::text[], \(c.map(\.municipality))::text[],
+                    \(NullableArray(c.map(\.caseworker)))::text[], \(c.map(\.courseNumber))::int8[],
+                    \(NullableArray(c.map { $0.courseEnd?.description }))::text[],
+                    \(c.map { Int($0.lastEventAt.secondsSinceEpoch) })::int8[], \(changed.map(\.json))::text[])
                     AS v (case_id, expected, version, state, municipality, caseworker, course_number, course_end,
                         last_event_at, snapshot)
                 WHERE c.case_id = v.case_id AND c.revision = v.expected
-                RETURNING c.case_id
-                """
-            var updated = 0
-            for try await _ in try await connection.query(query, logger: logger) { updated += 1 }
-            guard updated == updates.count else {
-                throw StoreError(.conflict, "\(updates.count - updated) case(s) changed since the batch read them")
-            }
-        }
-        try faults.at(.casesWritten)
-
-        if !plan.events.isEmpty {
-            let e = plan.events
-            let query: PostgresQuery = try """
+                RETURNING 1
+            ), logged AS (
                 INSERT INTO events (case_id, position, message_id, type, occurred_at, actor, from_state, to_state,
                     rule_set, body, recorded_at)
-                SELECT u.*, \(now)::int8
+                SELECT e.*, \(now)::int8
                 FROM unnest(\(e.map(\.caseId))::text[], \(e.map(\.position))::int8[], \(e.map(\.messageId))::text[],
                     \(e.map(\.type))::text[], \(e.map { Int($0.occurredAt) })::int8[], \(e.map(\.actor))::text[],
                     \(NullableArray(e.map(\.fromState)))::text[], \(e.map(\.toState))::text[], \(e.map(\.ruleSet))::text[],
-                    \(e.map(\.body))::text[]) AS u
-                """
-            try await connection.query(query, logger: logger)
-        }
-        let newMarks = plan.processed.filter { $0.previousAttempts == nil }
-        if !newMarks.isEmpty {
-            let query: PostgresQuery = try """
+                    \(e.map(\.body))::text[]) AS e
+            ), marked AS (
                 INSERT INTO processed_messages (message_id, outcome, case_id, attempts, processed_at)
-                SELECT u.*, \(now)::int8
-                FROM unnest(\(newMarks.map(\.messageId))::text[], \(newMarks.map(\.outcome.rawValue))::text[],
-                    \(NullableArray(newMarks.map(\.caseId)))::text[], \(newMarks.map(\.attempts))::int8[]) AS u
-                """
-            try await connection.query(query, logger: logger)
+                SELECT p.*, \(now)::int8
+                FROM unnest(\(marks.map(\.messageId))::text[], \(marks.map(\.outcome.rawValue))::text[],
+                    \(NullableArray(marks.map(\.caseId)))::text[], \(marks.map(\.attempts))::int8[]) AS p
+            ), closed AS (
+                DELETE FROM deadlines AS d
+                USING unnest(\(closed.map(\.caseId))::text[], \(closed.map(\.kind))::text[]) AS g (case_id, kind)
+                WHERE d.case_id = g.case_id AND d.kind = g.kind
+            ), due AS (
+                INSERT INTO deadlines (case_id, kind, due_at)
+                SELECT * FROM unnest(\(due.map(\.caseId))::text[], \(due.map(\.kind))::text[], \(due.map(\.dueAt))::int8[])
+                ON CONFLICT (case_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at
+            ), queued AS (
+                INSERT INTO outbox (message_id, routing_key, case_id, body, created_at)
+                SELECT q.*, \(now)::int8
+                FROM unnest(\(o.map(\.messageId))::text[], \(o.map(\.routingKey))::text[],
+                    \(NullableArray(o.map(\.caseId)))::text[], \(o.map(\.body))::text[]) AS q
+                ON CONFLICT (message_id) DO NOTHING
+            )
+            SELECT count(*)::int8 FROM changed
+            """
+        var updated = 0
+        for try await count in try await connection.query(query, logger: logger).decode(Int.self) { updated = count }
+        guard updated == changed.count else {
+            throw StoreError(.conflict, "\(changed.count - updated) case(s) changed since the batch read them")
         }
+        try faults.at(.casesWritten)
+
         for p in plan.processed {
             guard let previous = p.previousAttempts else { continue }
             var updated = 0
@@ -229,48 +248,7 @@ extension PostgresCaseStore {
                 values.query("INSERT INTO dead_letters (message_id, body, code, detail, received_at)"), logger: logger)
         }
         try faults.at(.rejectionsWritten)
-
-        var stored: [DeadlineChanges.Row] = []
-        let replaced = updates.map(\.summary.caseId)
-        if !replaced.isEmpty {
-            for try await (caseId, kind, dueAt) in try await connection.query(
-                "SELECT case_id, kind, due_at FROM deadlines WHERE case_id = ANY(\(replaced))", logger: logger
-            ).decode((String, String, Int).self) {
-                stored.append(DeadlineChanges.Row(caseId: caseId, kind: kind, dueAt: dueAt))
-            }
-        }
-        let changes = DeadlineChanges(stored: stored, planned: plan.plannedDeadlines)
-        if !changes.removed.isEmpty {
-            let r = changes.removed
-            let query: PostgresQuery = """
-                DELETE FROM deadlines AS d
-                USING unnest(\(r.map(\.caseId))::text[], \(r.map(\.kind))::text[]) AS u (case_id, kind)
-                WHERE d.case_id = u.case_id AND d.kind = u.kind
-                """
-            try await connection.query(query, logger: logger)
-        }
-        if !changes.upserted.isEmpty {
-            let u = changes.upserted
-            let query: PostgresQuery = """
-                INSERT INTO deadlines (case_id, kind, due_at)
-                SELECT * FROM unnest(\(u.map(\.caseId))::text[], \(u.map(\.kind))::text[], \(u.map(\.dueAt))::int8[])
-                ON CONFLICT (case_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at
-                """
-            try await connection.query(query, logger: logger)
-        }
         try faults.at(.deadlinesWritten)
-
-        if !plan.outbox.isEmpty {
-            let o = plan.outbox
-            let query: PostgresQuery = try """
-                INSERT INTO outbox (message_id, routing_key, case_id, body, created_at)
-                SELECT u.*, \(now)::int8
-                FROM unnest(\(o.map(\.messageId))::text[], \(o.map(\.routingKey))::text[],
-                    \(NullableArray(o.map(\.caseId)))::text[], \(o.map(\.body))::text[]) AS u
-                ON CONFLICT (message_id) DO NOTHING
-                """
-            try await connection.query(query, logger: logger)
-        }
         try faults.at(.outboxWritten)
 
         if let id = options.resolvesDeadLetter {

@@ -150,7 +150,8 @@ extension PostgresCaseStore {
         var out: [String: CitizenCase] = [:]
         for chunk in caseIds.chunked(5000) {
             let part = try await withConnection { connection in
-                try await Self.cases(connection, Array(chunk), cache: nil, logger).mapValues(\.snapshot)
+                try await Self.load(connection, messageIds: [], caseIds: Array(chunk), cache: nil, logger).cases
+                    .mapValues(\.snapshot)
             }
             out.merge(part) { $1 }
         }
