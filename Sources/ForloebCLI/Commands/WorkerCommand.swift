@@ -46,7 +46,11 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Events applied per store transaction at most.")
     var batchSize: Int = 1000
 
-    @Option(help: "Milliseconds to wait for a batch to fill before applying what arrived.")
+    @Option(
+        help: """
+            Milliseconds a worker that has fallen behind (a twentieth of a batch waiting) waits for the batch to \
+            fill before applying it; a few events are applied at once.
+            """)
     var batchWindow: Int = 20
 
     @Option(help: "Seconds between deadline scheduler passes.")
