@@ -110,6 +110,9 @@ extension PostgresCaseStore {
     ) async throws {
         var stored: [DeadlineChanges.Row] = []
         if !caseIds.isEmpty {
+            // The deadlines come from this statement's snapshot, which can predate a writer the lock waited for;
+            // the lock returns that writer's revision, though, and every writer of deadlines (a batch, `rebuild`)
+            // raises the revision, so such a batch fails the check below and is retried on fresh rows.
             var current: [String: Int] = [:]
             let rows = try await connection.query(
                 """

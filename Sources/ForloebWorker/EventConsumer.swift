@@ -102,19 +102,21 @@ public struct EventConsumer: Service {
     /// The next batch: the deliveries that arrived, waiting up to `batchWindow` for the first.
     ///
     /// When a twentieth of a batch or more came at once (the worker is behind the case systems), it also waits
-    /// up to `batchWindow` for the batch to fill to `batchSize`. A batch's fixed cost (the store's round trips
+    /// up to `batchWindow` for the batch to fill to `batchSize` (or `prefetch`, if smaller). A batch's fixed cost (the store's round trips
     /// and commit, the ack, the relay's publish and mark) is then shared by more events, which leaves more of
     /// the machine to the broker and the database when they share it: with two PostgreSQL workers on two cores,
     /// their CPU per event fell by a third. At a trickle a batch is a few events, applied at once, because
     /// filling there would only add latency.
     func nextBatch(_ channel: AMQPChannel) async throws -> [AMQPDelivery] {
         var deliveries = try await channel.receive(max: settings.batchSize, timeout: settings.batchWindow)
-        guard deliveries.count >= Swift.max(2, settings.batchSize / 20) else { return deliveries }
+        // The broker sends no more than `prefetch` ahead of the acks, so a batch cannot fill beyond it.
+        let full = Swift.min(settings.batchSize, Int(settings.prefetch))
+        guard deliveries.count >= Swift.max(2, full / 20) else { return deliveries }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: settings.batchWindow)
-        while deliveries.count < settings.batchSize, clock.now < deadline, !Task.isShuttingDownGracefully {
+        while deliveries.count < full, clock.now < deadline, !Task.isShuttingDownGracefully {
             try await Task.sleep(for: .milliseconds(2))
-            deliveries += try await channel.receive(max: settings.batchSize - deliveries.count, timeout: .zero)
+            deliveries += try await channel.receive(max: full - deliveries.count, timeout: .zero)
         }
         return deliveries
     }
