@@ -104,6 +104,7 @@ public struct BatchPlan: Sendable {
         var current = snapshots
         var touched: [String: Int] = [:]  // case id → index in plan.cases
         var dependsOnSet: Set<String> = []
+        var markedHere: Set<String> = []  // ids with a row in plan.processed
 
         for message in messages {
             let messageId = message.messageId
@@ -118,7 +119,11 @@ public struct BatchPlan: Sendable {
                 previousAttempts = mark.attempts
             }
             // A replay updates the row read at the start; a second copy in the same batch updates it again.
-            if let index = plan.processed.lastIndex(where: { $0.messageId == messageId }) {
+            // (Only an id this batch already marked has a row to find: searching for every message made
+            // planning quadratic in the batch size.)
+            if markedHere.contains(messageId),
+                let index = plan.processed.lastIndex(where: { $0.messageId == messageId })
+            {
                 previousAttempts = plan.processed[index].previousAttempts
                 plan.processed.remove(at: index)
             }
@@ -168,6 +173,7 @@ public struct BatchPlan: Sendable {
                             messageId: messageId, outcome: .applied, caseId: envelope.caseId, attempts: attempt,
                             previousAttempts: previousAttempts))
                     marks[messageId] = ProcessedMark(outcome: .applied, attempts: attempt)
+                    markedHere.insert(messageId)
                     plan.outcomes.append(.applied(transition))
                     continue
                 case .failure(let rejection):
@@ -203,6 +209,7 @@ public struct BatchPlan: Sendable {
                     messageId: messageId, outcome: .rejected, caseId: rejected.caseId, attempts: attempt,
                     previousAttempts: previousAttempts))
             marks[messageId] = ProcessedMark(outcome: .rejected, attempts: attempt)
+            markedHere.insert(messageId)
             plan.outcomes.append(.rejected(rejected))
         }
         for index in plan.cases.indices {
