@@ -24,6 +24,8 @@ extension PostgresCaseStore {
         let plan = BatchPlan.make(messages, journey: journey, processed: marks, snapshots: loaded.mapValues(\.snapshot))
         let revisions = loaded.mapValues(\.revision)
         try await faults.afterLoad?()
+        // Only duplicates: nothing to lock or write.
+        if plan.writesNothing && options.isEmpty { return plan.outcomes }
         let faults = self.faults
         try await transaction { connection in
             try await Self.lookUpByKey(connection, logger)

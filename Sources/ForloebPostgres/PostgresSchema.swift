@@ -156,14 +156,17 @@ enum PostgresSchema {
             ]
         case .byteOrderKeys:
             // Changing only the collation of a `text` column rewrites no table, only the indexes on the
-            // column; the foreign keys from `events` and `deadlines` are checked again against `cases`.
+            // column; the foreign keys from `events` and `deadlines` are checked again against `cases`. Each
+            // table stays locked until the migration commits, and they are taken in the order a batch and the
+            // scheduler take them (cases … deadlines, notification_log before outbox, then rejections), so that
+            // a worker still running waits for the migration instead of deadlocking with it.
             [
                 ("cases", ["case_id", "state"]),
                 ("events", ["case_id", "message_id"]),
                 ("processed_messages", ["message_id", "case_id"]),
                 ("deadlines", ["case_id", "kind"]),
-                ("outbox", ["message_id", "case_id"]),
                 ("notification_log", ["case_id", "kind", "notice"]),
+                ("outbox", ["message_id", "case_id"]),
                 ("rejections", ["message_id", "case_id", "code"]),
                 ("dead_letters", ["message_id"]),
                 ("audit_log", ["case_id"]),

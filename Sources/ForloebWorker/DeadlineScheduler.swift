@@ -19,12 +19,15 @@ public struct DeadlineScheduler: Service {
     let logger: Logger
     let metrics: WorkerMetrics
     let batchLimit: Int
+    /// Rung when a pass queued notices, so the outbox relay publishes them at once.
+    let doorbell: Doorbell?
 
     public init(
         store: any CaseStore, journey: Journey, interval: Duration, clock: @escaping @Sendable () -> Instant,
-        logger: Logger, metrics: WorkerMetrics = WorkerMetrics(), batchLimit: Int = 5_000
+        logger: Logger, metrics: WorkerMetrics = WorkerMetrics(), batchLimit: Int = 5_000, doorbell: Doorbell? = nil
     ) {
         self.metrics = metrics
+        self.doorbell = doorbell
         self.store = store
         self.journey = journey
         self.interval = interval
@@ -75,7 +78,10 @@ public struct DeadlineScheduler: Service {
             queued += recorded.count
             if overdue.count < batchLimit || recorded.isEmpty { break }
         }
-        if queued > 0 { logger.info("deadline notices queued", metadata: ["count": "\(queued)"]) }
+        if queued > 0 {
+            logger.info("deadline notices queued", metadata: ["count": "\(queued)"])
+            await doorbell?.ring()
+        }
         metrics.noticesQueued.increment(by: queued)
         return queued
     }

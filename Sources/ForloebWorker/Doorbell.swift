@@ -1,5 +1,5 @@
-/// Wakes a waiting loop early: the consumer rings after a commit so the outbox relay publishes at once
-/// instead of at its next poll. A ring with no one waiting is remembered once.
+/// Wakes a waiting loop early: the consumer rings after a commit, and the scheduler after queuing notices, so
+/// the outbox relay publishes at once instead of at its next poll. A ring with no one waiting is remembered once.
 public actor Doorbell {
     private var rung = false
     private var waiter: (generation: Int, continuation: CheckedContinuation<Void, Never>)?

@@ -109,9 +109,10 @@ public struct EventConsumer: Service {
     /// filling there would only add latency.
     func nextBatch(_ channel: AMQPChannel) async throws -> [AMQPDelivery] {
         var deliveries = try await channel.receive(max: settings.batchSize, timeout: settings.batchWindow)
-        // The broker sends no more than `prefetch` ahead of the acks, so a batch cannot fill beyond it.
+        // The broker sends no more than `prefetch` ahead of the acks, so a batch cannot fill beyond it. Below 40
+        // a twentieth is one or two events, no sign of falling behind: such small batches never wait.
         let full = Swift.min(settings.batchSize, Int(settings.prefetch))
-        guard deliveries.count >= Swift.max(2, full / 20) else { return deliveries }
+        guard full >= 40, deliveries.count >= full / 20 else { return deliveries }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: settings.batchWindow)
         while deliveries.count < full, clock.now < deadline, !Task.isShuttingDownGracefully {

@@ -56,9 +56,10 @@ public struct OutboxRelay: Service {
                         if published == 0 { break }
                         continue
                     }
-                    // A short read took everything committed before it. A commit since then has rung the
-                    // doorbell, which remembers a ring, so asking the store again at once would only find
-                    // nothing: one query per batch saved.
+                    // A short read took everything committed before it. This worker's consumers and scheduler
+                    // ring the doorbell after committing (it remembers a ring), so asking the store again at once
+                    // would only find nothing: one query per batch saved. Rows from elsewhere (another worker's
+                    // relay is theirs to publish; an operator's replay) wait at most `idlePoll`.
                     if published < batchSize { await doorbell.wait(timeout: idlePoll) }
                 }
                 await open.close()

@@ -88,7 +88,7 @@ public struct Worker: Sendable {
             .init(
                 service: DeadlineScheduler(
                     store: sideStore, journey: journey, interval: c.schedulerInterval, clock: clock, logger: logger,
-                    metrics: metrics)))
+                    metrics: metrics, doorbell: doorbell)))
         services.append(
             .init(
                 service: OutboxRelay(

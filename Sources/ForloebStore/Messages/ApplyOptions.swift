@@ -13,4 +13,7 @@ public struct ApplyOptions: Sendable {
     }
 
     public static let none = ApplyOptions()
+
+    /// Whether there is nothing to do besides the batch's own rows.
+    public var isEmpty: Bool { audit == nil && resolvesDeadLetter == nil }
 }

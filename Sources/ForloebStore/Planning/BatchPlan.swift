@@ -51,6 +51,12 @@ public struct BatchPlan: Sendable {
         public var deadlines: [Deadline]
     }
 
+    /// Whether the batch writes no row at all (every message a duplicate).
+    public var writesNothing: Bool {
+        cases.isEmpty && events.isEmpty && processed.isEmpty && rejections.isEmpty && deadLetters.isEmpty
+            && outbox.isEmpty
+    }
+
     /// Each case the batch writes, with the deadlines its new snapshot has open.
     public var plannedDeadlines: [(caseId: String, deadlines: [Deadline])] {
         cases.map { ($0.summary.caseId, $0.deadlines) }

@@ -4,6 +4,10 @@ import ForloebCore
 ///
 /// A fault thrown at any of them must roll back everything the transaction did; a pause at `loaded` lets a
 /// second writer commit in between, which is how the tests provoke an optimistic-concurrency conflict.
+///
+/// SQLite writes the steps one after another. PostgreSQL writes cases, events, processed marks, deadlines and
+/// outbox rows in one statement, so from `casesWritten` on its steps fire after all of them (rejections in
+/// between): a fault there rolls back a batch that is written in full but not committed.
 public enum StoreStep: String, Sendable, CaseIterable {
     /// Snapshots and the processed set were read; nothing written yet.
     case loaded
