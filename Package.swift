@@ -154,8 +154,9 @@ let package = Package(
         .testTarget(
             name: "ForloebWorkerTests",
             dependencies: [
-                "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebAMQP", "ForloebWorker",
-                "forloeb", "ForloebTestSupport",
+                "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebPostgres", "ForloebAMQP",
+                "ForloebWorker", "forloeb", "ForloebTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -34,7 +34,9 @@ public struct EventConsumer: Service {
         }
     }
 
-    let store: any CaseStore
+    /// The consumer's store handles, one connection each: a batch's cases are split among them (`CaseLanes`).
+    let stores: [any CaseStore]
+    var store: any CaseStore { stores[0] }
     let journey: Journey
     let amqp: AMQPURL
     let settings: Settings
@@ -45,12 +47,12 @@ public struct EventConsumer: Service {
     let metrics: WorkerMetrics
 
     public init(
-        store: any CaseStore, journey: Journey, amqp: AMQPURL, settings: Settings, doorbell: Doorbell,
+        store: any CaseStore, lanes: [any CaseStore] = [], journey: Journey, amqp: AMQPURL, settings: Settings, doorbell: Doorbell,
         activity: Activity = Activity(), clock: @escaping @Sendable () -> Instant, logger: Logger,
         metrics: WorkerMetrics
     ) {
         self.activity = activity
-        self.store = store
+        self.stores = [store] + lanes
         self.journey = journey
         self.amqp = amqp
         self.settings = settings
@@ -131,7 +133,7 @@ public struct EventConsumer: Service {
         let messages = deliveries.map { InboundMessage(body: Data($0.body)) }
         let outcomes: [ApplyOutcome]
         do {
-            outcomes = try await store.applyRetrying(messages, journey: journey, at: clock())
+            outcomes = try await apply(messages)
         } catch {
             logger.error(
                 "store failed; sending the batch to the retry queues",
@@ -160,6 +162,28 @@ public struct EventConsumer: Service {
         await doorbell.ring()
         metrics.batchSize.record(deliveries.count)
         metrics.batchLatency.recordNanoseconds(Int64((ContinuousClock.now - started) / .nanoseconds(1)))
+    }
+
+    /// Applies a batch on one lane, or split by case over all lanes at once (`CaseLanes`). A lane that fails
+    /// fails the batch; what the other lanes committed comes back from the retry queues as duplicates.
+    func apply(_ messages: [InboundMessage]) async throws -> [ApplyOutcome] {
+        let now = clock()
+        guard let parts = CaseLanes.split(messages, lanes: stores.count) else {
+            return try await store.applyRetrying(messages, journey: journey, at: now)
+        }
+        var outcomes = [ApplyOutcome?](repeating: nil, count: messages.count)
+        try await withThrowingTaskGroup(of: (Int, [ApplyOutcome]).self) { group in
+            for (lane, indices) in parts.enumerated() where !indices.isEmpty {
+                let share = indices.map { messages[$0] }
+                let laneStore = stores[lane]
+                let journey = journey
+                group.addTask { (lane, try await laneStore.applyRetrying(share, journey: journey, at: now)) }
+            }
+            for try await (lane, laneOutcomes) in group {
+                for (index, outcome) in zip(parts[lane], laneOutcomes) { outcomes[index] = outcome }
+            }
+        }
+        return outcomes.map { $0! }
     }
 
     /// The message for `forloeb.events.dead`: the original bytes, the rejection's code and detail in headers.

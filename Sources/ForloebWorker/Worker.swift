@@ -60,18 +60,23 @@ public struct Worker: Sendable {
     public let metrics: WorkerMetrics
     /// The store handle of the outbox relay and the deadline scheduler.
     public let sideStore: any CaseStore
+    /// More store handles for the consumers (one connection each), besides `store`: each batch is split by case
+    /// over all of them and applied at once (`CaseLanes`). PostgreSQL only; SQLite has one writer.
+    public let lanes: [any CaseStore]
 
     /// `sideStore`: a second handle on the same database for the relay and the scheduler, so that their reads
     /// and marks never queue behind the consumer's batch transaction on PostgreSQL, where a store is one
     /// connection used by one operation at a time. Defaults to `store` (right for SQLite, whose pool already
     /// reads beside its one writer).
     public init(
-        configuration: Configuration, store: any CaseStore, sideStore: (any CaseStore)? = nil, journey: Journey,
+        configuration: Configuration, store: any CaseStore, sideStore: (any CaseStore)? = nil,
+        lanes: [any CaseStore] = [], journey: Journey,
         clock: @escaping @Sendable () -> Instant, logger: Logger, metrics: WorkerMetrics = WorkerMetrics()
     ) {
         self.configuration = configuration
         self.store = store
         self.sideStore = sideStore ?? store
+        self.lanes = lanes
         self.journey = journey
         self.clock = clock
         self.logger = logger
@@ -101,7 +106,7 @@ public struct Worker: Sendable {
             services.append(
                 .init(
                     service: EventConsumer(
-                        store: store, journey: journey, amqp: c.amqp, settings: settings, doorbell: doorbell,
+                        store: store, lanes: lanes, journey: journey, amqp: c.amqp, settings: settings, doorbell: doorbell,
                         activity: activity, clock: clock, logger: logger, metrics: metrics)))
         }
         if let quiet = c.exitWhenIdle {

@@ -1,16 +1,19 @@
 import ForloebAMQP
 import ForloebCore
+import ForloebPostgres
 import ForloebSQLite
 import ForloebStore
 import ForloebWorker
 import ForloebWorkflows
 import Foundation
 import Logging
+import PostgresNIO
 import ServiceLifecycle
 import Testing
 
-/// A worker running in-process against the real broker (`FORLOEB_TEST_AMQP_URL`) and a fresh SQLite store,
-/// under its own topology prefix so tests never see each other's messages.
+/// A worker running in-process against the real broker (`FORLOEB_TEST_AMQP_URL`) and a fresh store (SQLite, or
+/// a fresh PostgreSQL database on `FORLOEB_TEST_POSTGRES_URL`), under its own topology prefix so tests never see
+/// each other's messages.
 final class WorkerHarness: Sendable {
     static let environment = ProcessInfo.processInfo.environment
     static let amqpText = environment["FORLOEB_TEST_AMQP_URL"].flatMap { $0.isEmpty ? nil : $0 }
@@ -22,9 +25,34 @@ final class WorkerHarness: Sendable {
     let prefix: String
     let amqp: AMQPURL
     let directory: String
-    let store: SQLiteCaseStore
+    let store: any CaseStore
+    /// The PostgreSQL database of a `postgres` harness, dropped by `tearDown`.
+    let postgres: StoreURL.PostgresAddress?
+    /// More handles on the store (PostgreSQL): the consumer's lanes.
+    let lanes: [any CaseStore]
 
-    init(_ name: String, amqp url: AMQPURL? = nil) throws {
+    static let postgresURL = environment["FORLOEB_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    /// PostgreSQL tests run when a URL is set, or when one is required (then they fail without it).
+    static let postgresEnabled = postgresURL != nil || environment["FORLOEB_REQUIRE_POSTGRES"] == "1"
+
+    /// A harness on a fresh PostgreSQL database, with `lanes` extra store handles for the consumer.
+    static func postgres(_ name: String, lanes: Int) async throws -> WorkerHarness {
+        guard let text = postgresURL, case .postgres(var address) = try StoreURL(parsing: text) else {
+            throw StoreError(.unreachable, "FORLOEB_REQUIRE_POSTGRES=1 but FORLOEB_TEST_POSTGRES_URL is unset")
+        }
+        let database = "forloeb_w_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try await admin(address, "CREATE DATABASE \(database)")
+        address.database = database
+        let store = PostgresCaseStore(address)
+        _ = try await store.migrate()
+        return try WorkerHarness(
+            name, store: store, postgres: address, lanes: (0..<lanes).map { _ in PostgresCaseStore(address) })
+    }
+
+    init(
+        _ name: String, amqp url: AMQPURL? = nil, store: (any CaseStore)? = nil,
+        postgres: StoreURL.PostgresAddress? = nil, lanes: [any CaseStore] = []
+    ) throws {
         if let url {
             amqp = url
         } else {
@@ -36,7 +64,9 @@ final class WorkerHarness: Sendable {
         let id = UUID().uuidString.prefix(8).lowercased()
         prefix = "test.worker.\(name).\(id)"
         directory = NSTemporaryDirectory() + "forloeb-worker-\(id)"
-        store = try SQLiteCaseStore(path: directory + "/forloeb.sqlite", durability: .normal)
+        self.store = try store ?? SQLiteCaseStore(path: directory + "/forloeb.sqlite", durability: .normal)
+        self.postgres = postgres
+        self.lanes = lanes
     }
 
     func topology(workers: Int = 1) -> ForloebTopology {
@@ -50,7 +80,7 @@ final class WorkerHarness: Sendable {
             configuration: Worker.Configuration(
                 amqp: amqp, prefix: prefix, workers: workers, index: index, queueKind: .classic, prefetch: 200,
                 batchSize: 100, schedulerInterval: schedulerInterval),
-            store: store, journey: Self.journey, clock: { WorkerHarness.now }, logger: logger)
+            store: store, lanes: lanes, journey: Self.journey, clock: { WorkerHarness.now }, logger: logger)
     }
 
     /// Declares the topology and a tap queue on the notifications exchange, before any worker runs.
@@ -128,6 +158,19 @@ final class WorkerHarness: Sendable {
             await connection.close()
         }
         try? await store.close()
+        for lane in lanes { try? await lane.close() }
         try? FileManager.default.removeItem(atPath: directory)
+        if let postgres { try? await Self.admin(postgres, "DROP DATABASE IF EXISTS \(postgres.database) WITH (FORCE)") }
+    }
+
+    /// Runs one maintenance statement (CREATE / DROP DATABASE) on a connection to the `postgres` database.
+    static func admin(_ address: StoreURL.PostgresAddress, _ sql: String) async throws {
+        let connection = try await PostgresConnection.connect(
+            configuration: .init(
+                host: address.host, port: address.port, username: address.user, password: address.password,
+                database: "postgres", tls: .disable),
+            id: 0, logger: Logger(label: "forloeb.tests", factory: { _ in SwiftLogNoOpLogHandler() }))
+        defer { Task { try? await connection.close() } }
+        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: Logger(label: "forloeb.tests"))
     }
 }

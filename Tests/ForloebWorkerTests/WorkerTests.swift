@@ -142,6 +142,31 @@ struct WorkerTests {
         }
     }
 
+    /// A PostgreSQL worker whose consumer splits each batch by case over two more connections (`--lanes 3`):
+    /// the journey still comes out as the reference says, every event once, every state change published.
+    @Test(.enabled(if: WorkerHarness.postgresEnabled, "needs FORLOEB_TEST_POSTGRES_URL (scripts/postgres.sh)"))
+    func lanesOnPostgresKeepPerCaseOrder() async throws {
+        let harness = try await WorkerHarness.postgres("lanes", lanes: 2)
+        defer { Task { await harness.tearDown() } }
+        let channel = try await harness.prepare()
+        let generated = CaseStreamGenerator(seed: 7).stream(cases: 60).map { $0.wireJSON() }
+        let reference = Self.reference(generated)
+        try await harness.running([harness.worker()]) {
+            // Published before the worker's first batch can finish, so that batches hold many cases.
+            try await harness.publish(generated + generated.prefix(50), on: channel)
+            _ = try await harness.waitUntilProcessed(generated.count)
+        }
+        let counts = try await harness.store.counts()
+        #expect(counts.rejections == 0, "an out-of-order event would have been rejected")
+        #expect(counts.events == generated.count, "the 50 repeated messages are duplicates")
+        for (caseId, expected) in reference.cases {
+            #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected)
+        }
+        let stateChanges = reference.history.values.flatMap { $0 }.filter { $0.from != $0.to }.count
+        let notifications = try await receiveAll(harness.tapQueue, on: channel)
+        #expect(notifications.filter { $0.routingKey == "state.changed" }.count == stateChanges)
+    }
+
     /// Drains a queue (acking), for inspecting what was published.
     func receiveAll(_ queue: String, on channel: AMQPChannel) async throws -> [AMQPDelivery] {
         var all: [AMQPDelivery] = []

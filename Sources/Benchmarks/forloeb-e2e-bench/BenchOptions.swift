@@ -21,6 +21,8 @@ struct BenchOptions {
     var batchWindowMilliseconds = 20
     /// Messages per confirmed publish batch (the baseline confirms every 100).
     var confirmEvery = 100
+    /// Store connections each PostgreSQL worker's consumer splits its batches over.
+    var lanes = 1
     /// The broker's and PostgreSQL's PIDs, to report their CPU time per run (optional).
     var brokerPID: Int32?
     var postgresPID: Int32?
@@ -53,6 +55,7 @@ struct BenchOptions {
             case "--batch-window-ms": options.batchWindowMilliseconds = Int(value) ?? options.batchWindowMilliseconds
             case "--broker-pid": options.brokerPID = Int32(value)
             case "--postgres-pid": options.postgresPID = Int32(value)
+            case "--lanes": options.lanes = Int(value) ?? options.lanes
             case "--confirm-every": options.confirmEvery = Int(value) ?? options.confirmEvery
             default: fail("unknown option \(argument)")
             }

@@ -28,12 +28,17 @@ struct WorkerFleet {
             // PostgreSQL: the relay and the scheduler get a connection of their own, as `forloeb worker` does.
             let side = store.isSQLite ? connection : try await store.open()
             if !store.isSQLite { stores.append(side) }
+            var lanes: [any CaseStore] = []
+            if !store.isSQLite {
+                for _ in 1..<max(1, options.lanes) { lanes.append(try await store.open()) }
+            }
+            stores += lanes
             let worker = Worker(
                 configuration: Worker.Configuration(
                     amqp: amqp, prefix: prefix, workers: count, index: index, queueKind: options.queueKind,
                     prefetch: options.prefetch, batchSize: options.batchSize,
                     batchWindow: .milliseconds(options.batchWindowMilliseconds), schedulerInterval: .seconds(3600)),
-                store: connection, sideStore: side, journey: journey, clock: { now }, logger: logger)
+                store: connection, sideStore: side, lanes: lanes, journey: journey, clock: { now }, logger: logger)
             groups.append(try await worker.serviceGroup(signals: []))
         }
         let tasks = groups.map { group in Task { try await group.run() } }

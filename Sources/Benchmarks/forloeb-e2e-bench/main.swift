@@ -38,6 +38,11 @@ if options.runs("throughput") {
     emit(
         "raw broker rate before: \(Int(before)) messages/s (CPU s: baseline process \(String(format: "%.2f", beforeRun.clientCPU)), "
             + "broker \(String(format: "%.2f", beforeRun.brokerCPU)))")
+    let bare = try await BareConsumerRun.run(amqp: amqp, feed: feed, options: options, label: "\(runID)bare")
+    emit(
+        "bare consumer on the real topology (case system → topic exchange → worker queue → a consumer that only acks): "
+            + "\(Int(bare.rate)) events/s (CPU s: case system + consumer \(String(format: "%.2f", bare.clientCPU)), "
+            + "broker \(String(format: "%.2f", bare.brokerCPU)))")
     let throughput = ThroughputRun(amqp: amqp, journey: journey, options: options)
     var results: [(workers: Int, mode: String, result: ThroughputRun.Result)] = []
     let fleetSizes = FreshStore(base: base, label: "probe").isSQLite ? options.workers.filter { $0 == 1 } : options.workers

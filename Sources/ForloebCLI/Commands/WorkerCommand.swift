@@ -53,6 +53,13 @@ struct WorkerCommand: AsyncParsableCommand {
             """)
     var batchWindow: Int = 20
 
+    @Option(
+        help: """
+            PostgreSQL: store connections each batch is applied on at once, its cases split among them (default 2: \
+            one connection's planning overlaps the other's statements). SQLite has one writer: 1.
+            """)
+    var lanes: Int?
+
     @Option(help: "Seconds between deadline scheduler passes.")
     var schedulerInterval: Int = 30
 
@@ -74,8 +81,8 @@ struct WorkerCommand: AsyncParsableCommand {
         guard count >= 1, (1...count).contains(number) else {
             throw ValidationError("the worker's number must be 1…\(count), not \(number)")
         }
-        guard batchSize >= 1, batchWindow >= 1, schedulerInterval >= 1 else {
-            throw ValidationError("--batch-size, --batch-window and --scheduler-interval must be positive")
+        guard batchSize >= 1, batchWindow >= 1, schedulerInterval >= 1, (lanes ?? 1) >= 1 else {
+            throw ValidationError("--batch-size, --batch-window, --scheduler-interval and --lanes must be positive")
         }
     }
 
@@ -97,6 +104,13 @@ struct WorkerCommand: AsyncParsableCommand {
         let store = try await storeOptions.open(.migrateIfEmpty)
         // PostgreSQL: the relay and the scheduler get a connection of their own (see `Worker.sideStore`).
         let sideStore: (any CaseStore)? = store is PostgresCaseStore ? try await storeOptions.open(.ignore) : nil
+        let laneCount = lanes ?? (store is PostgresCaseStore ? 2 : 1)
+        guard laneCount == 1 || store is PostgresCaseStore else {
+            try? await store.close()
+            throw CommandFailure.usage("--lanes applies to PostgreSQL; SQLite has one writer")
+        }
+        var laneStores: [any CaseStore] = []
+        for _ in 1..<laneCount { laneStores.append(try await storeOptions.open(.ignore)) }
         let configuration = Worker.Configuration(
             amqp: amqp, prefix: prefix, workers: try resolvedWorkers(), index: try resolvedIndex() - 1,
             queueKind: classicQueues ? .classic : .quorum, prefetch: prefetch, batchSize: batchSize,
@@ -107,21 +121,22 @@ struct WorkerCommand: AsyncParsableCommand {
             metadata: [
                 "store": "\(store.url)", "amqp": "\(amqp)", "policy": "\(workflow.policy.name)",
                 "queues": "\(configuration.topology.queues(forWorker: configuration.index, of: configuration.workers))",
+                "lanes": "\(laneCount)",
             ])
         let worker = Worker(
-            configuration: configuration, store: store, sideStore: sideStore, journey: workflow.journey,
+            configuration: configuration, store: store, sideStore: sideStore, lanes: laneStores,
+            journey: workflow.journey,
             clock: { (try? CommandClock.now()) ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) },
             logger: logger, metrics: WorkerMetrics())
         let extra: [any Service] = metricsFile.map { [MetricsFileWriter(registry: registry, path: $0, logger: logger)] } ?? []
+        let stores = [store] + [sideStore].compactMap { $0 } + laneStores
         do {
             try await worker.run(extra: extra)
         } catch {
-            try? await store.close()
-            try? await sideStore?.close()
+            for store in stores { try? await store.close() }
             throw CommandFailure.unreachable("worker stopped: \(error)")
         }
-        try? await store.close()
-        try? await sideStore?.close()
+        for store in stores { try? await store.close() }
         logger.info("stopped")
     }
 
