@@ -174,6 +174,52 @@ enum PostgresSchema {
                 "ALTER TABLE \(table) "
                     + columns.map { "ALTER COLUMN \($0) TYPE text COLLATE \"C\"" }.joined(separator: ", ")
             }
+        case .caseChecksPerStatement:
+            // The check probes `cases` once per distinct case id of the statement (a `LATERAL` subquery behind
+            // `OFFSET 0`, which stays an index probe whatever the transition table's size), and fails with the
+            // foreign key's own SQLSTATE. A failed check aborts the whole statement, as the foreign key did. The
+            // tables are locked first, in the order a batch takes them, so that a worker still running waits for
+            // the migration instead of deadlocking with it.
+            [
+                "LOCK TABLE cases, events, deadlines IN ACCESS EXCLUSIVE MODE",
+                """
+                CREATE FUNCTION forloeb_rows_name_cases() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF EXISTS (
+                        SELECT 1 FROM (SELECT DISTINCT case_id FROM written) AS w
+                        LEFT JOIN LATERAL (SELECT true AS found FROM cases WHERE case_id = w.case_id OFFSET 0) AS c
+                            ON true
+                        WHERE c.found IS NULL
+                    ) THEN
+                        RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation',
+                            MESSAGE = format('a row of %s names a case that does not exist', TG_TABLE_NAME);
+                    END IF;
+                    RETURN NULL;
+                END $$
+                """,
+                """
+                CREATE FUNCTION forloeb_cases_stay() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'cases are never deleted nor renamed (%)', TG_OP; END $$
+                """,
+                "ALTER TABLE events DROP CONSTRAINT events_case_id_fkey",
+                "ALTER TABLE deadlines DROP CONSTRAINT deadlines_case_id_fkey",
+                """
+                CREATE TRIGGER events_name_cases AFTER INSERT ON events REFERENCING NEW TABLE AS written
+                    FOR EACH STATEMENT EXECUTE FUNCTION forloeb_rows_name_cases()
+                """,
+                """
+                CREATE TRIGGER deadlines_inserted_name_cases AFTER INSERT ON deadlines REFERENCING NEW TABLE AS written
+                    FOR EACH STATEMENT EXECUTE FUNCTION forloeb_rows_name_cases()
+                """,
+                """
+                CREATE TRIGGER deadlines_updated_name_cases AFTER UPDATE ON deadlines REFERENCING NEW TABLE AS written
+                    FOR EACH STATEMENT EXECUTE FUNCTION forloeb_rows_name_cases()
+                """,
+                """
+                CREATE TRIGGER cases_stay BEFORE DELETE OR UPDATE OF case_id ON cases
+                    FOR EACH ROW EXECUTE FUNCTION forloeb_cases_stay()
+                """,
+            ]
         }
     }
 }

@@ -135,6 +135,9 @@ enum SQLiteSchema {
         case .byteOrderKeys:
             // SQLite's default collation is BINARY: its keys have always compared byte by byte.
             ""
+        case .caseChecksPerStatement:
+            // SQLite keeps its foreign keys (an in-process index probe per row).
+            ""
         }
     }
 }
