@@ -22,7 +22,7 @@ struct BenchOptions {
     /// Messages per confirmed publish batch (the baseline confirms every 100).
     var confirmEvery = 100
     /// Store connections each PostgreSQL worker's consumer splits its batches over (`forloeb worker --lanes`).
-    var lanes = 2
+    var lanes = 1
     /// The broker's and PostgreSQL's PIDs, to report their CPU time per run (optional).
     var brokerPID: Int32?
     var postgresPID: Int32?
