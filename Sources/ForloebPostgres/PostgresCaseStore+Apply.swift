@@ -102,8 +102,9 @@ extension PostgresCaseStore {
     ///
     /// Round trips, not rows, are what a small batch pays for: the lock also reads the cases' stored deadlines,
     /// and every hot row (cases opened and changed, events, processed marks, deadlines, outbox) is written by
-    /// one statement of data-modifying `WITH` queries, each `unnest`ing one array per column. The foreign keys
-    /// are checked at the end of that statement, when the cases it opens exist. Rows of the rare paths
+    /// one statement of data-modifying `WITH` queries, each `unnest`ing one array per column. That events and
+    /// deadlines name a case is checked at the end of that statement (migration 006's statement triggers), when
+    /// the cases it opens exist. Rows of the rare paths
     /// (replays, rejections, dead letters) follow as statements of their own.
     static func write(
         _ plan: BatchPlan, caseIds: [String], revisions expected: [String: Int], _ connection: PostgresConnection,

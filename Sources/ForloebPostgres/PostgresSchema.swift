@@ -178,9 +178,13 @@ enum PostgresSchema {
             // The check probes `cases` once per distinct case id of the statement (a `LATERAL` subquery behind
             // `OFFSET 0`, which stays an index probe whatever the transition table's size), and fails with the
             // foreign key's own SQLSTATE. A failed check aborts the whole statement, as the foreign key did. The
-            // tables are locked first, in the order a batch takes them, so that a worker still running waits for
-            // the migration instead of deadlocking with it.
+            // functions resolve `cases` through the search path the migration ran with (as the foreign key named
+            // its table once), whatever a later session's path. The tables are locked first, in the order a batch
+            // takes them, so that a worker still running waits for the migration instead of deadlocking with it;
+            // behind a long transaction the lock gives up after 10 s (run `forloeb migrate` again) rather than
+            // stall every reader of `cases` queued behind it.
             [
+                "SET LOCAL lock_timeout = '10s'",
                 "LOCK TABLE cases, events, deadlines IN ACCESS EXCLUSIVE MODE",
                 """
                 CREATE FUNCTION forloeb_rows_name_cases() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -195,11 +199,11 @@ enum PostgresSchema {
                             MESSAGE = format('a row of %s names a case that does not exist', TG_TABLE_NAME);
                     END IF;
                     RETURN NULL;
-                END $$
+                END $$ SET search_path FROM CURRENT
                 """,
                 """
                 CREATE FUNCTION forloeb_cases_stay() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN RAISE EXCEPTION 'cases are never deleted nor renamed (%)', TG_OP; END $$
+                BEGIN RAISE EXCEPTION 'cases are never deleted, truncated nor renamed (%)', TG_OP; END $$
                 """,
                 "ALTER TABLE events DROP CONSTRAINT events_case_id_fkey",
                 "ALTER TABLE deadlines DROP CONSTRAINT deadlines_case_id_fkey",
@@ -218,6 +222,10 @@ enum PostgresSchema {
                 """
                 CREATE TRIGGER cases_stay BEFORE DELETE OR UPDATE OF case_id ON cases
                     FOR EACH ROW EXECUTE FUNCTION forloeb_cases_stay()
+                """,
+                """
+                CREATE TRIGGER cases_not_truncated BEFORE TRUNCATE ON cases
+                    FOR EACH STATEMENT EXECUTE FUNCTION forloeb_cases_stay()
                 """,
             ]
         }

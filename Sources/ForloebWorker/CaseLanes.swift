@@ -26,13 +26,20 @@ enum CaseLanes {
         return parts
     }
 
-    /// FNV-1a over the id's UTF-8 bytes: stable across processes and runs, unlike `hashValue`.
+    /// FNV-1a over the id's UTF-8 bytes, then mixed (the finaliser of MurmurHash3): stable across processes and
+    /// runs, unlike `hashValue`. Unmixed, FNV-1a's lowest bit depends only on the count of odd bytes, and
+    /// sequential case ids fell into the same lane in runs.
     static func lane(of caseId: String, lanes: Int) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in caseId.utf8 {
             hash ^= UInt64(byte)
             hash &*= 0x100_0000_01b3
         }
+        hash ^= hash >> 33
+        hash &*= 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        hash &*= 0xc4ce_b9fe_1a85_ec53
+        hash ^= hash >> 33
         return Int(hash % UInt64(lanes))
     }
 }

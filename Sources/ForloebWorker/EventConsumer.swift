@@ -9,11 +9,11 @@ import ServiceLifecycle
 /// Consumes case events from the worker's queue, applies them through the store in batches, and
 /// acknowledges them only after the batch committed.
 ///
-/// Per batch: one store transaction (idempotent by messageId, so a redelivery after a crash changes
+/// Per batch: one store transaction per lane (idempotent by messageId, so a redelivery after a crash changes
 /// nothing), then dead letters for messages tied to no case (published with confirms to
-/// `forloeb.events.dead`, code and detail in headers), then one multiple-ack. When the store fails, the
-/// batch goes to the retry queues (growing TTLs, dead-lettered back to `forloeb.events`) and is acked, so a
-/// down database never becomes a hot loop and no message is lost.
+/// `forloeb.events.dead`, code and detail in headers), then one multiple-ack. When the store fails, what it
+/// did not commit goes to the retry queues (growing TTLs, dead-lettered back to `forloeb.events`) and is acked,
+/// so a down database never becomes a hot loop and no message is lost.
 public struct EventConsumer: Service {
     public struct Settings: Sendable {
         public var queue: String
@@ -131,59 +131,74 @@ public struct EventConsumer: Service {
         await activity.touch()
         let started = ContinuousClock.now
         let messages = deliveries.map { InboundMessage(body: Data($0.body)) }
-        let outcomes: [ApplyOutcome]
-        do {
-            outcomes = try await apply(messages)
-        } catch {
+        let (outcomes, failure) = await apply(messages)
+        if let failure {
             logger.error(
-                "store failed; sending the batch to the retry queues",
-                metadata: ["error": "\(error)", "store": "\(store.url)", "messages": "\(deliveries.count)"])
-            try await publisher.publish(deliveries.map(retryMessage))
-            // Acked only once the retry copies are confirmed: nothing is lost if the broker fails meanwhile.
-            try await channel.ack(last.deliveryTag, multiple: true)
-            metrics.eventsRetried.increment(by: deliveries.count)
-            return
+                "store failed; sending the messages it did not commit to the retry queues",
+                metadata: [
+                    "error": "\(failure)", "store": "\(store.url)",
+                    "messages": "\(outcomes.filter { $0 == nil }.count)",
+                ])
         }
+        var retry: [AMQPMessage] = []
         var dead: [AMQPMessage] = []
         for (outcome, delivery) in zip(outcomes, deliveries) {
             switch outcome {
-            case .applied: metrics.eventsApplied.increment()
-            case .duplicate: metrics.eventsDuplicate.increment()
-            case .rejected(let rejected):
+            case nil: retry.append(retryMessage(delivery))
+            case .applied?: metrics.eventsApplied.increment()
+            case .duplicate?: metrics.eventsDuplicate.increment()
+            case .rejected(let rejected)?:
                 metrics.eventsRejected.increment()
                 if rejected.caseId == nil { dead.append(deadLetter(delivery, rejected)) }
             }
+        }
+        // Acked only once the retry copies and dead letters are confirmed: nothing is lost if the broker fails
+        // meanwhile (a redelivered message the store committed is a duplicate; one it did not is applied then).
+        if !retry.isEmpty {
+            try await publisher.publish(retry)
+            metrics.eventsRetried.increment(by: retry.count)
         }
         if !dead.isEmpty {
             try await publisher.publish(dead)
             metrics.eventsDeadLettered.increment(by: dead.count)
         }
         try await channel.ack(last.deliveryTag, multiple: true)
-        await doorbell.ring()
+        if retry.count < deliveries.count { await doorbell.ring() }
         metrics.batchSize.record(deliveries.count)
         metrics.batchLatency.recordNanoseconds(Int64((ContinuousClock.now - started) / .nanoseconds(1)))
     }
 
-    /// Applies a batch on one lane, or split by case over all lanes at once (`CaseLanes`). A lane that fails
-    /// fails the batch; what the other lanes committed comes back from the retry queues as duplicates.
-    func apply(_ messages: [InboundMessage]) async throws -> [ApplyOutcome] {
+    /// Applies a batch: on one store, or split by case over every lane at once (`CaseLanes`), each part in its
+    /// own transaction. A part whose store failed leaves its messages' outcomes `nil` (they go to the retry
+    /// queues) and the first such error; the other parts committed, and their outcomes count as usual.
+    func apply(_ messages: [InboundMessage]) async -> (outcomes: [ApplyOutcome?], failure: (any Error)?) {
         let now = clock()
-        guard let parts = CaseLanes.split(messages, lanes: stores.count) else {
-            return try await store.applyRetrying(messages, journey: journey, at: now)
-        }
+        let journey = journey
+        let parts = CaseLanes.split(messages, lanes: stores.count) ?? [Array(messages.indices)]
         var outcomes = [ApplyOutcome?](repeating: nil, count: messages.count)
-        try await withThrowingTaskGroup(of: (Int, [ApplyOutcome]).self) { group in
+        var failure: (any Error)?
+        await withTaskGroup(of: (lane: Int, result: Result<[ApplyOutcome], any Error>).self) { group in
             for (lane, indices) in parts.enumerated() where !indices.isEmpty {
                 let share = indices.map { messages[$0] }
                 let laneStore = stores[lane]
-                let journey = journey
-                group.addTask { (lane, try await laneStore.applyRetrying(share, journey: journey, at: now)) }
+                group.addTask {
+                    do {
+                        return (lane, .success(try await laneStore.applyRetrying(share, journey: journey, at: now)))
+                    } catch {
+                        return (lane, .failure(error))
+                    }
+                }
             }
-            for try await (lane, laneOutcomes) in group {
-                for (index, outcome) in zip(parts[lane], laneOutcomes) { outcomes[index] = outcome }
+            for await (lane, result) in group {
+                switch result {
+                case .success(let laneOutcomes):
+                    for (index, outcome) in zip(parts[lane], laneOutcomes) { outcomes[index] = outcome }
+                case .failure(let error):
+                    failure = failure ?? error
+                }
             }
         }
-        return outcomes.map { $0! }
+        return (outcomes, failure)
     }
 
     /// The message for `forloeb.events.dead`: the original bytes, the rejection's code and detail in headers.

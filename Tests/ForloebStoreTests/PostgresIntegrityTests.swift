@@ -6,8 +6,8 @@ import PostgresNIO
 import Testing
 
 /// PostgreSQL checks once per statement (migration 006) what its foreign keys checked per row: a row of
-/// `events` or `deadlines` names an existing case, and cases are never deleted or renamed. Written past the
-/// store, as a faulty tool with the database's password would.
+/// `events` or `deadlines` names an existing case, and cases are never deleted, truncated or renamed. Written
+/// past the store, as a faulty tool with the database's password would.
 @Suite(.enabled(if: StoreBackend.available.contains(.postgres), "needs FORLOEB_TEST_POSTGRES_URL"))
 struct PostgresIntegrityTests {
     @Test func rowsNamingNoCaseAreRefusedAndCasesStay() async throws {
@@ -62,6 +62,13 @@ struct PostgresIntegrityTests {
             // Cases are neither deleted nor renamed; an update of anything else passes.
             #expect(await sqlState("DELETE FROM cases WHERE case_id = '\(existing)'") == "P0001")
             #expect(await sqlState("UPDATE cases SET case_id = 'RENAMED' WHERE case_id = '\(existing)'") == "P0001")
+            #expect(await sqlState("TRUNCATE cases") == "P0001")
+            // The check finds `cases` whatever the session's search path.
+            #expect(await sqlState("SET search_path = pg_catalog") == nil)
+            #expect(
+                await sqlState("INSERT INTO public.deadlines (case_id, kind, due_at) VALUES ('NO-SUCH-CASE', 'k', 0)")
+                    == "23503")
+            #expect(await sqlState("RESET search_path") == nil)
             #expect(await sqlState("UPDATE cases SET updated_at = updated_at + 1 WHERE case_id = '\(existing)'") == nil)
             // A row for an existing case still goes in (and nothing refused above was written).
             #expect(await sqlState("\(event) ('\(existing)', 901, 'x-4', 't', 0, 'a', 's', 'r', '{}', 0)") == nil)

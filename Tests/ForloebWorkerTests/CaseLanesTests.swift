@@ -26,10 +26,25 @@ struct CaseLanesTests {
         #expect(parts.filter { !$0.isEmpty }.count == 3, "37 cases spread over every lane")
     }
 
-    @Test func theLaneOfACaseIsStableAcrossRuns() {
-        // FNV-1a, not `hashValue` (seeded per process): a case's snapshot stays cached in its lane.
-        #expect(CaseLanes.lane(of: "K-2026-000101", lanes: 2) == CaseLanes.lane(of: "K-2026-000101", lanes: 2))
-        #expect(CaseLanes.lane(of: "", lanes: 2) == Int(0xcbf2_9ce4_8422_2325 as UInt64 % 2))
+    @Test func sequentialCaseIdsSpreadEvenlyAndStablyOverTheLanes() {
+        let ids = (0..<1000).map { String(format: "K-2026-%06d", $0) }
+        for lanes in [2, 3] {
+            let counts = Dictionary(grouping: ids) { CaseLanes.lane(of: $0, lanes: lanes) }.mapValues(\.count)
+            #expect(counts.count == lanes)
+            #expect(counts.values.allSatisfy { abs($0 - 1000 / lanes) < 80 }, "\(counts)")
+            // No long runs of neighbouring ids in one lane (unmixed FNV-1a made runs of five and more).
+            var longest = 1
+            var run = 1
+            for (a, b) in zip(ids, ids.dropFirst()) {
+                run = CaseLanes.lane(of: a, lanes: lanes) == CaseLanes.lane(of: b, lanes: lanes) ? run + 1 : 1
+                longest = max(longest, run)
+            }
+            #expect(longest < 12)
+        }
+        // A function of the id alone (not `hashValue`, seeded per process): a case stays in its lane, and
+        // its snapshot in that lane's cache, across restarts.
+        #expect(CaseLanes.lane(of: "K-2026-000101", lanes: 2) == 1)
+        #expect(CaseLanes.lane(of: "K-2026-000102", lanes: 2) == 0)
     }
 
     @Test func unreadableMessagesGoToTheFirstLane() throws {

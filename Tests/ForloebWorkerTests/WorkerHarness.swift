@@ -35,8 +35,11 @@ final class WorkerHarness: Sendable {
     /// PostgreSQL tests run when a URL is set, or when one is required (then they fail without it).
     static let postgresEnabled = postgresURL != nil || environment["FORLOEB_REQUIRE_POSTGRES"] == "1"
 
-    /// A harness on a fresh PostgreSQL database, with `lanes` extra store handles for the consumer.
-    static func postgres(_ name: String, lanes: Int) async throws -> WorkerHarness {
+    /// A harness on a fresh PostgreSQL database, with `lanes` extra store handles for the consumer (failing
+    /// as `laneFaults` says).
+    static func postgres(_ name: String, lanes: Int, laneFaults: StoreFaultHooks = .none) async throws
+        -> WorkerHarness
+    {
         guard let text = postgresURL, case .postgres(var address) = try StoreURL(parsing: text) else {
             throw StoreError(.unreachable, "FORLOEB_REQUIRE_POSTGRES=1 but FORLOEB_TEST_POSTGRES_URL is unset")
         }
@@ -44,9 +47,16 @@ final class WorkerHarness: Sendable {
         try await admin(address, "CREATE DATABASE \(database)")
         address.database = database
         let store = PostgresCaseStore(address)
-        _ = try await store.migrate()
-        return try WorkerHarness(
-            name, store: store, postgres: address, lanes: (0..<lanes).map { _ in PostgresCaseStore(address) })
+        do {
+            _ = try await store.migrate()
+            return try WorkerHarness(
+                name, store: store, postgres: address,
+                lanes: (0..<lanes).map { _ in PostgresCaseStore(address, faults: laneFaults) })
+        } catch {
+            try? await store.close()
+            try? await admin(address, "DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
+            throw error
+        }
     }
 
     init(

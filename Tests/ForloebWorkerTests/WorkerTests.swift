@@ -6,6 +6,7 @@ import ForloebWorker
 import ForloebWorkflows
 import Foundation
 import Logging
+import Synchronization
 import Testing
 
 /// The worker against the real broker and a real SQLite store: the journey over the wire, duplicates,
@@ -150,21 +151,59 @@ struct WorkerTests {
         defer { Task { await harness.tearDown() } }
         let channel = try await harness.prepare()
         let generated = CaseStreamGenerator(seed: 7).stream(cases: 60).map { $0.wireJSON() }
-        let reference = Self.reference(generated)
+        // After the repeats, one more case: once it is processed, the repeats before it were consumed.
+        let last = CaseStreamGenerator(seed: 8, caseIdPrefix: "LAST").stream(cases: 1).map { $0.wireJSON() }
+        let reference = Self.reference(generated + last)
+        // Queued before the worker starts, so that every batch is full and holds many cases.
+        try await harness.publish(generated + generated.prefix(50) + last, on: channel)
         try await harness.running([harness.worker()]) {
-            // Published before the worker's first batch can finish, so that batches hold many cases.
-            try await harness.publish(generated + generated.prefix(50), on: channel)
-            _ = try await harness.waitUntilProcessed(generated.count)
+            _ = try await harness.waitUntilProcessed(generated.count + last.count)
         }
         let counts = try await harness.store.counts()
         #expect(counts.rejections == 0, "an out-of-order event would have been rejected")
-        #expect(counts.events == generated.count, "the 50 repeated messages are duplicates")
+        #expect(counts.events == generated.count + last.count, "the 50 repeated messages are duplicates")
         for (caseId, expected) in reference.cases {
             #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected)
         }
         let stateChanges = reference.history.values.flatMap { $0 }.filter { $0.from != $0.to }.count
         let notifications = try await receiveAll(harness.tapQueue, on: channel)
         #expect(notifications.filter { $0.routingKey == "state.changed" }.count == stateChanges)
+    }
+
+    /// One lane's database fails once in the middle of a batch: only that lane's messages go to the retry
+    /// queues and come back; the other lane's part stays committed, and its dead letters are published.
+    /// (One event per case: a message back from the retry queues comes after those queued behind it, so a
+    /// case's later events would overtake it, with or without lanes; the README says so.)
+    @Test(.enabled(if: WorkerHarness.postgresEnabled, "needs FORLOEB_TEST_POSTGRES_URL (scripts/postgres.sh)"))
+    func aFailingLaneRetriesOnlyItsOwnPart() async throws {
+        let fired = Mutex(false)
+        let faults = StoreFaultHooks(inTransaction: { step in
+            guard step == .eventsWritten, fired.withLock({ done in defer { done = true }; return !done }) else {
+                return
+            }
+            throw StoreError(.unreachable, "injected: the lane lost its database")
+        })
+        let harness = try await WorkerHarness.postgres("lanefail", lanes: 1, laneFaults: faults)
+        defer { Task { await harness.tearDown() } }
+        let channel = try await harness.prepare()
+        let generated = CaseStreamGenerator(seed: 9).stream(cases: 150).filter { $0.type.rawValue == "case.opened" }
+            .map { $0.wireJSON() }
+        // Unreadable messages name no case: they are in lane 0, the one that does not fail.
+        let unreadable = (0..<5).map { Data("not json \($0)".utf8) }
+        let reference = Self.reference(generated)
+        try await harness.publish(unreadable + generated, on: channel)
+        try await harness.running([harness.worker()]) {
+            _ = try await harness.waitUntilProcessed(unreadable.count + generated.count)
+        }
+        #expect(fired.withLock { $0 }, "the injected failure must have happened for this test to mean anything")
+        let counts = try await harness.store.counts()
+        #expect(counts.events == generated.count)
+        for (caseId, expected) in reference.cases {
+            #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected)
+        }
+        let dead = try await receiveAll(harness.topology().deadLetterQueue, on: channel)
+        #expect(dead.count == unreadable.count)
+        #expect(dead.allSatisfy { $0.headers[ForloebTopology.deadLetterCodeHeader] == .string("malformed") })
     }
 
     /// Drains a queue (acking), for inspecting what was published.

@@ -15,10 +15,8 @@ enum BareConsumerRun {
     static func run(amqp: AMQPURL, feed: EventFeed, options: BenchOptions, label: String) async throws -> Result {
         let topology = ForloebTopology(prefix: "bench.e2e.\(label)", layout: .single, queueKind: options.queueKind)
         let broker = try await BenchBroker.prepare(amqp: amqp, topology: topology)
-        defer { Task { await broker.tearDown() } }
         let caseSystem = try CaseSystemPublisher.prepare(
             feed, exchange: topology.eventsExchange, confirmEvery: options.confirmEvery)
-        defer { caseSystem.remove() }
         let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let consumer = Process()
         consumer.executableURL = here.appendingPathComponent("forloeb-amqp-baseline")
@@ -29,16 +27,30 @@ enum BareConsumerRun {
         let meter = CPUMeter(brokerPID: options.brokerPID, postgresPID: nil)
         let before = meter.sample()
         let childrenBefore = CaseSystemPublisher.childrenCPU()
-        try consumer.run()
-        try await Task.sleep(for: .milliseconds(300))  // the consumer attaches before the clock starts
-        let clock = ContinuousClock()
-        let start = clock.now
-        _ = try await caseSystem.run()
-        while consumer.isRunning { try await Task.sleep(for: .milliseconds(1)) }
-        let elapsed = seconds(start.duration(to: clock.now))
-        guard consumer.terminationStatus == 0 else { fail("the bare consumer failed") }
-        return Result(
-            rate: Double(feed.count) / elapsed, brokerCPU: (meter.sample() - before).broker,
-            clientCPU: CaseSystemPublisher.childrenCPU() - childrenBefore)
+        do {
+            try consumer.run()
+            try await Task.sleep(for: .milliseconds(300))  // the consumer attaches before the clock starts
+            let clock = ContinuousClock()
+            let start = clock.now
+            _ = try await caseSystem.run()
+            let deadline = start + .seconds(300)
+            while consumer.isRunning {
+                guard clock.now < deadline else { throw BenchFailure("the bare consumer did not finish in 300 s") }
+                try await Task.sleep(for: .milliseconds(1))
+            }
+            let elapsed = seconds(start.duration(to: clock.now))
+            guard consumer.terminationStatus == 0 else { throw BenchFailure("the bare consumer failed") }
+            let result = Result(
+                rate: Double(feed.count) / elapsed, brokerCPU: (meter.sample() - before).broker,
+                clientCPU: CaseSystemPublisher.childrenCPU() - childrenBefore)
+            caseSystem.remove()
+            await broker.tearDown()
+            return result
+        } catch {
+            if consumer.isRunning { consumer.terminate() }
+            caseSystem.remove()
+            await broker.tearDown()
+            throw error
+        }
     }
 }

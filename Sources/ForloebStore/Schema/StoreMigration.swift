@@ -23,8 +23,8 @@ public enum StoreMigration: String, Sendable, CaseIterable {
     /// PostgreSQL: that every event and deadline names an existing case is checked once per statement, over the
     /// rows the statement wrote, instead of row by row by a foreign key. A batch writes a thousand events and
     /// hundreds of deadlines in one statement, and the foreign key's per-row check (a lookup and a row lock
-    /// through SPI for each) was about a quarter of that statement's time. Cases are never deleted and their
-    /// ids never change (a trigger now forbids both), which is what the foreign key's lock guarded against.
+    /// through SPI for each) was about a quarter of that statement's time. Cases are never deleted, truncated or
+    /// renamed (triggers now forbid all three), which is what the foreign key's lock guarded against.
     /// SQLite keeps its foreign keys: there a check is an in-process index probe.
     case caseChecksPerStatement = "006_case_checks_per_statement"
 
