@@ -174,7 +174,13 @@ public struct EventConsumer: Service {
     func apply(_ messages: [InboundMessage]) async -> (outcomes: [ApplyOutcome?], failure: (any Error)?) {
         let now = clock()
         let journey = journey
-        let parts = CaseLanes.split(messages, lanes: stores.count) ?? [Array(messages.indices)]
+        guard let parts = CaseLanes.split(messages, lanes: stores.count) else {
+            do {
+                return (try await store.applyRetrying(messages, journey: journey, at: now), nil)
+            } catch {
+                return ([ApplyOutcome?](repeating: nil, count: messages.count), error)
+            }
+        }
         var outcomes = [ApplyOutcome?](repeating: nil, count: messages.count)
         var failure: (any Error)?
         await withTaskGroup(of: (lane: Int, result: Result<[ApplyOutcome], any Error>).self) { group in

@@ -170,6 +170,38 @@ struct WorkerTests {
         #expect(notifications.filter { $0.routingKey == "state.changed" }.count == stateChanges)
     }
 
+    /// The store fails once: the batch goes through the retry queues (1 s) and comes back, applied once.
+    @Test func aStoreFailureSendsTheBatchThroughTheRetryQueues() async throws {
+        let fired = Mutex(false)
+        let faults = StoreFaultHooks(inTransaction: { step in
+            guard step == .eventsWritten, fired.withLock({ done in defer { done = true }; return !done }) else {
+                return
+            }
+            throw StoreError(.unreachable, "injected: the database went away")
+        })
+        let id = UUID().uuidString.prefix(8).lowercased()
+        let path = NSTemporaryDirectory() + "forloeb-worker-retry-\(id).sqlite"
+        let harness = try WorkerHarness(
+            "retry", store: try SQLiteCaseStore(path: path, durability: .normal, faults: faults))
+        defer {
+            Task {
+                await harness.tearDown()
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+        }
+        let channel = try await harness.prepare()
+        let journey = Array(Self.sample.prefix(5))
+        try await harness.publish(journey, on: channel)
+        try await harness.running([harness.worker()]) {
+            _ = try await harness.waitUntilProcessed(5)
+        }
+        #expect(fired.withLock { $0 }, "the injected failure must have happened for this test to mean anything")
+        let counts = try await harness.store.counts()
+        #expect(counts.events == 5)
+        #expect(counts.rejections == 0)
+        #expect(try await harness.store.caseRecord("K-2026-000101")?.snapshot.version == 5)
+    }
+
     /// One lane's database fails once in the middle of a batch: only that lane's messages go to the retry
     /// queues and come back; the other lane's part stays committed, and its dead letters are published.
     /// (One event per case: a message back from the retry queues comes after those queued behind it, so a
