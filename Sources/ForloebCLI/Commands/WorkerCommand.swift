@@ -26,6 +26,7 @@ struct WorkerCommand: AsyncParsableCommand {
             Examples:
               FORLOEB_AMQP_URL=amqp://guest:guest@127.0.0.1:5672/%2F forloeb worker
               forloeb worker --metrics-file /var/lib/node_exporter/textfile/forloeb.prom
+              forloeb worker --metrics-listen 127.0.0.1:9464   # Prometheus scrapes /metrics
               forloeb worker --exit-when-idle 5        # process what is queued, then stop
             """
     )
@@ -71,6 +72,13 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Write Prometheus metrics to this file every 10 s (node_exporter textfile collector).")
     var metricsFile: String?
 
+    @Option(
+        help: """
+            Serve Prometheus metrics at http://HOST:PORT/metrics (127.0.0.1:9464 keeps them on this host; \
+            0.0.0.0:9464 lets a Prometheus elsewhere scrape them).
+            """)
+    var metricsListen: String?
+
     @Option(help: "Stop gracefully after this many seconds with nothing arriving and nothing left to publish.")
     var exitWhenIdle: Double?
 
@@ -87,6 +95,9 @@ struct WorkerCommand: AsyncParsableCommand {
             throw ValidationError("--batch-size, --batch-window and --scheduler-interval must be positive")
         }
         guard (1...16).contains(lanes) else { throw ValidationError("--lanes must be 1…16") }
+        if let metricsListen, Self.listenAddress(metricsListen) == nil {
+            throw ValidationError("--metrics-listen is HOST:PORT, e.g. 127.0.0.1:9464")
+        }
     }
 
     func run() async throws {
@@ -143,7 +154,11 @@ struct WorkerCommand: AsyncParsableCommand {
             journey: workflow.journey,
             clock: { (try? CommandClock.now()) ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) },
             logger: logger, metrics: WorkerMetrics())
-        let extra: [any Service] = metricsFile.map { [MetricsFileWriter(registry: registry, path: $0, logger: logger)] } ?? []
+        var extra: [any Service] = []
+        if let metricsFile { extra.append(MetricsFileWriter(registry: registry, path: metricsFile, logger: logger)) }
+        if let metricsListen, let (host, port) = Self.listenAddress(metricsListen) {
+            extra.append(MetricsEndpoint(registry: registry, host: host, port: port, logger: logger))
+        }
         do {
             try await worker.run(extra: extra)
         } catch {
@@ -152,6 +167,16 @@ struct WorkerCommand: AsyncParsableCommand {
         }
         for store in stores { try? await store.close() }
         logger.info("stopped")
+    }
+
+    /// `HOST:PORT` (an IPv6 host in brackets: `[::1]:9464`), or nil.
+    static func listenAddress(_ text: String) -> (host: String, port: Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+            (0...65535).contains(port)
+        else { return nil }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return host.isEmpty ? nil : (host, port)
     }
 
     func resolvedWorkers() throws -> Int {
