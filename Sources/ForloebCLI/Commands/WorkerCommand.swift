@@ -96,7 +96,8 @@ struct WorkerCommand: AsyncParsableCommand {
         }
         guard (1...16).contains(lanes) else { throw ValidationError("--lanes must be 1…16") }
         if let metricsListen, Self.listenAddress(metricsListen) == nil {
-            throw ValidationError("--metrics-listen is HOST:PORT, e.g. 127.0.0.1:9464")
+            throw ValidationError(
+                "--metrics-listen is HOST:PORT, e.g. 127.0.0.1:9464, 0.0.0.0:9464 or [::1]:9464 (port 1…65535)")
         }
     }
 
@@ -157,7 +158,12 @@ struct WorkerCommand: AsyncParsableCommand {
         var extra: [any Service] = []
         if let metricsFile { extra.append(MetricsFileWriter(registry: registry, path: metricsFile, logger: logger)) }
         if let metricsListen, let (host, port) = Self.listenAddress(metricsListen) {
-            extra.append(MetricsEndpoint(registry: registry, host: host, port: port, logger: logger))
+            do {
+                extra.append(try await MetricsEndpoint.bind(registry: registry, host: host, port: port, logger: logger))
+            } catch {
+                for store in stores { try? await store.close() }
+                throw CommandFailure.usage("--metrics-listen \(metricsListen): cannot listen there (\(error))")
+            }
         }
         do {
             try await worker.run(extra: extra)
@@ -169,13 +175,19 @@ struct WorkerCommand: AsyncParsableCommand {
         logger.info("stopped")
     }
 
-    /// `HOST:PORT` (an IPv6 host in brackets: `[::1]:9464`), or nil.
+    /// `HOST:PORT` (an IPv6 host in brackets: `[::1]:9464`; port 1…65535, digits only), or nil.
     static func listenAddress(_ text: String) -> (host: String, port: Int)? {
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
-            (0...65535).contains(port)
+        guard let colon = text.lastIndex(of: ":") else { return nil }
+        let digits = text[text.index(after: colon)...]
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), let port = Int(digits),
+            (1...65535).contains(port)
         else { return nil }
         var host = String(text[..<colon])
-        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        if host.hasPrefix("["), host.hasSuffix("]") {
+            host = String(host.dropFirst().dropLast())
+        } else if host.contains(":") {
+            return nil  // an IPv6 address without brackets: its last colon is ambiguous
+        }
         return host.isEmpty ? nil : (host, port)
     }
 
