@@ -47,8 +47,8 @@ public struct EventConsumer: Service {
     let metrics: WorkerMetrics
 
     public init(
-        store: any CaseStore, lanes: [any CaseStore] = [], journey: Journey, amqp: AMQPURL, settings: Settings, doorbell: Doorbell,
-        activity: Activity = Activity(), clock: @escaping @Sendable () -> Instant, logger: Logger,
+        store: any CaseStore, lanes: [any CaseStore] = [], journey: Journey, amqp: AMQPURL, settings: Settings,
+        doorbell: Doorbell, activity: Activity = Activity(), clock: @escaping @Sendable () -> Instant, logger: Logger,
         metrics: WorkerMetrics
     ) {
         self.activity = activity

@@ -26,7 +26,7 @@ public struct MetricsEndpoint: Service {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    // A client that connects and then says nothing (or never ends its request) is let go.
+                    // A client that connects and then sends nothing for 10 s is let go.
                     try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: .seconds(10)))
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
                     try channel.pipeline.syncOperations.addHandler(MetricsRequestHandler(registry: registry))

@@ -161,17 +161,17 @@ struct WorkerCommand: AsyncParsableCommand {
             do {
                 extra.append(try await MetricsEndpoint.bind(registry: registry, host: host, port: port, logger: logger))
             } catch {
-                for store in stores { try? await store.close() }
+                for opened in stores { try? await opened.close() }
                 throw CommandFailure.usage("--metrics-listen \(metricsListen): cannot listen there (\(error))")
             }
         }
         do {
             try await worker.run(extra: extra)
         } catch {
-            for store in stores { try? await store.close() }
+            for opened in stores { try? await opened.close() }
             throw CommandFailure.unreachable("worker stopped: \(error)")
         }
-        for store in stores { try? await store.close() }
+        for opened in stores { try? await opened.close() }
         logger.info("stopped")
     }
 
