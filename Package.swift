@@ -155,7 +155,14 @@ let package = Package(
                 // To edit a store's file behind forloeb's back, as a tamperer would (the audit chain tests).
                 .product(name: "GRDB", package: "GRDB.swift"),
             ], swiftSettings: swiftSettings),
-        .target(name: "ForloebTestSupport", path: "Tests/ForloebTestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "ForloebTestSupport",
+            dependencies: [
+                "ForloebStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/ForloebTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "ForloebWorkerTests",
             dependencies: [

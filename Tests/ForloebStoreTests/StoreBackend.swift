@@ -1,6 +1,7 @@
 import ForloebPostgres
 import ForloebSQLite
 import ForloebStore
+import ForloebTestSupport
 import Foundation
 import Logging
 import PostgresNIO
@@ -71,7 +72,7 @@ final class TestDatabase: Sendable {
                 throw StoreError(.invalidURL, "FORLOEB_TEST_POSTGRES_URL is not a postgres:// URL")
             }
             let name = "forloeb_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            try await Self.admin(address, "CREATE DATABASE \(name)")
+            try await PostgresAdmin.run(address, "CREATE DATABASE \(name)")
             address.database = name
             return TestDatabase(backend: backend, url: .postgres(address))
         }
@@ -96,29 +97,9 @@ final class TestDatabase: Sendable {
         switch url {
         case .sqlite(let path):
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        case .postgres(var address):
+        case .postgres(let address):
             let name = address.database
-            address.database = "postgres"
-            try await Self.admin(address, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-        }
-    }
-
-    /// Runs one maintenance statement (CREATE / DROP DATABASE) on its own connection.
-    static func admin(_ address: StoreURL.PostgresAddress, _ sql: String) async throws {
-        var maintenance = address
-        maintenance.database = "postgres"
-        let connection = try await PostgresConnection.connect(
-            configuration: .init(
-                host: maintenance.host, port: maintenance.port, username: maintenance.user,
-                password: maintenance.password,
-                database: maintenance.database, tls: .disable),
-            id: 0, logger: Logger(label: "forloeb.tests", factory: { _ in SwiftLogNoOpLogHandler() }))
-        do {
-            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: Logger(label: "forloeb.tests"))
-            try await connection.close()
-        } catch {
-            try? await connection.close()
-            throw error
+            try await PostgresAdmin.run(address, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
         }
     }
 }

@@ -3,11 +3,11 @@ import ForloebCore
 import ForloebPostgres
 import ForloebSQLite
 import ForloebStore
+import ForloebTestSupport
 import ForloebWorker
 import ForloebWorkflows
 import Foundation
 import Logging
-import PostgresNIO
 import ServiceLifecycle
 import Testing
 
@@ -44,7 +44,7 @@ final class WorkerHarness: Sendable {
             throw StoreError(.unreachable, "FORLOEB_REQUIRE_POSTGRES=1 but FORLOEB_TEST_POSTGRES_URL is unset")
         }
         let database = "forloeb_w_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try await admin(address, "CREATE DATABASE \(database)")
+        try await PostgresAdmin.run(address, "CREATE DATABASE \(database)")
         address.database = database
         let store = PostgresCaseStore(address)
         do {
@@ -54,7 +54,7 @@ final class WorkerHarness: Sendable {
                 lanes: (0..<lanes).map { _ in PostgresCaseStore(address, faults: laneFaults) })
         } catch {
             try? await store.close()
-            try? await admin(address, "DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
+            try? await PostgresAdmin.run(address, "DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
             throw error
         }
     }
@@ -170,17 +170,8 @@ final class WorkerHarness: Sendable {
         try? await store.close()
         for lane in lanes { try? await lane.close() }
         try? FileManager.default.removeItem(atPath: directory)
-        if let postgres { try? await Self.admin(postgres, "DROP DATABASE IF EXISTS \(postgres.database) WITH (FORCE)") }
-    }
-
-    /// Runs one maintenance statement (CREATE / DROP DATABASE) on a connection to the `postgres` database.
-    static func admin(_ address: StoreURL.PostgresAddress, _ sql: String) async throws {
-        let connection = try await PostgresConnection.connect(
-            configuration: .init(
-                host: address.host, port: address.port, username: address.user, password: address.password,
-                database: "postgres", tls: .disable),
-            id: 0, logger: Logger(label: "forloeb.tests", factory: { _ in SwiftLogNoOpLogHandler() }))
-        defer { Task { try? await connection.close() } }
-        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: Logger(label: "forloeb.tests"))
+        if let postgres {
+            try? await PostgresAdmin.run(postgres, "DROP DATABASE IF EXISTS \(postgres.database) WITH (FORCE)")
+        }
     }
 }
