@@ -143,6 +143,15 @@ import Testing
         ("absence.recorded", #"{"date": "2023-08-01", "reasonableCause": "yes"}"#, "data.reasonableCause"),
         ("plan.updated", #"[6]"#, "data"),
         ("plan.updated", #"{"periodMonths": 6}"#, "data.goal"),
+        // Issue 17, defects 1 and 3: numbers and dates the engine's arithmetic cannot carry.
+        ("internship.extended", #"{"weeks": 9223372036854775807}"#, "data.weeks"),
+        ("internship.started", #"{"startDate": "2023-03-20", "weeks": 5201}"#, "data.weeks"),
+        ("plan.updated", #"{"periodMonths": 9223372036854775807, "goal": "x"}"#, "data.periodMonths"),
+        ("plan.updated", #"{"periodMonths": 1000000000000000, "goal": "x"}"#, "data.periodMonths"),
+        ("decision.made", #"{"outcome": "ressourceforloeb", "durationMonths": 1201}"#, "data.durationMonths"),
+        ("decision.made", #"{"outcome": "ressourceforloeb", "startDate": "9999-06-01", "durationMonths": 36}"#, "data.startDate"),
+        ("meeting.held", #"{"date": "3000-01-01", "channel": "phone"}"#, "data.date"),
+        ("absence.recorded", #"{"date": "1899-12-31", "reasonableCause": true}"#, "data.date"),
     ])
     func malformedNamesTheFieldByItsPath(type: String, data: String, path: String) throws {
         let rejected = try #require(Self.rejected(Self.message(type, data)))
@@ -153,6 +162,31 @@ import Testing
         #expect(rejected.messageId == "m-1")
         #expect(rejected.type == type)
         #expect(rejected.occurredAt == instant("2023-03-02T08:30:00Z"))
+    }
+
+    @Test func anInstantPastTheAcceptedDatesIsMalformed() throws {
+        let far = Data(
+            #"{"messageId":"m-far","caseId":"K-far","type":"case.closed","occurredAt":"9999-12-31T23:59:59-12:00","actor":"a","data":{"reason":"withdrawn"}}"#
+                .utf8)
+        let rejected = try #require(Self.rejected(far))
+        #expect(rejected.rejection.code == .malformed)
+        #expect(rejected.rejection.detail.hasPrefix("occurredAt: 10000-01-01T11:59:59Z is outside"))
+        #expect(rejected.occurredAt == nil, "an instant the engine cannot carry is not kept with the rejection")
+        #expect(rejected.caseId == "K-far")
+    }
+
+    /// Snapshots written before the wire checked its dates can hold years after 9999; they must read back.
+    @Test func datesAfterTheYear9999ReadBackAsTheyAreWritten() throws {
+        let date = try #require(CivilDate(year: 10_002, month: 6, day: 1))
+        #expect(date.description == "10002-06-01")
+        #expect(CivilDate(iso: date.description) == date)
+        let instant = Instant(secondsSinceEpoch: date.startInstant.secondsSinceEpoch + 3_661)
+        #expect(instant.description == "10002-06-01T01:01:01Z")
+        #expect(Instant(rfc3339: instant.description) == instant)
+        #expect(Instant(rfc3339: "10002-06-01T01:01:01+01:00") == instant.adding(seconds: -3_600))
+        #expect(CivilDate(iso: "2023-1-01") == nil)
+        #expect(CivilDate(iso: "1234567-01-01") == nil)
+        #expect(Instant(rfc3339: "2023-01-01T1:00:00Z") == nil)
     }
 
     @Test func malformedEnvelopeFields() throws {

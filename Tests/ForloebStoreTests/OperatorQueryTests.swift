@@ -20,6 +20,12 @@ import Testing
 
     /// A store holding the sample, applied at `now`.
     static func withSample(_ backend: StoreBackend, _ body: (any CaseStore, Journey) async throws -> Void) async throws {
+        try await withSample(backend) { store, journey, _ in try await body(store, journey) }
+    }
+
+    static func withSample(
+        _ backend: StoreBackend, _ body: (any CaseStore, Journey, TestDatabase) async throws -> Void
+    ) async throws {
         let journey = try Fixture.journey()
         let bodies = try sample()
         try await backend.withStore { db in
@@ -30,7 +36,7 @@ import Testing
                 _ = try await store.applyRetrying(Fixture.messages(Array(bodies[start..<end])), journey: journey, at: now)
                 start = end
             }
-            try await body(store, journey)
+            try await body(store, journey, db)
         }
     }
 
@@ -143,6 +149,20 @@ import Testing
             #expect(try await finder.find(at: Self.now, states: [.awaitingDecision]).isEmpty)
             // Before anything fell due and with a generous idle threshold, nothing is stuck.
             #expect(try await finder.find(at: Instant(rfc3339: "2023-01-01T00:00:00Z")!, idleDays: 10_000).isEmpty)
+        }
+    }
+
+    /// Issue 17, defect 3: one snapshot that does not decode must fail only its own case, not `stuck` for all.
+    @Test(arguments: StoreBackend.available)
+    func aDamagedSnapshotFailsOnlyItsOwnCase(_ backend: StoreBackend) async throws {
+        try await Self.withSample(backend) { (store: any CaseStore, journey: Journey, db: TestDatabase) async throws in
+            try await db.execute(#"UPDATE cases SET snapshot = '{"damaged": true}' WHERE case_id = 'K-2026-000106'"#)
+            let survey = try await StuckCaseFinder(store: store, journey: journey).survey(at: Self.now)
+            #expect(Set(survey.cases.map(\.caseId)) == ["K-2026-000105", "K-2026-000107"])
+            #expect(survey.unreadable.map(\.code) == [.corrupt])
+            #expect(survey.unreadable.first?.message.contains("K-2026-000106") == true)
+            // The damaged case itself still fails loudly where it is read alone.
+            await #expect(throws: StoreError.self) { try await store.snapshots(["K-2026-000106"]) }
         }
     }
 }

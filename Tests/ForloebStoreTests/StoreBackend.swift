@@ -3,6 +3,7 @@ import ForloebSQLite
 import ForloebStore
 import ForloebTestSupport
 import Foundation
+import GRDB
 import Logging
 import PostgresNIO
 import Synchronization
@@ -90,6 +91,16 @@ final class TestDatabase: Sendable {
         if migrate { _ = try await store.migrate() }
         stores.withLock { $0.append(store) }
         return store
+    }
+
+    /// Runs `sql` on the database behind the stores, beside them: how a test damages a row on purpose.
+    func execute(_ sql: String) async throws {
+        switch url {
+        case .sqlite(let path):
+            try await DatabaseQueue(path: path).write { try $0.execute(sql: sql) }
+        case .postgres(let address):
+            try await PostgresAdmin.run(address, sql, in: address.database)
+        }
     }
 
     func destroy() async throws {

@@ -22,6 +22,10 @@ final class AMQPThreadExecutor: SerialExecutor, @unchecked Sendable {
     init(name: String) {
         let thread = Thread { [self] in self.runLoop() }
         thread.name = name
+        // librabbitmq decodes a message's header table recursively, one C frame per level, before any Swift
+        // code sees it; a frame of 128 KiB can nest about 22,000 levels. A generous stack (reserved, not
+        // committed) lets the worker survive what a hostile sender can fit in one frame.
+        thread.stackSize = 64 << 20
         thread.start()
     }
 

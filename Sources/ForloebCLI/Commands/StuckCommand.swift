@@ -74,8 +74,13 @@ struct StuckCommand: AsyncParsableCommand {
         let store = try await storeOptions.open(.require)
         let found: [CaseDiagnosis]
         do {
-            found = try await StuckCaseFinder(store: store, journey: journey)
-                .find(at: now, idleDays: idle?.days, states: state, limit: limit)
+            let survey = try await StuckCaseFinder(store: store, journey: journey)
+                .survey(at: now, idleDays: idle?.days, states: state, limit: limit)
+            found = survey.cases
+            for damaged in survey.unreadable {
+                // One damaged case must not hide the others: name it, and list the rest.
+                FileHandle.standardError.write(Data("forloeb: \(damaged.message) (forloeb rebuild recomputes it)\n".utf8))
+            }
         } catch {
             throw CommandFailure.store(error, store.url)
         }

@@ -17,12 +17,17 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.dayNumber = CivilDate.days(fromCivil: year, month, day)
     }
 
-    /// Parses an ISO 8601 calendar date, `YYYY-MM-DD`, and nothing else.
+    /// Parses an ISO 8601 calendar date, `YYYY-MM-DD`, and nothing else; a year of five or six digits too,
+    /// because that is how `description` writes a year after 9999, and what the store wrote must read back
+    /// (the wire never gets that far: `WireLimits`).
     public init?(iso text: some StringProtocol) {
         let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            let year = CivilDate.number(bytes[0..<4]), let month = CivilDate.number(bytes[5..<7]),
-            let day = CivilDate.number(bytes[8..<10])
+        let yearDigits = bytes.count - 6
+        guard (4...6).contains(yearDigits), bytes[yearDigits] == UInt8(ascii: "-"),
+            bytes[yearDigits + 3] == UInt8(ascii: "-"),
+            let year = CivilDate.number(bytes[0..<yearDigits]),
+            let month = CivilDate.number(bytes[(yearDigits + 1)..<(yearDigits + 3)]),
+            let day = CivilDate.number(bytes[(yearDigits + 4)...])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }

@@ -12,13 +12,14 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses RFC 3339: `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; `nil` for anything else.
     public init?(rfc3339 text: some StringProtocol) {
         let b = Array(text.utf8)
-        guard b.count >= 20, b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
-            b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
-            let date = CivilDate(iso: String(decoding: b[0..<10], as: UTF8.self)),
-            let hour = CivilDate.number(b[11..<13]), let minute = CivilDate.number(b[14..<16]),
-            let second = CivilDate.number(b[17..<19]), hour < 24, minute < 60, second < 61
+        // The date is ten bytes, or up to twelve for a year after 9999 as `description` writes one.
+        guard let t = b.prefix(13).firstIndex(where: { $0 == UInt8(ascii: "T") || $0 == UInt8(ascii: "t") }),
+            t >= 10, b.count >= t + 10, b[t + 3] == UInt8(ascii: ":"), b[t + 6] == UInt8(ascii: ":"),
+            let date = CivilDate(iso: String(decoding: b[0..<t], as: UTF8.self)),
+            let hour = CivilDate.number(b[(t + 1)..<(t + 3)]), let minute = CivilDate.number(b[(t + 4)..<(t + 6)]),
+            let second = CivilDate.number(b[(t + 7)..<(t + 9)]), hour < 24, minute < 60, second < 61
         else { return nil }
-        var index = 19
+        var index = t + 9
         if b[index] == UInt8(ascii: ".") {
             index += 1
             let start = index

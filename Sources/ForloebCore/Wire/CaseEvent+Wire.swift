@@ -7,7 +7,7 @@ extension CaseEvent {
         case .caseOpened:
             return .caseOpened(
                 Citizen(
-                    birthDate: try d.decode(CivilDate.self, forKey: "birthDate"),
+                    birthDate: try d.decodeDate("birthDate"),
                     municipality: try d.decodeNonEmpty("municipality"),
                     origin: try d.decode(CaseOrigin.self, forKey: "origin"),
                     incomeBasis: try d.decode(IncomeBasis.self, forKey: "incomeBasis")))
@@ -17,16 +17,16 @@ extension CaseEvent {
                 reason: try d.decode(String.self, forKey: "reason"))
         case .teamReferred:
             return .teamReferred(
-                meetingDate: try d.decode(CivilDate.self, forKey: "meetingDate"),
+                meetingDate: try d.decodeDate("meetingDate"),
                 consideredEfforts: try d.decodeIfPresent([String].self, forKey: "consideredEfforts"))
         case .teamRecommended:
             return .teamRecommended(
                 recommendation: try d.decode(NextStep.self, forKey: "recommendation"),
-                durationMonths: try d.decodePositiveIfPresent("durationMonths"))
+                durationMonths: try d.decodePositiveIfPresent("durationMonths", atMost: WireLimits.maximumMonths))
         case .teamRereferred:
             return .teamRereferred(
                 reason: try d.decode(String.self, forKey: "reason"),
-                meetingDate: try d.decode(CivilDate.self, forKey: "meetingDate"))
+                meetingDate: try d.decodeDate("meetingDate"))
         case .decisionMade:
             let outcomeName = try d.decode(String.self, forKey: "outcome")
             let outcome: DecisionOutcome
@@ -42,8 +42,8 @@ extension CaseEvent {
             return .decisionMade(
                 Decision(
                     outcome: outcome,
-                    startDate: try d.decodeIfPresent(CivilDate.self, forKey: "startDate"),
-                    durationMonths: try d.decodePositiveIfPresent("durationMonths"),
+                    startDate: try d.decodeDateIfPresent("startDate"),
+                    durationMonths: try d.decodePositiveIfPresent("durationMonths", atMost: WireLimits.maximumMonths),
                     citizenConsent: try d.decodeIfPresent(Bool.self, forKey: "citizenConsent"),
                     obviouslyFutile: try d.decodeIfPresent(Bool.self, forKey: "obviouslyFutile")))
         case .caseworkerAssigned:
@@ -52,39 +52,39 @@ extension CaseEvent {
                 unit: try d.decode(CaseworkerUnit.self, forKey: "unit"))
         case .meetingHeld:
             return .meetingHeld(
-                date: try d.decode(CivilDate.self, forKey: "date"),
+                date: try d.decodeDate("date"),
                 channel: try d.decode(MeetingChannel.self, forKey: "channel"))
         case .planUpdated:
             return .planUpdated(
-                periodMonths: try d.decodePositive("periodMonths"), goal: try d.decode(String.self, forKey: "goal"))
+                periodMonths: try d.decodePositive("periodMonths", atMost: WireLimits.maximumMonths), goal: try d.decode(String.self, forKey: "goal"))
         case .mentorAgreed:
-            let start = try d.decode(CivilDate.self, forKey: "startDate")
-            let end = try d.decode(CivilDate.self, forKey: "endDate")
+            let start = try d.decodeDate("startDate")
+            let end = try d.decodeDate("endDate")
             guard start <= end else {
                 throw WireValueError(path: "data.endDate", message: "\(end) is before startDate \(start)")
             }
             return .mentorAgreed(startDate: start, endDate: end)
         case .effortStarted:
             return .effortStarted(
-                startDate: try d.decode(CivilDate.self, forKey: "startDate"),
+                startDate: try d.decodeDate("startDate"),
                 area: try d.decode(EffortArea.self, forKey: "area"),
                 name: try d.decodeNonEmpty("name"))
         case .internshipStarted:
             return .internshipStarted(
-                startDate: try d.decode(CivilDate.self, forKey: "startDate"), weeks: try d.decodePositive("weeks"))
+                startDate: try d.decodeDate("startDate"), weeks: try d.decodePositive("weeks", atMost: WireLimits.maximumWeeks))
         case .internshipExtended:
-            return .internshipExtended(weeks: try d.decodePositive("weeks"))
+            return .internshipExtended(weeks: try d.decodePositive("weeks", atMost: WireLimits.maximumWeeks))
         case .absenceRecorded:
             return .absenceRecorded(
-                date: try d.decode(CivilDate.self, forKey: "date"),
+                date: try d.decodeDate("date"),
                 reasonableCause: try d.decode(Bool.self, forKey: "reasonableCause"))
         case .contactAttempted:
             return .contactAttempted(
-                date: try d.decode(CivilDate.self, forKey: "date"),
+                date: try d.decodeDate("date"),
                 channel: try d.decode(ContactChannel.self, forKey: "channel"),
                 reached: try d.decode(Bool.self, forKey: "reached"))
         case .sanctionDecided:
-            return .sanctionDecided(absenceDate: try d.decode(CivilDate.self, forKey: "absenceDate"))
+            return .sanctionDecided(absenceDate: try d.decodeDate("absenceDate"))
         case .courseExtensionRequested:
             return .courseExtensionRequested
         case .municipalityChanged:

@@ -27,7 +27,7 @@ struct WireEnvelope: Decodable {
             let messageId = try container.decodeNonEmpty("messageId")
             let caseId = try container.decodeNonEmpty("caseId")
             let typeName = try container.decode(String.self, forKey: "type")
-            let occurredAt = try container.decode(Instant.self, forKey: "occurredAt")
+            let occurredAt = try container.decodeInstant("occurredAt")
             let actor = try container.decodeNonEmpty("actor")
             if let type = EventType(rawValue: typeName) {
                 let event = try CaseEvent.decode(type, from: container)
@@ -47,7 +47,7 @@ struct WireEnvelope: Decodable {
                 messageId: (try? container.decode(String.self, forKey: "messageId"))?.nonEmpty,
                 caseId: (try? container.decode(String.self, forKey: "caseId"))?.nonEmpty,
                 type: try? container.decode(String.self, forKey: "type"),
-                occurredAt: try? container.decode(Instant.self, forKey: "occurredAt")),
+                occurredAt: try? container.decodeInstant("occurredAt")),
             rejection: rejection)
     }
 }
@@ -67,22 +67,54 @@ extension KeyedDecodingContainer<WireKey> {
         return value
     }
 
-    func decodePositive(_ key: WireKey) throws -> Int {
-        let value = try integer(at: key) { try decode(Int.self, forKey: key) }
+    /// A count from 1 to `maximum` (`WireLimits`): larger numbers would overflow the engine's date arithmetic.
+    func decodePositive(_ key: WireKey, atMost maximum: Int) throws -> Int {
+        try checkedCount(try integer(at: key) { try decode(Int.self, forKey: key) }, key, atMost: maximum)
+    }
+
+    func decodePositiveIfPresent(_ key: WireKey, atMost maximum: Int) throws -> Int? {
+        guard let value = try integer(at: key, { try decodeIfPresent(Int.self, forKey: key) }) else { return nil }
+        return try checkedCount(value, key, atMost: maximum)
+    }
+
+    private func checkedCount(_ value: Int, _ key: WireKey, atMost maximum: Int) throws -> Int {
         guard value > 0 else {
             throw WireValueError(
                 path: (codingPath + [key]).jsonPath, message: "must be a positive integer, got \(value)")
+        }
+        guard value <= maximum else {
+            throw WireValueError(path: (codingPath + [key]).jsonPath, message: "must be at most \(maximum), got \(value)")
         }
         return value
     }
 
-    func decodePositiveIfPresent(_ key: WireKey) throws -> Int? {
-        guard let value = try integer(at: key, { try decodeIfPresent(Int.self, forKey: key) }) else { return nil }
-        guard value > 0 else {
+    /// A calendar date within `WireLimits.dates`.
+    func decodeDate(_ key: WireKey) throws -> CivilDate {
+        try checkedDate(try decode(CivilDate.self, forKey: key), key)
+    }
+
+    func decodeDateIfPresent(_ key: WireKey) throws -> CivilDate? {
+        try decodeIfPresent(CivilDate.self, forKey: key).map { try checkedDate($0, key) }
+    }
+
+    /// An instant within `WireLimits.instants`.
+    func decodeInstant(_ key: WireKey) throws -> Instant {
+        let instant = try decode(Instant.self, forKey: key)
+        guard WireLimits.instants.contains(instant) else {
             throw WireValueError(
-                path: (codingPath + [key]).jsonPath, message: "must be a positive integer, got \(value)")
+                path: (codingPath + [key]).jsonPath,
+                message: "\(instant) is outside the instants the engine accepts (\(WireLimits.instants.lowerBound) to \(WireLimits.instants.upperBound))")
         }
-        return value
+        return instant
+    }
+
+    private func checkedDate(_ date: CivilDate, _ key: WireKey) throws -> CivilDate {
+        guard WireLimits.dates.contains(date) else {
+            throw WireValueError(
+                path: (codingPath + [key]).jsonPath,
+                message: "\(date) is outside the dates the engine accepts (\(WireLimits.earliestDate) to \(WireLimits.latestDate))")
+        }
+        return date
     }
 
     /// Foundation reports a number that is no `Int` (`12.5`, `1e400`) with an internal error that carries no

@@ -23,9 +23,17 @@ public struct StuckCaseFinder: Sendable {
     public func find(at now: Instant, idleDays: Int? = nil, states: [CaseState] = [], limit: Int = Int(Int32.max))
         async throws -> [CaseDiagnosis]
     {
+        try await survey(at: now, idleDays: idleDays, states: states, limit: limit).cases
+    }
+
+    /// `find`, and the candidates whose stored snapshot does not decode: each of those fails alone, named, so
+    /// that one damaged case never hides every other stuck case from the operator.
+    public func survey(at now: Instant, idleDays: Int? = nil, states: [CaseState] = [], limit: Int = Int(Int32.max))
+        async throws -> (cases: [CaseDiagnosis], unreadable: [StoreError])
+    {
         let open = CaseState.allCases.filter { !$0.isFinal }
         let wanted = states.isEmpty ? open : states.filter { !$0.isFinal }
-        guard !wanted.isEmpty else { return [] }
+        guard !wanted.isEmpty else { return ([], []) }
         var candidates: [String] = []
         var seen: Set<String> = []
         func add(_ id: String) {
@@ -48,18 +56,38 @@ public struct StuckCaseFinder: Sendable {
             }
         }
         var found: [CaseDiagnosis] = []
+        var unreadable: [StoreError] = []
         var index = 0
         while index < candidates.count {
             let chunk = Array(candidates[index..<min(index + 2000, candidates.count)])
             index += chunk.count
-            let snapshots = try await store.snapshots(chunk)
+            let snapshots = try await readSnapshots(chunk, unreadable: &unreadable)
             for id in chunk {
                 guard let snapshot = snapshots[id], wanted.contains(snapshot.state) else { continue }
                 let diagnosis = CaseDiagnosis.of(snapshot, at: now, journey: journey, explorer: explorer, idleDays: idleDays)
                 if diagnosis.isStuck { found.append(diagnosis) }
             }
         }
-        return found.sorted { ($0.urgency, $1.caseId) > ($1.urgency, $0.caseId) }.prefix(limit).map { $0 }
+        let cases = found.sorted { ($0.urgency, $1.caseId) > ($1.urgency, $0.caseId) }.prefix(limit).map { $0 }
+        return (cases, unreadable)
+    }
+
+    /// The chunk's snapshots; when one does not decode, each case is read alone and the damaged ones are left
+    /// out and reported (the rare path costs a query per case of that chunk).
+    private func readSnapshots(_ chunk: [String], unreadable: inout [StoreError]) async throws -> [String: CitizenCase] {
+        do {
+            return try await store.snapshots(chunk)
+        } catch let error as StoreError where error.code == .corrupt {
+            var snapshots: [String: CitizenCase] = [:]
+            for id in chunk {
+                do {
+                    snapshots.merge(try await store.snapshots([id])) { $1 }
+                } catch let error as StoreError where error.code == .corrupt {
+                    unreadable.append(error)
+                }
+            }
+            return snapshots
+        }
     }
 }
 
