@@ -5,7 +5,7 @@ enum RuleSetLoader {
     static let keys: Set<String> = [
         "id", "title", "inForceFrom", "courseMonths", "newCourseConsentAge", "ageBands", "consentBeforePensionYears",
         "pensionAges", "followUp", "planMinMonths", "mentorMaxMonths", "internship", "effortGuaranteeMonths",
-        "appealWeeks", "foertidspensionFutilityAge",
+        "appealWeeks", "foertidspensionFutilityAge", "abolished", "sources",
     ]
 
     static func load(yaml: String, file: String) throws(WorkflowError) -> RuleSet {
@@ -70,6 +70,18 @@ enum RuleSetLoader {
         ruleSet.appealWeeks = try root.intIfPresent("appealWeeks", atLeast: 1) ?? ruleSet.appealWeeks
         ruleSet.foertidspensionFutilityAge =
             try root.intIfPresent("foertidspensionFutilityAge", atLeast: 18) ?? ruleSet.foertidspensionFutilityAge
+        if let abolished = try root.mapping("abolished") {
+            try abolished.allowOnly(["courses", "team", "jobcentre"])
+            let abolitions = Abolitions(
+                coursesOn: try abolished.date("courses"), teamOn: try abolished.date("team"),
+                jobcentreOn: try abolished.date("jobcentre"))
+            // The rule set must be in force before it can abolish anything, or the dates would never be read.
+            for (key, date) in [("courses", abolitions.coursesOn), ("team", abolitions.teamOn), ("jobcentre", abolitions.jobcentreOn)]
+            where date < ruleSet.inForceFrom {
+                throw abolished.error(key, "\(date) is before the rule set's inForceFrom \(ruleSet.inForceFrom)")
+            }
+            ruleSet.abolitions = abolitions
+        }
         return ruleSet
     }
 }

@@ -35,7 +35,7 @@ import Testing
             states == [
                 "K-2026-000101": "fleksjob", "K-2026-000102": "refused", "K-2026-000103": "foertidspension",
                 "K-2026-000104": "kontanthjaelp", "K-2026-000105": "active", "K-2026-000106": "active",
-                "K-2026-000107": "active",
+                "K-2026-000107": "active", "K-2026-000108": "fleksjob", "K-2026-000109": "kontanthjaelp",
             ])
     }
 
@@ -50,10 +50,14 @@ import Testing
                 "mentor_agreement_too_long", "internship_too_long", "sanction_preconditions_unmet",
                 "extension_not_allowed", "team_recommendation_required",
             ])
+        // The reform: the team no longer sits on 2026-07-02, fleksjob waits for the health advice, and a course
+        // decided on 2026-02-09 is no longer granted.
+        #expect(codes["K-2026-000108"] == ["scheme_abolished", "health_advice_required"])
+        #expect(codes["K-2026-000109"] == ["scheme_abolished"])
         #expect(report.unattached.map(\.code) == ["unknown_case", "malformed"])
         // The sample exercises every rejection code of the contract.
         let all = Set(report.cases.flatMap { $0.rejections.map(\.code) } + report.unattached.map(\.code))
-        #expect(all.count == 16)
+        #expect(all.count == 18)
     }
 
     @Test func overrunIsJudgedAgainstFORLOEB_NOW() throws {
@@ -71,7 +75,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("CASE "))
         #expect(result.stdout.contains("K-2026-000101  fleksjob"))
-        #expect(result.stdout.contains("7 case(s), 16 rejection(s)."))
+        #expect(result.stdout.contains("9 case(s), 19 rejection(s)."))
     }
 
     @Test func readsStandardInputAndFailsOnRejectionWhenAsked() throws {

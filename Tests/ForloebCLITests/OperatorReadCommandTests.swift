@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func stuckFindsTheOverrunTheOverdueDecisionAndTheIdleCaseAndNothingElse() throws {
-        let store = try OperatorStore.with(OperatorStore.stuckScenario)
+        let store = try OperatorStore.with(OperatorStore.stuckScenario, now: OperatorStore.stuckScenarioNow)
         defer { store.remove() }
         let cases = try #require(try store.json(["stuck"])["cases"] as? [[String: Any]])
         let byId = Dictionary(uniqueKeysWithValues: cases.map { ($0["caseId"] as! String, $0) })
@@ -115,7 +115,7 @@ import Testing
     }
 
     @Test func overdueListsMostOverdueFirstWithHowLong() throws {
-        let store = try OperatorStore.with(OperatorStore.stuckScenario)
+        let store = try OperatorStore.with(OperatorStore.stuckScenario, now: OperatorStore.stuckScenarioNow)
         defer { store.remove() }
         let deadlines = try #require(try store.json(["overdue"])["deadlines"] as? [[String: Any]])
         let days = deadlines.compactMap { $0["daysOverdue"] as? Int }
@@ -131,10 +131,10 @@ import Testing
         let store = try sampleStore()
         defer { store.remove() }
         let doc = try store.json(["stats"])
-        #expect(doc["cases"] as? Int == 7)
+        #expect(doc["cases"] as? Int == 9)
         #expect((doc["casesByState"] as? [String: Int])?["active"] == 3)
         #expect((doc["overdueByKind"] as? [String: Int])?["plan_review"] == 3)
-        #expect((doc["rejectionsLastDay"] as? [String: Int])?.values.reduce(0, +) == 16)
+        #expect((doc["rejectionsLastDay"] as? [String: Int])?.values.reduce(0, +) == 19)
         #expect((doc["rejectionsLastWeek"] as? [String: Int])?["invalid_transition"] == 1)
         #expect((doc["outboxPending"] as? Int ?? 0) > 0)
         #expect(doc["outboxLagSeconds"] as? Int == 0)
@@ -168,7 +168,7 @@ import Testing
     }
 
     @Test func rebuildDryRunShowsPerCaseWhatAPolicyChangeWouldChange() throws {
-        let store = try OperatorStore.with(OperatorStore.stuckScenario)
+        let store = try OperatorStore.with(OperatorStore.stuckScenario, now: OperatorStore.stuckScenarioNow)
         defer { store.remove() }
         let policy = store.folder.appendingPathComponent("slower.yaml")
         try Data("name: slower\ndecisionDueDays: 20\n".utf8).write(to: policy)
@@ -176,13 +176,34 @@ import Testing
         #expect(doc["dryRun"] as? Bool == true)
         let changed = try #require(doc["changed"] as? [[String: Any]])
         let dec = try #require(changed.first { $0["caseId"] as? String == "DEC" })
-        #expect(dec["deadlinesBefore"] as? [String] == ["decision_due 2026-11-19"])
-        #expect(dec["deadlinesAfter"] as? [String] == ["decision_due 2026-11-25"])
+        #expect(dec["deadlinesBefore"] as? [String] == ["decision_due 2025-11-19"])
+        #expect(dec["deadlinesAfter"] as? [String] == ["decision_due 2025-11-25"])
         // A dry run writes nothing: the store still has the old deadline.
         let deadlines = try #require(try store.json(["show", "DEC"])["deadlines"] as? [[String: Any]])
-        #expect(deadlines.first?["dueAt"] as? String == "2026-11-19T00:00:00Z")
+        #expect(deadlines.first?["dueAt"] as? String == "2025-11-19T00:00:00Z")
         let text = try store.run(["rebuild", "--dry-run", "--policy", policy.path])
-        #expect(text.stdout.contains("decision_due 2026-11-25"))
+        #expect(text.stdout.contains("decision_due 2025-11-25"))
         #expect(text.stdout.contains("would change"))
+    }
+
+    /// A store written before a deployment knew the 2026 rule set (pinned to 2022) learns from a dry run which
+    /// cases the reform's dates would change: their logs no longer replay, and the event the law now refuses
+    /// is named with its code.
+    @Test func rebuildDryRunShowsWhatThe2026RuleSetChanges() throws {
+        let store = try OperatorStore()
+        defer { store.remove() }
+        let imported = try store.run(["import", "Workflows/examples/sample-cases.jsonl", "--rule-set", "2022"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let doc = try store.json(["rebuild", "--dry-run"])
+        let failures = try #require(doc["unreplayable"] as? [[String: Any]])
+        let byCase = Dictionary(uniqueKeysWithValues: failures.map { ($0["caseId"] as! String, $0) })
+        #expect(Set(byCase.keys) == ["K-2026-000108", "K-2026-000109"])
+        #expect(byCase["K-2026-000108"]?["messageId"] as? String == "K-2026-000108-087")
+        #expect(byCase["K-2026-000108"]?["code"] as? String == "scheme_abolished")
+        #expect(byCase["K-2026-000109"]?["messageId"] as? String == "K-2026-000109-096")
+        #expect(byCase["K-2026-000109"]?["code"] as? String == "scheme_abolished")
+        // The same store under the rules it was written with replays unchanged.
+        let pinned = try store.json(["rebuild", "--dry-run", "--rule-set", "2022"])
+        #expect((pinned["unreplayable"] as? [Any])?.isEmpty == true)
     }
 }

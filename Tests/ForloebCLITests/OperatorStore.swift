@@ -8,17 +8,20 @@ struct OperatorStore {
     static let now = "2026-11-23T12:00:00Z"
 
     let folder: URL
+    /// The clock the verbs see (FORLOEB_NOW).
+    let now: String
     var path: String { folder.appendingPathComponent("store.sqlite").path }
-    var environment: [String: String] { ["FORLOEB_STORE": "sqlite:\(path)", "FORLOEB_NOW": Self.now, "NO_COLOR": "1"] }
+    var environment: [String: String] { ["FORLOEB_STORE": "sqlite:\(path)", "FORLOEB_NOW": now, "NO_COLOR": "1"] }
 
-    init() throws {
+    init(now: String = OperatorStore.now) throws {
+        self.now = now
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("forloeb-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
     /// A store holding `lines` (one event per line), imported.
-    static func with(_ lines: [String]) throws -> OperatorStore {
-        let store = try OperatorStore()
+    static func with(_ lines: [String], now: String = OperatorStore.now) throws -> OperatorStore {
+        let store = try OperatorStore(now: now)
         try store.importLines(lines)
         return store
     }
@@ -56,8 +59,12 @@ struct OperatorStore {
 
     static let recommended = #"{"recommendation":"ressourceforloeb","durationMonths":12}"#
 
-    /// Five cases at FORLOEB_NOW: OVR (a course that ended 2023-03-01 with no next step), DEC (a decision due
-    /// 2026-11-19, four days overdue, not idle), IDLE (preparing since 2026-07-15, threshold 60 days),
+    /// The clock of `stuckScenario`: a year before the sample's, when the team still sat (it went on 2026-07-01),
+    /// so that a case can wait for a decision on its recommendation.
+    static let stuckScenarioNow = "2025-11-23T12:00:00Z"
+
+    /// Five cases at `stuckScenarioNow`: OVR (a course that ended 2023-03-01 with no next step), DEC (a decision
+    /// due 2025-11-19, four days overdue, not idle), IDLE (preparing since 2025-07-15, threshold 60 days),
     /// FRESH (opened three days ago) and DONE (refused: final).
     static let stuckScenario: [String] = [
         event("OVR-1", "OVR", "case.opened", "2022-01-10", opened),
@@ -67,13 +74,13 @@ struct OperatorStore {
         event(
             "OVR-5", "OVR", "decision.made", "2022-02-15",
             #"{"outcome":"ressourceforloeb","startDate":"2022-03-01","durationMonths":12}"#),
-        event("DEC-1", "DEC", "case.opened", "2026-10-20", opened),
-        event("DEC-2", "DEC", "target_group.assessed", "2026-10-22", assessed),
-        event("DEC-3", "DEC", "team.referred", "2026-10-25", referred(meeting: "2026-11-05")),
-        event("DEC-4", "DEC", "team.recommended", "2026-11-05", recommended),
-        event("IDLE-1", "IDLE", "case.opened", "2026-07-01", opened),
-        event("IDLE-2", "IDLE", "target_group.assessed", "2026-07-15", assessed),
-        event("FRESH-1", "FRESH", "case.opened", "2026-11-20", opened),
+        event("DEC-1", "DEC", "case.opened", "2025-10-20", opened),
+        event("DEC-2", "DEC", "target_group.assessed", "2025-10-22", assessed),
+        event("DEC-3", "DEC", "team.referred", "2025-10-25", referred(meeting: "2025-11-05")),
+        event("DEC-4", "DEC", "team.recommended", "2025-11-05", recommended),
+        event("IDLE-1", "IDLE", "case.opened", "2025-07-01", opened),
+        event("IDLE-2", "IDLE", "target_group.assessed", "2025-07-15", assessed),
+        event("FRESH-1", "FRESH", "case.opened", "2025-11-20", opened),
         event("DONE-1", "DONE", "case.opened", "2024-01-10", opened),
         event("DONE-2", "DONE", "target_group.assessed", "2024-01-20", #"{"outcome":"not_in_target_group","reason":"able to work"}"#),
     ]

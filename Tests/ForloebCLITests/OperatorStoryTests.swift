@@ -13,16 +13,19 @@ import Testing
 
         // The case system sends the team's recommendation before the referral it answers.
         try store.importLines([
-            OperatorStore.event("STORY-1", "K-2026-000300", "case.opened", "2026-08-01", OperatorStore.opened),
-            OperatorStore.event("STORY-2", "K-2026-000300", "target_group.assessed", "2026-08-05", OperatorStore.assessed),
-            OperatorStore.event("STORY-4", "K-2026-000300", "team.recommended", "2026-09-15", OperatorStore.recommended),
+            OperatorStore.event("STORY-1", "K-2026-000300", "case.opened", "2025-08-01", OperatorStore.opened),
+            OperatorStore.event("STORY-2", "K-2026-000300", "target_group.assessed", "2025-08-05", OperatorStore.assessed),
+            OperatorStore.event("STORY-4", "K-2026-000300", "team.recommended", "2025-09-15", OperatorStore.recommended),
         ])
 
-        // Found: idle in `preparing` for longer than the policy's 60 days.
+        // Found: idle in `preparing` for longer than the policy's 60 days. What moves it on is today's law:
+        // with the team gone since 2026-07-01, the municipality decides without it (a late event dated while
+        // the team sat is still judged by its own date, as the replay below shows).
         let stuck = try #require(try store.json(["stuck"])["cases"] as? [[String: Any]])
         let story = try #require(stuck.first { $0["caseId"] as? String == "K-2026-000300" })
         #expect((story["reasons"] as? [[String: Any]])?.first?["code"] as? String == "idle")
-        #expect((story["wouldMoveOn"] as? [String])?.contains("team.referred") == true)
+        #expect((story["wouldMoveOn"] as? [String])?.contains("decision.made") == true)
+        #expect((story["wouldMoveOn"] as? [String])?.contains("team.referred") == false)
 
         // Understood: the rejection says what did not fit, and the history where the case stands.
         let shown = try store.json(["show", "K-2026-000300"])
@@ -37,7 +40,7 @@ import Testing
         // The missing referral arrives; the operator replays the recommendation.
         try store.importLines([
             OperatorStore.event(
-                "STORY-3", "K-2026-000300", "team.referred", "2026-09-01", OperatorStore.referred(meeting: "2026-09-15"))
+                "STORY-3", "K-2026-000300", "team.referred", "2025-09-01", OperatorStore.referred(meeting: "2025-09-15"))
         ])
         let replay = try store.run(
             ["rejections", "replay", "STORY-4", "--operator", "op-7", "--reason", "the referral arrived late", "--json"])

@@ -90,6 +90,23 @@ import Testing
         send("K-B", "team.recommended", "2023-02-10", #"{"recommendation": "kontanthjaelp"}"#)
         send("K-B", "decision.made", "2023-02-12", #"{"outcome": "foertidspension"}"#, expect: .futilityNotDocumented)
 
+        // The reform (§6.3): no course from 2026-02-01, no team from 2026-07-01, and then R19's basis.
+        send(
+            "K-C", "case.opened", "2025-11-03",
+            #"{"birthDate": "1980-06-01", "municipality": "0260", "origin": "citizen_request", "incomeBasis": "kontanthjaelp"}"#
+        )
+        send("K-C", "target_group.assessed", "2025-11-10", #"{"outcome": "in_target_group", "reason": "r"}"#)
+        send("K-C", "team.referred", "2025-11-20", #"{"meetingDate": "2026-02-02", "consideredEfforts": ["mentor"]}"#)
+        send("K-C", "team.recommended", "2026-02-02", #"{"recommendation": "ressourceforloeb", "durationMonths": 12}"#)
+        send(
+            "K-C", "decision.made", "2026-02-03", #"{"outcome": "ressourceforloeb", "durationMonths": 12}"#,
+            expect: .schemeAbolished)
+        send("K-C", "team.rereferred", "2026-07-01", #"{"reason": "r", "meetingDate": "2026-07-10"}"#, expect: .schemeAbolished)
+        send("K-C", "decision.made", "2026-07-02", #"{"outcome": "fleksjob"}"#, expect: .healthAdviceRequired)
+        send("K-C", "description.completed", "2026-07-03", #"{"date": "2026-07-03"}"#)
+        send("K-C", "health_advice.given", "2026-07-04", #"{"date": "2026-07-04"}"#)
+        send("K-C", "decision.made", "2026-07-05", #"{"outcome": "fleksjob"}"#)
+
         #expect(
             Set(seen.keys) == Set(RejectionCode.allCases),
             "missing: \(Set(RejectionCode.allCases).subtracting(seen.keys))")

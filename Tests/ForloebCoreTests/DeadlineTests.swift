@@ -44,7 +44,8 @@ import Testing
         let s = active2022()
         #expect(
             s.deadlines == [
-                Deadline(kind: .firstMeeting, dueOn: day("2023-03-08")),
+                // A week after the team's meeting (2023-02-13), which came before the decision (003 §5.2).
+                Deadline(kind: .firstMeeting, dueOn: day("2023-02-20")),
                 Deadline(kind: .planReview, dueOn: day("2023-03-31")),
                 Deadline(kind: .followup, dueOn: day("2023-04-15")),
                 Deadline(kind: .effortGuarantee, dueOn: day("2023-09-01")),
@@ -55,9 +56,11 @@ import Testing
         #expect(s.history.last?.deadlines == s.deadlines)
     }
 
+    /// The course's clocks count from its start; the first meeting from the team's meeting or the decision,
+    /// whichever came first (003 §5.2), however late the course starts.
     @Test func deadlinesCountFromTheCourseStartNotTheDecisionDate() {
         let s = active2022(start: "2023-06-01")
-        #expect(s.deadline(.firstMeeting) == day("2023-06-08"))
+        #expect(s.deadline(.firstMeeting) == day("2023-02-20"))
         #expect(s.deadline(.courseEnd) == day("2024-06-01"))
         #expect(s.deadline(.nextStepReferral) == day("2024-03-01"))
         #expect(s.deadline(.effortGuarantee) == day("2023-12-01"))
@@ -67,7 +70,7 @@ import Testing
         var s = active2022()
         s.send(.meetingHeld(date: day("2023-03-02"), channel: .phone), on: "2023-03-02")
         s.send(.meetingHeld(date: day("2023-03-03"), channel: .video), on: "2023-03-03")
-        #expect(s.deadline(.firstMeeting) == day("2023-03-08"), "the first meeting is in person under 2020+")
+        #expect(s.deadline(.firstMeeting) == day("2023-02-20"), "the first meeting is in person under 2020+")
         s.send(.meetingHeld(date: day("2023-03-07"), channel: .inPerson), on: "2023-03-07")
         #expect(s.deadline(.firstMeeting) == nil)
         #expect(s.course?.firstMeetingOn == day("2023-03-07"))
@@ -75,7 +78,7 @@ import Testing
         // Under 2013 any conversation is the first meeting.
         var old = CaseScript(journey: journey)
         old.toActive(born: "1985-05-20", decidedOn: "2019-02-20", months: 12, start: "2019-03-01")
-        #expect(old.deadline(.firstMeeting) == day("2019-03-08"))
+        #expect(old.deadline(.firstMeeting) == day("2019-02-20"))
         old.send(.meetingHeld(date: day("2019-03-04"), channel: .phone), on: "2019-03-04")
         #expect(old.deadline(.firstMeeting) == nil)
     }
@@ -132,13 +135,17 @@ import Testing
         #expect(s.deadline(.nextStepReferral) == day("2023-12-01"))
         #expect(s.deadline(.courseEnd) == day("2024-03-01"))
         s.refer(meeting: "2023-12-14", on: "2023-11-20", efforts: nil)
-        // While the team considers the next step, only the course's own clock runs.
-        #expect(s.deadlines.map(\.kind).sorted() == [.courseEnd, .followup])
+        // While the team considers the next step, the course's own clocks run on (§6.1); only the referral's is met.
+        #expect(
+            s.deadlines.map(\.kind).sorted() == [.courseEnd, .effortGuarantee, .firstMeeting, .followup, .planReview])
         #expect(s.deadline(.courseEnd) == day("2024-03-01"))
         s.send(.meetingHeld(date: day("2023-12-01"), channel: .phone), on: "2023-12-01")
         #expect(s.deadline(.followup) == day("2024-02-29"))
         s.recommend(.selfSupport, on: "2023-12-14")
-        #expect(s.deadlines.map(\.kind).sorted() == [.courseEnd, .decisionDue, .followup])
+        #expect(
+            s.deadlines.map(\.kind).sorted() == [
+                .courseEnd, .decisionDue, .effortGuarantee, .firstMeeting, .followup, .planReview,
+            ])
         #expect(s.deadline(.decisionDue) == day("2023-12-28"))
         s.decide(.selfSupport, on: "2023-12-20")
         #expect(s.deadlines.isEmpty)

@@ -96,7 +96,8 @@ import Testing
             again.flatMap(\.notifications).map { $0.body() } == s.history.flatMap(\.notifications).map { $0.body() })
     }
 
-    @Test func whileTheTeamConsidersTheNextStepOnlyMeetingsMoveTheCourse() throws {
+    /// §6.1: the course runs until the next step is decided, so its events go on; a second referral does not.
+    @Test func whileTheTeamConsidersTheNextStepTheCourseGoesOn() throws {
         var s = firstCourseAndPreEndReferral(recommending: .selfSupport, caseId: "K-HAPPY-PRE-END")
         let before = try #require(s.course)
         let inCourse: [CaseEvent] = [
@@ -105,13 +106,17 @@ import Testing
             .mentorAgreed(startDate: day("2024-12-04"), endDate: day("2025-02-04")),
             .internshipStarted(startDate: day("2024-12-04"), weeks: 4),
             .caseworkerAssigned(caseworkerId: "sb-2", unit: .jobcenter),
-            .teamReferred(meetingDate: day("2024-12-20"), consideredEfforts: nil),
         ]
         for event in inCourse {
-            #expect(s.send(event, on: "2024-12-04").code == .invalidTransition, "\(event.type)")
+            #expect(s.send(event, on: "2024-12-04").transition?.to == .preEndAwaitingDecision, "\(event.type)")
         }
+        #expect(
+            s.send(.teamReferred(meetingDate: day("2024-12-20"), consideredEfforts: nil), on: "2024-12-04").code
+                == .invalidTransition)
         #expect(s.send(.meetingHeld(date: day("2024-12-05"), channel: .phone), on: "2024-12-05").transition != nil)
         #expect(s.course?.meetingsHeld == before.meetingsHeld + 1)
+        #expect(s.course?.plan?.goal == "g")
+        #expect(s.course?.caseworker?.id == "sb-2")
         #expect(s.course?.end == before.end)
         #expect(
             s.send(.municipalityChanged(municipality: "0250"), on: "2024-12-06").transition?.to

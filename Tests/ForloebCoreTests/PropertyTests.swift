@@ -22,12 +22,12 @@ import Testing
         .teamRecommendationRequired: [.r1, .r6, .r17], .durationOutOfRange: [.r3], .extensionNotAllowed: [.r4],
         .consentRequired: [.r7], .futilityNotDocumented: [.r8], .sanctionPreconditionsUnmet: [.r11],
         .planPeriodTooShort: [.r12], .mentorAgreementTooLong: [.r13], .internshipTooLong: [nil],
-        .preparationUndocumented: [nil],
+        .preparationUndocumented: [nil], .schemeAbolished: [.r18], .healthAdviceRequired: [.r19],
     ]
 
     /// The course lengths a rule set grants (R3).
     static func courseRange(_ ruleSet: RuleSetID) -> ClosedRange<Int> {
-        ruleSet == .y2022 ? 12...36 : 12...60
+        ruleSet >= .y2022 ? 12...36 : 12...60
     }
 
     static let streams = Gen.int(in: 0...Int(UInt32.max)).array(of: 1...90)
@@ -193,6 +193,10 @@ struct RandomStream {
                     birthDate: date.adding(days: -dice.int(17 * 365...67 * 365)), municipality: "0260",
                     origin: dice.pick(CaseOrigin.allCases), incomeBasis: dice.pick(IncomeBasis.allCases)))
         }
+        // The reform's basis for a decision without the team (R19), in any open state.
+        if !current.state.isFinal && dice.chance(6) {
+            return dice.chance(50) ? .descriptionCompleted(date: date) : .healthAdviceGiven(date: date)
+        }
         switch current.phase {
         case .requested:
             return .targetGroupAssessed(
@@ -203,6 +207,8 @@ struct RandomStream {
                 consideredEfforts: dice.chance(85) ? ["mentor"] : dice.pick([nil, [], [""]]))
         case .awaitingTeam, .preEndAwaitingTeam:
             if dice.chance(15) { return .meetingHeld(date: date, channel: dice.pick(MeetingChannel.allCases)) }
+            // §6.1: the course runs on while the team considers, and (after the reform) the municipality decides.
+            if let course = current.phase.course, dice.chance(15) { return courseEvent(&dice, course, on: date) }
             let step =
                 dice.chance(50)
                 ? (current.courseNumber == 0 ? .ressourceforloeb : .newCourse) : dice.pick(NextStep.allCases)
@@ -212,8 +218,14 @@ struct RandomStream {
             let outcome: DecisionOutcome =
                 dice.chance(70)
                 ? .step(recommendation.step) : dice.chance(20) ? .refusal : .step(dice.pick(NextStep.allCases))
-            return .decisionMade(decision(&dice, outcome, on: date))
+            var made = decision(&dice, outcome, on: date)
+            // Mostly the length the team recommended: another one is a deviation (R2).
+            if dice.chance(70) { made.durationMonths = recommendation.durationMonths }
+            return .decisionMade(made)
         case .active(let course):
+            if course.pendingReview != nil && dice.chance(50) {
+                return .teamRecommended(recommendation: dice.pick(NextStep.allCases), durationMonths: nil)
+            }
             return courseEvent(&dice, course, on: date)
         case .ended:
             return arbitrary(&dice, on: date)
@@ -246,7 +258,9 @@ struct RandomStream {
         case 10:
             let absence = dice.chance(70) ? course.absences.last?.date ?? date : date
             return .sanctionDecided(absenceDate: absence)
-        case 11, 12: return .teamReferred(meetingDate: date.adding(days: 14), consideredEfforts: nil)
+        case 11, 12:
+            return .teamReferred(
+                meetingDate: date.adding(days: 14), consideredEfforts: nil, purpose: dice.chance(25) ? .review : .nextStep)
         case 13:
             return .decisionMade(
                 decision(&dice, dice.chance(90) ? .step(dice.pick(NextStep.allCases)) : .refusal, on: date))

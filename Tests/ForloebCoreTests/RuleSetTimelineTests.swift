@@ -118,24 +118,25 @@ import Testing
     }
 
     @Test func from2022UnderSixYearsToPensionAgeEvenAFirstCourseNeedsConsent() throws {
-        // Born 1965-06-01: folkepension at 68 (2033-06-01); six years before is 2027-06-01.
+        // Born 1962-06-01: folkepension at 67 (2029-06-01); six years before is 2023-06-01 (dates before the
+        // reform, which grants no first course from 2026).
         var dayBefore = CaseScript(journey: journey)
-        dayBefore.toActive(born: "1965-06-01", decidedOn: "2027-05-31", months: 12)
+        dayBefore.toActive(born: "1962-06-01", decidedOn: "2023-05-31", months: 12)
         #expect(dayBefore.current?.courseNumber == 1)
 
         var onTheDay = CaseScript(journey: journey)
-        onTheDay.toAwaitingDecision(born: "1965-06-01", recommendedOn: "2027-05-25", months: 12)
-        let first = onTheDay.decide(.ressourceforloeb, months: 12, on: "2027-06-01")
+        onTheDay.toAwaitingDecision(born: "1962-06-01", recommendedOn: "2023-05-25", months: 12)
+        let first = onTheDay.decide(.ressourceforloeb, months: 12, on: "2023-06-01")
         #expect(first.code == .consentRequired)
         #expect(first.rule == .r7)
         #expect(first.rejection?.detail.contains("folkepension") == true)
         #expect(
-            onTheDay.decide(.ressourceforloeb, months: 12, consent: true, on: "2027-06-01").transition?.to == .active)
+            onTheDay.decide(.ressourceforloeb, months: 12, consent: true, on: "2023-06-01").transition?.to == .active)
 
         // The same date under a deployment pinned to the 2020 rules: no such band.
         var pinned = CaseScript(journey: try JourneyFixture.journey(pin: .y2020))
-        pinned.toAwaitingDecision(born: "1965-06-01", recommendedOn: "2027-05-25", months: 12)
-        #expect(pinned.decide(.ressourceforloeb, months: 12, on: "2027-06-01").transition?.ruleSet == .y2020)
+        pinned.toAwaitingDecision(born: "1962-06-01", recommendedOn: "2023-05-25", months: 12)
+        #expect(pinned.decide(.ressourceforloeb, months: 12, on: "2023-06-01").transition?.ruleSet == .y2020)
     }
 
     @Test func effortGuaranteeOnlyFor2022CoursesAndGoneOnceAnEffortStarts() {

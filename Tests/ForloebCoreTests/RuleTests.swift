@@ -72,7 +72,8 @@ import Testing
     ])
     func r3_durationFixedWithinRange(decidedOn: String, months: Int, accepted: Bool) {
         var s = CaseScript(journey: journey)
-        s.toAwaitingDecision(born: "1985-05-20", recommendedOn: day(decidedOn).adding(days: -5).description, months: 24)
+        // The team names no duration, so that any length is no deviation from it (R2): R3 alone decides.
+        s.toAwaitingDecision(born: "1985-05-20", recommendedOn: day(decidedOn).adding(days: -5).description)
         let start = day(decidedOn).adding(days: 20)
         let outcome = s.decide(.ressourceforloeb, months: months, start: start.description, on: decidedOn)
         if accepted {
@@ -408,6 +409,16 @@ import Testing
         #expect(effort.code == .invalidTransition)
         #expect(effort.rule == .r17)
         #expect(s.course?.firstEffortOn == nil)
+        // The structured field decides where the case system sends it; the name is only the fallback.
+        let flagged = s.send(
+            .effortStarted(startDate: day("2023-04-01"), area: .employment, name: "Job hos Brugsen", fleksjob: true),
+            on: "2023-04-01")
+        #expect(flagged.rule == .r17)
+        let clarifying = s.send(
+            .effortStarted(
+                startDate: day("2023-04-02"), area: .employment, name: "Afklaring af fleksjobmuligheder", fleksjob: false),
+            on: "2023-04-02")
+        #expect(clarifying.transition?.to == .active)
         let direct = s.decide(.fleksjob, on: "2023-12-01")
         #expect(direct.code == .teamRecommendationRequired)
         #expect(direct.rule == .r17)

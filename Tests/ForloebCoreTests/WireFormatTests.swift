@@ -73,6 +73,16 @@ import Testing
         (.courseExtensionRequested, "{}", .courseExtensionRequested),
         (.municipalityChanged, #"{"municipality": "0250"}"#, .municipalityChanged(municipality: "0250")),
         (.caseClosed, #"{"reason": "emigrated"}"#, .caseClosed(reason: .emigrated)),
+        (.descriptionCompleted, #"{"date": "2026-08-14"}"#, .descriptionCompleted(date: day("2026-08-14"))),
+        (.healthAdviceGiven, #"{"date": "2026-09-03"}"#, .healthAdviceGiven(date: day("2026-09-03"))),
+        (
+            .effortStarted, #"{"startDate": "2023-04-03", "area": "employment", "name": "job", "fleksjob": true}"#,
+            .effortStarted(startDate: day("2023-04-03"), area: .employment, name: "job", fleksjob: true)
+        ),
+        (
+            .teamReferred, #"{"meetingDate": "2023-09-20", "purpose": "review"}"#,
+            .teamReferred(meetingDate: day("2023-09-20"), consideredEfforts: nil, purpose: .review)
+        ),
     ]
 
     static func message(_ type: String, _ data: String, messageId: String = "m-1", caseId: String = "K-1") -> Data {

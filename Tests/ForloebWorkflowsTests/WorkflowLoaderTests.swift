@@ -18,7 +18,7 @@ import Testing
 
     @Test func loadsTheShippedRuleSetsAndDefaults() throws {
         let workflow = try WorkflowLoader.load(directory: Self.directory)
-        #expect(workflow.rules.ruleSets.map(\.id) == [.y2013, .y2020, .y2022])
+        #expect(workflow.rules.ruleSets.map(\.id) == [.y2013, .y2020, .y2022, .y2026])
         #expect(workflow.rules.inForce(on: CivilDate(iso: "2021-12-31")!).id == .y2020)
         #expect(workflow.rules.inForce(on: CivilDate(iso: "2022-01-01")!).id == .y2022)
         #expect(workflow.rules.inForce(on: CivilDate(iso: "2019-12-31")!).id == .y2013)

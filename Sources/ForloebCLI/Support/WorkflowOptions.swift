@@ -12,7 +12,7 @@ public struct WorkflowOptions: ParsableArguments {
     @Option(help: "A municipal policy: a name under Workflows/policies/ (halsnaes) or a YAML file.")
     public var policy: String?
 
-    @Option(name: .customLong("rule-set"), help: "Pin one rule set (2013, 2020, 2022) for every date.")
+    @Option(name: .customLong("rule-set"), help: "Pin one rule set (2013, 2020, 2022, 2026) for every date.")
     public var ruleSet: String?
 
     public init() {}

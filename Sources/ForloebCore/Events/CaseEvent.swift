@@ -2,8 +2,9 @@
 public enum CaseEvent: Sendable, Equatable {
     case caseOpened(Citizen)
     case targetGroupAssessed(outcome: TargetGroupOutcome, reason: String)
-    /// `consideredEfforts` is required for the first referral (003 §4.2) and optional before the end.
-    case teamReferred(meetingDate: CivilDate, consideredEfforts: [String]?)
+    /// `consideredEfforts` is required for the first referral (003 §4.2) and optional before the end;
+    /// `purpose` matters only while a course runs (§6.2).
+    case teamReferred(meetingDate: CivilDate, consideredEfforts: [String]?, purpose: ReferralPurpose = .nextStep)
     case teamRecommended(recommendation: NextStep, durationMonths: Int?)
     case teamRereferred(reason: String, meetingDate: CivilDate)
     case decisionMade(Decision)
@@ -11,7 +12,9 @@ public enum CaseEvent: Sendable, Equatable {
     case meetingHeld(date: CivilDate, channel: MeetingChannel)
     case planUpdated(periodMonths: Int, goal: String)
     case mentorAgreed(startDate: CivilDate, endDate: CivilDate)
-    case effortStarted(startDate: CivilDate, area: EffortArea, name: String)
+    /// `fleksjob` is the case system's own word on whether the effort is a fleksjob (R17); without it the name
+    /// decides, as a fallback.
+    case effortStarted(startDate: CivilDate, area: EffortArea, name: String, fleksjob: Bool? = nil)
     case internshipStarted(startDate: CivilDate, weeks: Int)
     case internshipExtended(weeks: Int)
     case absenceRecorded(date: CivilDate, reasonableCause: Bool)
@@ -20,6 +23,9 @@ public enum CaseEvent: Sendable, Equatable {
     case courseExtensionRequested
     case municipalityChanged(municipality: String)
     case caseClosed(reason: ClosureReason)
+    /// The reform's replacements for the team's recommendation (R19), each dated.
+    case descriptionCompleted(date: CivilDate)
+    case healthAdviceGiven(date: CivilDate)
 
     public var type: EventType {
         switch self {
@@ -42,6 +48,8 @@ public enum CaseEvent: Sendable, Equatable {
         case .courseExtensionRequested: .courseExtensionRequested
         case .municipalityChanged: .municipalityChanged
         case .caseClosed: .caseClosed
+        case .descriptionCompleted: .descriptionCompleted
+        case .healthAdviceGiven: .healthAdviceGiven
         }
     }
 }
@@ -95,6 +103,18 @@ public enum ContactChannel: String, Sendable, Codable, CaseIterable {
     case inPerson = "in_person", phone, video, letter
     case digitalPost = "digital_post"
     case sms
+}
+
+extension CaseEvent {
+    /// Events inside a running course (§6.1): valid wherever a course runs, under the same rules.
+    public var isCourseEvent: Bool {
+        switch self {
+        case .caseworkerAssigned, .meetingHeld, .planUpdated, .mentorAgreed, .effortStarted, .internshipStarted,
+            .internshipExtended, .absenceRecorded, .contactAttempted, .sanctionDecided:
+            true
+        default: false
+        }
+    }
 }
 
 public enum EffortArea: String, Sendable, Codable, CaseIterable {

@@ -19,4 +19,8 @@ public enum EventType: String, CaseIterable, Codable, Sendable {
     case courseExtensionRequested = "course.extension_requested"
     case municipalityChanged = "municipality.changed"
     case caseClosed = "case.closed"
+    /// The 2026 reform (§6.3): the *samlet beskrivelse af borgerens forudsætninger* is complete.
+    case descriptionCompleted = "description.completed"
+    /// The 2026 reform (§6.3): the sundhedskoordinator has given the mandatory health advice.
+    case healthAdviceGiven = "health_advice.given"
 }

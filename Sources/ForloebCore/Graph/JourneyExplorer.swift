@@ -26,15 +26,58 @@ public struct JourneyExplorer: Sendable {
     /// The first case found in each reachable state.
     public let representatives: [CaseState: CitizenCase]
 
-    public init(journey: Journey, startingOn start: CivilDate = CivilDate(year: 2023, month: 3, day: 1)!) {
+    /// Where every walk starts: a date under the seeds' law, when every state can still be reached.
+    public static let firstEra = CivilDate(year: 2023, month: 3, day: 1)!
+
+    /// The days from which what the machine accepts changes: the first era and each abolition date of the
+    /// rule sets (the 2026 reform), earliest first.
+    public static func eras(of journey: Journey) -> [CivilDate] {
+        var days: Set<CivilDate> = [firstEra]
+        for ruleSet in journey.rules.ruleSets {
+            guard let gone = ruleSet.abolitions else { continue }
+            days.formUnion([gone.coursesOn, gone.teamOn, gone.jobcentreOn].filter { $0 > firstEra })
+        }
+        return days.sorted()
+    }
+
+    /// Everything the machine accepts in any era: the union of `init(journey:on:)` over `eras(of:)`. This is
+    /// what the diagram draws and what the no-silent-stall proof checks.
+    public init(journey: Journey) {
+        let walks = Self.eras(of: journey).map { JourneyExplorer(journey: journey, on: $0) }
+        self.edges = Set(walks.flatMap(\.edges)).sorted()
+        var representatives: [CaseState: CitizenCase] = [:]
+        for walk in walks { representatives.merge(walk.representatives) { first, _ in first } }
+        self.representatives = representatives
+    }
+
+    /// What the machine accepts from `date` on. Cases reach every state under the seeds' law first (a case
+    /// waiting for the team on the day the team goes exists only because it was referred before), then every
+    /// event is dated `date` or later, so that a reform's abolitions show in what moves each state on.
+    public init(journey: Journey, on date: CivilDate) {
+        var seeds: [CitizenCase?] = [nil]
+        if date > Self.firstEra {
+            let before = JourneyExplorer(journey: journey, startingOn: Self.firstEra, seeds: [nil], recording: false)
+            seeds += before.reached.map { Optional($0) }
+        }
+        self = JourneyExplorer(journey: journey, startingOn: date, seeds: seeds, recording: true)
+    }
+
+    /// Every case shape the walk reached (for seeding a later era's walk).
+    private var reached: [CitizenCase] = []
+
+    private init(journey: Journey, startingOn start: CivilDate, seeds: [CitizenCase?], recording: Bool) {
         var edges: Set<Edge> = []
         var representatives: [CaseState: CitizenCase] = [:]
+        var reached: [CitizenCase] = []
         var explored: Set<String> = []
-        var queue: [CitizenCase?] = [nil]
+        var queue = seeds
         var sequence = 0
         while !queue.isEmpty {
             let current = queue.removeFirst()
-            let at = current.map { $0.lastEventAt.adding(seconds: 86_400) } ?? start.startInstant
+            // The seeding walk moves a day a step; a recording walk stays on its era's first day, so that what
+            // it records is what the law of that era accepts (a step must not carry it into the next era).
+            let next = current.map { $0.lastEventAt.adding(seconds: 86_400) } ?? start.startInstant
+            let at = recording ? max(start.startInstant, current?.lastEventAt ?? start.startInstant) : next
             for sample in SampleEvent.all(at: at.date) {
                 // A sample that needs earlier events in the same state gets them first, on a copy of the case.
                 var base = current
@@ -57,26 +100,37 @@ public struct JourneyExplorer: Sendable {
                     messageId: "explore-\(sequence)", caseId: "EXPLORE", occurredAt: at, actor: "explorer",
                     event: sample.event)
                 guard case .success(let transition) = journey.apply(envelope, to: base) else { continue }
-                edges.insert(
-                    Edge(from: current?.state, event: sample.event.type, variant: sample.variant, to: transition.to))
+                if recording {
+                    edges.insert(
+                        Edge(from: current?.state, event: sample.event.type, variant: sample.variant, to: transition.to))
+                }
                 if representatives[transition.to] == nil { representatives[transition.to] = transition.after }
-                if explored.insert(Self.shape(of: transition.after)).inserted { queue.append(transition.after) }
+                if explored.insert(Self.shape(of: transition.after)).inserted {
+                    queue.append(transition.after)
+                    reached.append(transition.after)
+                }
             }
         }
         self.edges = edges.sorted()
         self.representatives = representatives
+        self.reached = reached
     }
 
     /// What distinguishes cases in the same state for what they accept next: the recommendation awaiting a
-    /// decision and whether the team has reconsidered it (R2). Bounded, so the walk ends.
+    /// decision and whether the team has reconsidered it (R2), a review the team owes a running course (§6.2),
+    /// and which half of R19's basis the case has. Bounded, so the walk ends.
     static func shape(of c: CitizenCase) -> String {
-        switch c.phase {
+        // R19's basis: which of the description and the health advice the case has in its current state.
+        let basis = "\(c.descriptionCompletedOn != nil):\(c.healthAdviceGivenOn != nil)"
+        return switch c.phase {
         case .awaitingTeam(let round), .preEndAwaitingTeam(_, let round):
-            "\(c.state.rawValue):\(round.rereferredFrom != nil)"
+            "\(c.state.rawValue):\(round.rereferredFrom != nil):\(basis)"
         case .awaitingDecision(let r), .preEndAwaitingDecision(_, let r):
-            "\(c.state.rawValue):\(r.step.rawValue):\(r.afterRereferral)"
+            "\(c.state.rawValue):\(r.step.rawValue):\(r.afterRereferral):\(basis)"
+        case .active(let course):
+            "active:\(course.pendingReview != nil):\(basis)"
         default:
-            c.state.rawValue
+            "\(c.state.rawValue):\(basis)"
         }
     }
 

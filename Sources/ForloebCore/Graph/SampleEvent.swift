@@ -25,6 +25,8 @@ struct SampleEvent {
         }
         samples.append(
             SampleEvent(variant: nil, event: .teamReferred(meetingDate: date, consideredEfforts: ["mentor"])))
+        samples.append(
+            SampleEvent(variant: "review", event: .teamReferred(meetingDate: date, consideredEfforts: nil, purpose: .review)))
         for step in NextStep.allCases {
             samples.append(
                 SampleEvent(
@@ -37,8 +39,11 @@ struct SampleEvent {
                 SampleEvent(
                     variant: step.rawValue,
                     event: .decisionMade(
+                        // Førtidspension with its futility documented (R8), so that the sample citizen's age
+                        // never hides an edge the law allows.
                         Decision(
-                            outcome: .step(step), durationMonths: step.isCourse ? 12 : nil, citizenConsent: true))))
+                            outcome: .step(step), durationMonths: step.isCourse ? 12 : nil, citizenConsent: true,
+                            obviouslyFutile: step == .foertidspension ? true : nil))))
         }
         samples.append(SampleEvent(variant: "refusal", event: .decisionMade(Decision(outcome: .refusal))))
         samples += [
@@ -62,6 +67,8 @@ struct SampleEvent {
             SampleEvent(variant: nil, event: .courseExtensionRequested),
             SampleEvent(variant: nil, event: .municipalityChanged(municipality: "0250")),
             SampleEvent(variant: nil, event: .caseClosed(reason: .withdrawn)),
+            SampleEvent(variant: nil, event: .descriptionCompleted(date: date)),
+            SampleEvent(variant: nil, event: .healthAdviceGiven(date: date)),
         ]
         return samples
     }

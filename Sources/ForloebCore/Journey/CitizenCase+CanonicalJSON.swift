@@ -17,8 +17,10 @@ extension CitizenCase {
             w.member("caseId", caseId)
             w.member("citizen") { citizen.write(to: &$0) }
             w.member("courseNumber", courseNumber)
+            w.member("descriptionCompletedOn", ifPresent: descriptionCompletedOn)
             w.member("futilityDocumented", futilityDocumented)
             w.member("grantedMonthsTotal", grantedMonthsTotal)
+            w.member("healthAdviceGivenOn", ifPresent: healthAdviceGivenOn)
             if let lastDecision { w.member("lastDecision") { lastDecision.write(to: &$0) } }
             w.member("lastEventAt", lastEventAt)
             w.member("openedAt", openedAt)
@@ -136,6 +138,7 @@ extension Course {
             }
             w.member("end", end)
             w.member("firstEffortOn", ifPresent: firstEffortOn)
+            w.member("firstMeetingFrom", ifPresent: firstMeetingFrom)
             w.member("firstMeetingOn", ifPresent: firstMeetingOn)
             if let internship {
                 w.member("internship") { w in
@@ -146,6 +149,7 @@ extension Course {
                 }
             }
             w.member("lastMeetingOn", ifPresent: lastMeetingOn)
+            if let lastReview { w.member("lastReview") { lastReview.write(to: &$0) } }
             w.member("meetingsHeld", meetingsHeld)
             if let mentor {
                 w.member("mentor") { w in
@@ -157,6 +161,7 @@ extension Course {
             }
             w.member("months", months)
             w.member("number", number)
+            if let pendingReview { w.member("pendingReview") { pendingReview.write(to: &$0) } }
             if let plan {
                 w.member("plan") { w in
                     w.object { w in

@@ -19,6 +19,10 @@ public struct CitizenCase: Sendable, Equatable, Codable {
     public var lastEventAt: Instant
     /// The latest formal decision: what, when, under which rule set, and until when it can be appealed (R14).
     public var lastDecision: DecisionRecord?
+    /// The 2026 reform's basis for fleksjob and førtidspension (R19): when the *samlet beskrivelse* was
+    /// completed and the sundhedskoordinator's advice given, since the case entered its current state.
+    public var descriptionCompletedOn: CivilDate?
+    public var healthAdviceGivenOn: CivilDate?
 
     public init(caseId: String, citizen: Citizen, openedAt: Instant) {
         self.caseId = caseId

@@ -11,6 +11,9 @@ public struct Course: Sendable, Equatable, Codable {
     /// The rule set in force on the decision's date: it governs this course's cadence and guarantees.
     public let ruleSet: RuleSetID
     public var caseworker: Caseworker?
+    /// The day the first meeting is counted from: the decision, or the team's meeting if that was earlier
+    /// (003 §5.2). `nil` in snapshots written before it was kept: then the course's start.
+    public var firstMeetingFrom: CivilDate?
     /// The first conversation that counts as the first meeting (in person under `2020`+).
     public var firstMeetingOn: CivilDate?
     public var lastMeetingOn: CivilDate?
@@ -18,19 +21,28 @@ public struct Course: Sendable, Equatable, Codable {
     public var plan: EffortPlan?
     public var mentor: MentorAgreement?
     public var internship: Internship?
-    /// When the first effort (offer, internship, social or health effort) started: meets the effort guarantee.
+    /// When the first effort that meets the effort guarantee started: an offer, internship, social or health
+    /// effort (the kinds LAB § 113 stk. 2 names), started on or after the course's start.
     public var firstEffortOn: CivilDate?
+    /// A `review` referral to the team while the course runs, awaiting its recommendation (§6.2).
+    public var pendingReview: TeamRound?
+    /// The team's latest recommendation on a review: it meets the effort guarantee (LAB § 113 stk. 2).
+    public var lastReview: Recommendation?
     public var absences: [Absence] = []
     public var contactAttempts: [ContactAttempt] = []
     public var sanctions: Int = 0
 
-    public init(number: Int, start: CivilDate, months: Int, ruleSet: RuleSetID) {
+    public init(number: Int, start: CivilDate, months: Int, ruleSet: RuleSetID, firstMeetingFrom: CivilDate? = nil) {
         self.number = number
         self.start = start
         self.months = months
         self.end = start.adding(months: months)
         self.ruleSet = ruleSet
+        self.firstMeetingFrom = firstMeetingFrom
     }
+
+    /// Whether the 2022 effort guarantee is met: an effort started, or the team reviewed the course.
+    public var effortGuaranteeMet: Bool { firstEffortOn != nil || lastReview != nil }
 }
 
 /// The coordinating caseworker (koordinerende sagsbehandler, R9).
@@ -42,6 +54,11 @@ public struct Caseworker: Sendable, Equatable, Codable {
 
 public enum CaseworkerUnit: String, Sendable, Codable, CaseIterable {
     case jobcenter, social, health
+    /// The 2026 reform: the jobcentre requirement is gone and "jobcenteret" reads "kommunen" (§6.3).
+    case municipality
+
+    /// Units whose caseworkers make employment-law decisions while the jobcentre requirement stands (R9).
+    public var decidesEmploymentLaw: Bool { self == .jobcenter || self == .municipality }
 }
 
 /// The effort part of the rehabilitation plan (indsatsdel, R12).

@@ -34,6 +34,34 @@ public enum Phase: Sendable, Equatable, Codable {
         default: nil
         }
     }
+
+    /// The same state with `course` in place of its running course: one code path applies course events in
+    /// all three states that have one (§6.1). Unchanged in the states without a course.
+    public func replacingCourse(with course: Course) -> Phase {
+        switch self {
+        case .active: .active(course)
+        case .preEndAwaitingTeam(_, let round): .preEndAwaitingTeam(course, round)
+        case .preEndAwaitingDecision(_, let recommendation): .preEndAwaitingDecision(course, recommendation)
+        default: self
+        }
+    }
+
+    /// The team's recommendation a decision is awaited on, if any.
+    public var recommendation: Recommendation? {
+        switch self {
+        case .awaitingDecision(let recommendation), .preEndAwaitingDecision(_, let recommendation): recommendation
+        default: nil
+        }
+    }
+
+    /// Past the target-group assessment and not ended: where, once the team is gone, the municipality decides
+    /// without it (§6.3: no case is stranded by the reform).
+    public var isPastAssessment: Bool {
+        switch self {
+        case .preparing, .awaitingTeam, .awaitingDecision, .active, .preEndAwaitingTeam, .preEndAwaitingDecision: true
+        case .requested, .ended: false
+        }
+    }
 }
 
 /// How a case ended: refused, one of the next steps, or closed for an outside reason.

@@ -2,6 +2,7 @@
 public enum RuleID: String, CaseIterable, Codable, Sendable {
     case r1 = "R1", r2 = "R2", r3 = "R3", r4 = "R4", r5 = "R5", r6 = "R6", r7 = "R7", r8 = "R8", r9 = "R9"
     case r10 = "R10", r11 = "R11", r12 = "R12", r13 = "R13", r14 = "R14", r15 = "R15", r16 = "R16", r17 = "R17"
+    case r18 = "R18", r19 = "R19"
 
     /// The rule in one sentence, for rejection messages and `explain`.
     public var summary: String {
@@ -23,6 +24,8 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
         case .r15: "the plan follows the case when the citizen moves municipality"
         case .r16: "an obvious førtidspension case does not get a course"
         case .r17: "fleksjob is not an effort inside a course; a move to fleksjob goes through the team"
+        case .r18: "from the reform's dates no new course or revalidering is granted and the team no longer sits"
+        case .r19: "without the team, fleksjob and førtidspension rest on the samlet beskrivelse and the health advice"
         }
     }
 
@@ -46,6 +49,8 @@ public enum RuleID: String, CaseIterable, Codable, Sendable {
         case .r15: "003 §4.7"
         case .r16: "003 §2, §4.1"
         case .r17: "003 §4.3"
+        case .r18: "lov nr. 1750 af 29/12/2025 (L 66, 2025-26, bemærkningerne 2.3)"
+        case .r19: "lov nr. 1750 af 29/12/2025 (L 66, 2025-26)"
         }
     }
 }

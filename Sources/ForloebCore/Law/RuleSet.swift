@@ -33,13 +33,16 @@ public struct RuleSet: Sendable, Equatable {
     public var appealWeeks: Int
     /// The age under which førtidspension needs documented futility (R8).
     public var foertidspensionFutilityAge: Int
+    /// What the 2026 reform abolishes and from when (R18, R19); `nil` under the rule sets before it.
+    public var abolitions: Abolitions?
 
     public init(
         id: RuleSetID, inForceFrom: CivilDate, courseMonths: ClosedRange<Int>, newCourseConsentAge: Int = 40,
         ageBandUpperAge: Int? = nil, ageBandTotalMonths: Int? = nil, yearsBeforePensionAgeNeedingConsent: Int? = nil,
         pensionAges: [PensionAgeBand] = [], followUp: FollowUpMinimum, planMinMonths: Int? = nil,
         mentorMaxMonths: Int = 6, internshipStartMaxWeeks: Int = 13, internshipTotalMaxWeeks: Int = 39,
-        effortGuaranteeMonths: Int? = nil, appealWeeks: Int = 4, foertidspensionFutilityAge: Int = 40
+        effortGuaranteeMonths: Int? = nil, appealWeeks: Int = 4, foertidspensionFutilityAge: Int = 40,
+        abolitions: Abolitions? = nil
     ) {
         self.id = id
         self.inForceFrom = inForceFrom
@@ -57,6 +60,22 @@ public struct RuleSet: Sendable, Equatable {
         self.effortGuaranteeMonths = effortGuaranteeMonths
         self.appealWeeks = appealWeeks
         self.foertidspensionFutilityAge = foertidspensionFutilityAge
+        self.abolitions = abolitions
+    }
+
+    /// Whether no course (first or new) and no revalidering may be granted on `date` (R18).
+    public func coursesAbolished(on date: CivilDate) -> Bool {
+        abolitions.map { date >= $0.coursesOn } ?? false
+    }
+
+    /// Whether the rehabilitation team no longer sits on `date` (R18): decisions rest on R19 instead.
+    public func teamAbolished(on date: CivilDate) -> Bool {
+        abolitions.map { date >= $0.teamOn } ?? false
+    }
+
+    /// Whether the municipality, not a jobcentre, makes employment-law decisions on `date` (R9).
+    public func jobcentreAbolished(on date: CivilDate) -> Bool {
+        abolitions.map { date >= $0.jobcentreOn } ?? false
     }
 
     /// The folkepension age in months for someone born on `birthDate`, if the rule set knows it.

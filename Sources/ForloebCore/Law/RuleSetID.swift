@@ -9,6 +9,8 @@ public enum RuleSetID: String, CaseIterable, Codable, Sendable, Comparable {
     case y2020 = "2020"
     /// Bedre ressourceforløb: 12–36 months, age bands for new courses, the 6-month effort guarantee.
     case y2022 = "2022"
+    /// Lov 1750/2025: no new courses or revalidering, no rehabilitation team; running courses finish.
+    case y2026 = "2026"
 
     public static func < (lhs: RuleSetID, rhs: RuleSetID) -> Bool {
         lhs.rawValue < rhs.rawValue

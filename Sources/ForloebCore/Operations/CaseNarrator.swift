@@ -46,7 +46,12 @@ public struct CaseNarrator: Sendable {
                     ? "Kommunen vurderede, at førtidspension er åbenbar, så der gives ikke ressourceforløb (R16). "
                     : "The municipality found førtidspension obvious, so no course is given (R16). ") + appeal(after)
             }
-        case .teamReferred(let meetingDate, _):
+        case .teamReferred(let meetingDate, _, let purpose):
+            if before?.state == .active && purpose == .review {
+                return da
+                    ? "Det igangværende forløb blev forelagt rehabiliteringsteamet til mødet \(meetingDate); forløbet fortsætter imens."
+                    : "The running course was referred to the rehabilitation team for review at its meeting on \(meetingDate); the course goes on."
+            }
             if before?.state == .active {
                 return da
                     ? "Inden forløbet slutter, blev sagen forelagt rehabiliteringsteamet igen til mødet \(meetingDate) for at beslutte, hvad der skal ske bagefter (R6)."
@@ -57,6 +62,11 @@ public struct CaseNarrator: Sendable {
                 : "The case was referred to the rehabilitation team for its meeting on \(meetingDate) (R1)."
         case .teamRecommended(let step, let months):
             let duration = months.map { da ? " i \($0) måneder" : " for \($0) months" } ?? ""
+            if before?.state == .active {
+                return da
+                    ? "Rehabiliteringsteamet gennemgik forløbet og indstillede \(name(step))\(duration); det opfylder indsatsgarantien."
+                    : "The rehabilitation team reviewed the course and recommended \(name(step))\(duration); this meets the effort guarantee."
+            }
             return da
                 ? "Rehabiliteringsteamet indstillede \(name(step))\(duration)."
                 : "The rehabilitation team recommended \(name(step))\(duration)."
@@ -92,7 +102,7 @@ public struct CaseNarrator: Sendable {
             return da
                 ? "Der blev indgået en skriftlig mentoraftale fra \(start) til \(end) (R13)."
                 : "A written mentor agreement was made from \(start) to \(end) (R13)."
-        case .effortStarted(let start, let area, let effortName):
+        case .effortStarted(let start, let area, let effortName, _):
             return da ? "Indsatsen \"\(effortName)\" (\(area.rawValue)) startede den \(start)." : "The effort \"\(effortName)\" (\(area.rawValue)) started on \(start)."
         case .internshipStarted(let start, let weeks):
             return da ? "Virksomhedspraktik startede den \(start) i \(weeks) uger." : "A company internship started on \(start) for \(weeks) weeks."
@@ -118,6 +128,14 @@ public struct CaseNarrator: Sendable {
                 : "The citizen moved to municipality \(municipality); the plan followed the case (R15)."
         case .caseClosed(let reason):
             return da ? "Sagen blev lukket (\(reason.rawValue))." : "The case was closed (\(reason.rawValue))."
+        case .descriptionCompleted(let date):
+            return da
+                ? "Den samlede beskrivelse af borgerens forudsætninger blev færdig \(date) (R19)."
+                : "The samlet beskrivelse of the citizen's circumstances was completed on \(date) (R19)."
+        case .healthAdviceGiven(let date):
+            return da
+                ? "Sundhedskoordinatoren gav sin rådgivning \(date) (R19)."
+                : "The sundhedskoordinator gave the health advice on \(date) (R19)."
         }
     }
 

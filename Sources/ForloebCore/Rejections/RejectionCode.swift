@@ -16,4 +16,8 @@ public enum RejectionCode: String, CaseIterable, Codable, Sendable {
     case mentorAgreementTooLong = "mentor_agreement_too_long"
     case internshipTooLong = "internship_too_long"
     case preparationUndocumented = "preparation_undocumented"
+    /// A course, revalidering or a team event dated on or after the reform abolished it (R18).
+    case schemeAbolished = "scheme_abolished"
+    /// Fleksjob or førtidspension after the team is gone without the description and the health advice (R19).
+    case healthAdviceRequired = "health_advice_required"
 }

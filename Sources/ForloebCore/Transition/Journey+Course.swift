@@ -26,11 +26,13 @@ extension Journey {
                 )
             }
             course.mentor = MentorAgreement(startDate: start, endDate: end)
-        case .effortStarted(let start, _, let name):
-            if name.lowercased().contains("fleksjob") {
+        case .effortStarted(let start, _, let name, let fleksjob):
+            // R17: the case system's `fleksjob` flag decides. Matching the name is only the fallback without it:
+            // it would also catch "afklaring af fleksjobmuligheder", an effort a course may well hold.
+            if fleksjob ?? name.lowercased().contains("fleksjob") {
                 throw .law(.invalidTransition, .r17, "fleksjob cannot be an effort inside a ressourceforløb")
             }
-            course.firstEffortOn = min(course.firstEffortOn ?? start, start)
+            course.meetEffortGuarantee(startedOn: start)
         case .internshipStarted(let start, let weeks):
             guard weeks <= ruleSet.internshipStartMaxWeeks else {
                 throw Rejection(
@@ -39,8 +41,8 @@ extension Journey {
                 )
             }
             course.internship = Internship(startDate: start, weeks: weeks)
-            // An internship is an employment effort: it meets the effort guarantee.
-            course.firstEffortOn = min(course.firstEffortOn ?? start, start)
+            // An internship (virksomhedspraktik) is an offer under LAB: it meets the effort guarantee.
+            course.meetEffortGuarantee(startedOn: start)
         case .internshipExtended(let weeks):
             guard var internship = course.internship else {
                 throw Rejection(.invalidTransition, "internship.extended with no internship started in this course")
@@ -90,5 +92,16 @@ extension Journey {
             }
             if !firstMustBeInPerson || channel == .inPerson { course.firstMeetingOn = day }
         }
+    }
+}
+
+extension Course {
+    /// LAB § 113 stk. 2 (2022): an offer (employment, education, internship), a social effort (serviceloven) or a
+    /// municipal health effort (sundhedsloven) meets the guarantee only once the course has started; an effort
+    /// that began before it is preparation, not the course's first effort. Every `EffortArea` is one of those
+    /// kinds; a mentor agreement is not (it is support, LAB chapter 15, not an offer), so it never counts.
+    mutating func meetEffortGuarantee(startedOn start: CivilDate) {
+        guard start >= self.start else { return }
+        firstEffortOn = min(firstEffortOn ?? start, start)
     }
 }

@@ -7,23 +7,9 @@ extension Journey {
             open.append(decisionDue(recommendation))
         case .active(let course):
             appendCourseDeadlines(course, into: &open)
+            // Met by the next-step referral, which leaves `active`.
             open.append(
                 Deadline(kind: .nextStepReferral, dueOn: course.end.adding(months: -policy.nextStepReferralLeadMonths)))
-            if course.firstMeetingOn == nil {
-                open.append(Deadline(kind: .firstMeeting, dueOn: course.start.adding(days: policy.firstMeetingDays)))
-            }
-            open.append(
-                Deadline(
-                    kind: .planReview, dueOn: course.plan?.reviewOn ?? course.start.adding(days: policy.firstPlanDays)))
-            if let mentor = course.mentor {
-                open.append(Deadline(kind: .mentorAgreementEnd, dueOn: mentor.endDate))
-            }
-            if let internship = course.internship {
-                open.append(Deadline(kind: .internshipEnd, dueOn: internship.endDate))
-            }
-            if course.firstEffortOn == nil, let months = rules.ruleSet(course.ruleSet).effortGuaranteeMonths {
-                open.append(Deadline(kind: .effortGuarantee, dueOn: course.start.adding(months: months)))
-            }
         case .preEndAwaitingTeam(let course, _):
             appendCourseDeadlines(course, into: &open)
         case .preEndAwaitingDecision(let course, let recommendation):
@@ -39,10 +25,26 @@ extension Journey {
         Deadline(kind: .decisionDue, dueOn: recommendation.recommendedOn.adding(days: policy.decisionDueDays))
     }
 
-    /// Deadlines that run as long as the course does, whatever the next step's progress.
+    /// Deadlines that run as long as the course does, whatever the next step's progress (§6.1: the course and
+    /// its obligations go on in both pre-end states, and after an overrun).
     private func appendCourseDeadlines(_ course: Course, into open: inout [Deadline]) {
         open.append(Deadline(kind: .courseEnd, dueOn: course.end))
         open.append(Deadline(kind: .followup, dueOn: nextFollowUp(course)))
+        if course.firstMeetingOn == nil {
+            let from = course.firstMeetingFrom ?? course.start
+            open.append(Deadline(kind: .firstMeeting, dueOn: from.adding(days: policy.firstMeetingDays)))
+        }
+        open.append(
+            Deadline(kind: .planReview, dueOn: course.plan?.reviewOn ?? course.start.adding(days: policy.firstPlanDays)))
+        if let mentor = course.mentor {
+            open.append(Deadline(kind: .mentorAgreementEnd, dueOn: mentor.endDate))
+        }
+        if let internship = course.internship {
+            open.append(Deadline(kind: .internshipEnd, dueOn: internship.endDate))
+        }
+        if !course.effortGuaranteeMet, let months = rules.ruleSet(course.ruleSet).effortGuaranteeMonths {
+            open.append(Deadline(kind: .effortGuarantee, dueOn: course.start.adding(months: months)))
+        }
     }
 
     /// The next follow-up conversation: after the last one (or the start) by the cadence for that stretch of

@@ -4,6 +4,10 @@ extension Journey {
         _ decision: Decision, on recommendation: Recommendation, running course: Course?, in next: inout CitizenCase,
         _ envelope: EventEnvelope, _ date: CivilDate, _ ruleSet: RuleSet
     ) throws(Rejection) {
+        // A recommendation of a scheme the reform has abolished cannot be followed, so deciding otherwise is no
+        // deviation that the team must first reconsider (R2 yields to R18).
+        let binding = !(recommendation.step.isCourse || recommendation.step == .revalidering)
+            || !ruleSet.coursesAbolished(on: date)
         switch decision.outcome {
         case .refusal:
             guard course == nil else {
@@ -14,16 +18,25 @@ extension Journey {
             }
             // Refusing a course deviates from a recommendation of one (R2); refusing after a recommendation
             // of something else follows it.
-            if recommendation.step.isCourse && !recommendation.afterRereferral {
+            if recommendation.step.isCourse && !recommendation.afterRereferral && binding {
                 throw rereferralRequired(recommendation, decided: "refusal")
             }
             next.phase = .ended(.refused)
             next.lastDecision = record(envelope, outcome: "refusal", on: date, under: ruleSet)
         case .step(let step):
-            if !step.sameChoice(as: recommendation.step) && !recommendation.afterRereferral {
+            if !step.sameChoice(as: recommendation.step) && !recommendation.afterRereferral && binding {
                 throw rereferralRequired(recommendation, decided: step.rawValue)
             }
-            try checkDecidingCaseworker(envelope, course)
+            // R2: a course of another length than the team recommended deviates from it too. Only lawful lengths
+            // count: a decided length the rule set does not allow is R3's to refuse, and a recommended one it does
+            // not allow (48 months under 2022's 12–36) cannot be followed, so deciding another is no deviation.
+            if step.isCourse, let recommended = recommendation.durationMonths, let decided = decision.durationMonths,
+                recommended != decided, ruleSet.courseMonths.contains(decided),
+                ruleSet.courseMonths.contains(recommended), !recommendation.afterRereferral, binding
+            {
+                throw rereferralRequired(recommendation, decided: "\(step.rawValue) for \(decided) months")
+            }
+            try checkDecidingCaseworker(envelope, course, on: date, ruleSet)
             try conclude(
                 step, decision, recommended: recommendation, running: course, in: &next, envelope, date, ruleSet)
         }
@@ -43,8 +56,42 @@ extension Journey {
                 .teamRecommendationRequired, rule,
                 "\(step.rawValue) after a course needs the rehabilitation team's recommendation; refer the case first")
         }
-        try checkDecidingCaseworker(envelope, course)
+        try checkDecidingCaseworker(envelope, course, on: date, ruleSet)
         try conclude(step, decision, recommended: nil, running: course, in: &next, envelope, date, ruleSet)
+    }
+
+    /// A decision once the team is gone (§6.3): wherever the case waits, the municipality decides; fleksjob
+    /// and førtidspension rest on the description and the health advice (R19) instead of a recommendation,
+    /// and there is no team to refer a deviation back to (R2 has nothing left to require).
+    func decideWithoutTheTeam(
+        _ decision: Decision, in phase: Phase, next: inout CitizenCase, _ envelope: EventEnvelope, _ date: CivilDate,
+        _ ruleSet: RuleSet
+    ) throws(Rejection) {
+        let course = phase.course
+        switch decision.outcome {
+        case .refusal:
+            guard course == nil else {
+                throw .law(.invalidTransition, .r5, "a running course is not refused; decide what follows it")
+            }
+            next.phase = .ended(.refused)
+            next.lastDecision = record(envelope, outcome: "refusal", on: date, under: ruleSet)
+        case .step(let step):
+            if step == .fleksjob || step == .foertidspension {
+                let missing = [
+                    next.descriptionCompletedOn == nil ? "description.completed" : nil,
+                    next.healthAdviceGivenOn == nil ? "health_advice.given" : nil,
+                ].compactMap { $0 }
+                if !missing.isEmpty {
+                    throw .law(
+                        .healthAdviceRequired, .r19,
+                        "\(step.rawValue) needs the samlet beskrivelse and the sundhedskoordinator's advice since the case became \(phase.state.rawValue); missing: \(missing.joined(separator: ", "))"
+                    )
+                }
+            }
+            try checkDecidingCaseworker(envelope, course, on: date, ruleSet)
+            try conclude(
+                step, decision, recommended: phase.recommendation, running: course, in: &next, envelope, date, ruleSet)
+        }
     }
 
     private func conclude(
@@ -72,7 +119,12 @@ extension Journey {
             }
             next.courseNumber += 1
             next.grantedMonthsTotal += months
-            next.phase = .active(Course(number: next.courseNumber, start: start, months: months, ruleSet: ruleSet.id))
+            // 003 §5.2: the first meeting is due a week after the grant, or after the team's meeting if earlier.
+            let firstMeetingFrom = min(date, recommended?.recommendedOn ?? date)
+            next.phase = .active(
+                Course(
+                    number: next.courseNumber, start: start, months: months, ruleSet: ruleSet.id,
+                    firstMeetingFrom: firstMeetingFrom))
             next.lastDecision = record(envelope, outcome: step.rawValue, on: date, under: ruleSet)
             return
         }
@@ -104,7 +156,7 @@ extension Journey {
             return isNewCourse && age >= ruleSet.newCourseConsentAge
                 ? "the citizen is \(age); from \(ruleSet.newCourseConsentAge) a new course is only at their own wish"
                 : nil
-        case .y2022:
+        case .y2022, .y2026:
             if let years = ruleSet.yearsBeforePensionAgeNeedingConsent,
                 let pensionMonths = ruleSet.pensionAgeMonths(bornOn: c.citizen.birthDate),
                 date >= c.citizen.birthDate.adding(months: pensionMonths - years * 12)
@@ -123,9 +175,14 @@ extension Journey {
         }
     }
 
-    /// R9: a caseworker from outside the jobcentre coordinates but cannot make employment-law decisions.
-    private func checkDecidingCaseworker(_ envelope: EventEnvelope, _ course: Course?) throws(Rejection) {
-        if let worker = course?.caseworker, worker.unit != .jobcenter, worker.id == envelope.actor {
+    /// R9: a caseworker from outside the jobcentre coordinates but cannot make employment-law decisions; once
+    /// the reform ends the jobcentre requirement, the municipality decides, from whichever unit.
+    private func checkDecidingCaseworker(_ envelope: EventEnvelope, _ course: Course?, on date: CivilDate, _ ruleSet: RuleSet)
+        throws(Rejection)
+    {
+        if let worker = course?.caseworker, !worker.unit.decidesEmploymentLaw, worker.id == envelope.actor,
+            !ruleSet.jobcentreAbolished(on: date)
+        {
             throw .law(
                 .invalidTransition, .r9,
                 "\(envelope.actor) coordinates from the \(worker.unit.rawValue) unit and cannot make this decision")

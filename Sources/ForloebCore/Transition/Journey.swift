@@ -51,12 +51,17 @@ public struct Journey: Sendable {
             throw Rejection(
                 .invalidTransition, "\(envelope.type.rawValue) is not valid: the case has ended (\(state.rawValue))")
         }
+        try checkAbolitions(envelope.event, on: date, under: ruleSet)
         switch (current.phase, envelope.event) {
         case (_, .municipalityChanged(let municipality)):
             // R15: the plan and the whole case follow the citizen; only the municipality changes.
             next.citizen.municipality = municipality
         case (_, .caseClosed):
             next.phase = .ended(.closed)
+        case (_, .descriptionCompleted(let day)):
+            next.descriptionCompletedOn = day
+        case (_, .healthAdviceGiven(let day)):
+            next.healthAdviceGivenOn = day
 
         case (.requested, .targetGroupAssessed(let outcome, _)):
             switch outcome {
@@ -74,20 +79,33 @@ public struct Journey: Sendable {
                     envelope, outcome: NextStep.foertidspension.rawValue, on: date, under: ruleSet)
             }
 
-        case (.preparing, .teamReferred(let meetingDate, let efforts)):
+        case (.preparing, .teamReferred(let meetingDate, let efforts, _)):
             guard let efforts, efforts.contains(where: { !$0.isEmpty }) else {
                 throw Rejection(
                     .preparationUndocumented,
                     "data.consideredEfforts: a first referral must list the efforts tried or considered (003 §4.2)")
             }
             next.phase = .awaitingTeam(TeamRound(meetingDate: meetingDate))
-        case (.active(let course), .teamReferred(let meetingDate, _)):
+        case (.active(var course), .teamReferred(let meetingDate, _, .review)):
+            // §6.2: the team reviews the running course; the case stays active.
+            course.pendingReview = TeamRound(meetingDate: meetingDate)
+            next.phase = .active(course)
+        case (.active(let course), .teamReferred(let meetingDate, _, .nextStep)):
             next.phase = .preEndAwaitingTeam(course, TeamRound(meetingDate: meetingDate))
 
         case (.awaitingTeam(let round), .teamRecommended(let step, let months)):
             next.phase = .awaitingDecision(recommendation(step, months, on: date, round))
         case (.preEndAwaitingTeam(let course, let round), .teamRecommended(let step, let months)):
             next.phase = .preEndAwaitingDecision(course, recommendation(step, months, on: date, round))
+        case (.active(var course), .teamRecommended(let step, let months)):
+            guard let round = course.pendingReview else {
+                throw Rejection(
+                    .invalidTransition,
+                    "team.recommended is not valid while the case is active: the course was not referred for review")
+            }
+            course.lastReview = recommendation(step, months, on: date, round)
+            course.pendingReview = nil
+            next.phase = .active(course)
 
         case (.awaitingDecision(let recommendation), .teamRereferred(_, let meetingDate)):
             next.phase = .awaitingTeam(TeamRound(meetingDate: meetingDate, rereferredFrom: recommendation))
@@ -95,6 +113,9 @@ public struct Journey: Sendable {
             next.phase = .preEndAwaitingTeam(
                 course, TeamRound(meetingDate: meetingDate, rereferredFrom: recommendation))
 
+        case (let phase, .decisionMade(let decision)) where ruleSet.teamAbolished(on: date) && phase.isPastAssessment:
+            // No case is stranded by the reform: without the team, the municipality decides wherever it waits.
+            try decideWithoutTheTeam(decision, in: phase, next: &next, envelope, date, ruleSet)
         case (.awaitingDecision(let recommendation), .decisionMade(let decision)):
             try decide(decision, on: recommendation, running: nil, in: &next, envelope, date, ruleSet)
         case (.preEndAwaitingDecision(let course, let recommendation), .decisionMade(let decision)):
@@ -111,20 +132,46 @@ public struct Journey: Sendable {
             }
             throw invalid(envelope, state)
 
-        case (.active(var course), _):
-            try apply(envelope.event, to: &course, on: date, under: ruleSet, envelope)
-            next.phase = .active(course)
-        case (.preEndAwaitingTeam(var course, let round), .meetingHeld(let day, let channel)):
-            hold(meetingOn: day, via: channel, in: &course)
-            next.phase = .preEndAwaitingTeam(course, round)
-        case (.preEndAwaitingDecision(var course, let recommendation), .meetingHeld(let day, let channel)):
-            hold(meetingOn: day, via: channel, in: &course)
-            next.phase = .preEndAwaitingDecision(course, recommendation)
+        case (let phase, let event) where event.isCourseEvent:
+            // §6.1: the course runs until the next step is decided, so its events are valid in every state
+            // that has one, under the same rules.
+            guard var course = phase.course else { throw invalid(envelope, state) }
+            try apply(event, to: &course, on: date, under: ruleSet, envelope)
+            next.phase = phase.replacingCourse(with: course)
 
         default:
             throw invalid(envelope, state)
         }
+        if next.state != state {
+            // R19's basis counts only since the case entered its current state.
+            next.descriptionCompletedOn = nil
+            next.healthAdviceGivenOn = nil
+        }
         return next
+    }
+
+    /// R18: what the reform abolished is refused from its date, whatever the case's state.
+    private func checkAbolitions(_ event: CaseEvent, on date: CivilDate, under ruleSet: RuleSet) throws(Rejection) {
+        switch event {
+        case .teamReferred, .teamRecommended, .teamRereferred:
+            if let gone = ruleSet.abolitions?.teamOn, date >= gone {
+                throw .law(
+                    .schemeAbolished, .r18,
+                    "the rehabilitation team no longer sits from \(gone); decide on the samlet beskrivelse and the sundhedskoordinator's advice instead (R19)"
+                )
+            }
+        case .decisionMade(let decision):
+            if case .step(let step) = decision.outcome, step.isCourse || step == .revalidering,
+                let gone = ruleSet.abolitions?.coursesOn, date >= gone
+            {
+                throw .law(
+                    .schemeAbolished, .r18,
+                    "\(step.rawValue) cannot be granted from \(gone): lov 1750/2025 abolished it for citizens not already in a course"
+                )
+            }
+        default:
+            break
+        }
     }
 
     func invalid(_ envelope: EventEnvelope, _ state: CaseState) -> Rejection {

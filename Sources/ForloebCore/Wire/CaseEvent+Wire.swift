@@ -18,7 +18,8 @@ extension CaseEvent {
         case .teamReferred:
             return .teamReferred(
                 meetingDate: try d.decodeDate("meetingDate"),
-                consideredEfforts: try d.decodeIfPresent([String].self, forKey: "consideredEfforts"))
+                consideredEfforts: try d.decodeIfPresent([String].self, forKey: "consideredEfforts"),
+                purpose: try d.decodeIfPresent(ReferralPurpose.self, forKey: "purpose") ?? .nextStep)
         case .teamRecommended:
             return .teamRecommended(
                 recommendation: try d.decode(NextStep.self, forKey: "recommendation"),
@@ -68,7 +69,8 @@ extension CaseEvent {
             return .effortStarted(
                 startDate: try d.decodeDate("startDate"),
                 area: try d.decode(EffortArea.self, forKey: "area"),
-                name: try d.decodeNonEmpty("name"))
+                name: try d.decodeNonEmpty("name"),
+                fleksjob: try d.decodeIfPresent(Bool.self, forKey: "fleksjob"))
         case .internshipStarted:
             return .internshipStarted(
                 startDate: try d.decodeDate("startDate"), weeks: try d.decodePositive("weeks", atMost: WireLimits.maximumWeeks))
@@ -91,6 +93,10 @@ extension CaseEvent {
             return .municipalityChanged(municipality: try d.decodeNonEmpty("municipality"))
         case .caseClosed:
             return .caseClosed(reason: try d.decode(ClosureReason.self, forKey: "reason"))
+        case .descriptionCompleted:
+            return .descriptionCompleted(date: try d.decodeDate("date"))
+        case .healthAdviceGiven:
+            return .healthAdviceGiven(date: try d.decodeDate("date"))
         }
     }
 }

@@ -23,9 +23,11 @@ extension CaseEvent {
             ]
         case .targetGroupAssessed(let outcome, let reason):
             return ["outcome": outcome.rawValue, "reason": reason]
-        case .teamReferred(let meetingDate, let efforts):
+        case .teamReferred(let meetingDate, let efforts, let purpose):
             var data: [String: Any] = ["meetingDate": meetingDate.description]
             if let efforts { data["consideredEfforts"] = efforts }
+            // The default is left out, so that streams written before §6.2 encode as they always did.
+            if purpose != .nextStep { data["purpose"] = purpose.rawValue }
             return data
         case .teamRecommended(let recommendation, let months):
             var data: [String: Any] = ["recommendation": recommendation.rawValue]
@@ -48,8 +50,10 @@ extension CaseEvent {
             return ["periodMonths": months, "goal": goal]
         case .mentorAgreed(let start, let end):
             return ["startDate": start.description, "endDate": end.description]
-        case .effortStarted(let start, let area, let name):
-            return ["startDate": start.description, "area": area.rawValue, "name": name]
+        case .effortStarted(let start, let area, let name, let fleksjob):
+            var data: [String: Any] = ["startDate": start.description, "area": area.rawValue, "name": name]
+            if let fleksjob { data["fleksjob"] = fleksjob }
+            return data
         case .internshipStarted(let start, let weeks):
             return ["startDate": start.description, "weeks": weeks]
         case .internshipExtended(let weeks):
@@ -66,6 +70,8 @@ extension CaseEvent {
             return ["municipality": municipality]
         case .caseClosed(let reason):
             return ["reason": reason.rawValue]
+        case .descriptionCompleted(let date), .healthAdviceGiven(let date):
+            return ["date": date.description]
         }
     }
 }

@@ -10,12 +10,19 @@ import ForloebCore
 public struct StuckCaseFinder: Sendable {
     public let store: any CaseStore
     public let journey: Journey
-    public let explorer: JourneyExplorer
+    /// What the machine accepts in each era of the law (before the reform, and after each of its steps), so
+    /// that "would move it on" names what moves a case on the day it is asked, not what once did.
+    let explorers: [(from: CivilDate, explorer: JourneyExplorer)]
 
     public init(store: any CaseStore, journey: Journey) {
         self.store = store
         self.journey = journey
-        self.explorer = JourneyExplorer(journey: journey)
+        self.explorers = JourneyExplorer.eras(of: journey).map { ($0, JourneyExplorer(journey: journey, on: $0)) }
+    }
+
+    /// The explorer of the era `date` falls in.
+    func explorer(on date: CivilDate) -> JourneyExplorer {
+        explorers.last(where: { $0.from <= date })?.explorer ?? explorers[0].explorer
     }
 
     /// The stuck cases at `now`, most urgent first (most days past a deadline or idle), then by case id.
@@ -31,6 +38,7 @@ public struct StuckCaseFinder: Sendable {
     public func survey(at now: Instant, idleDays: Int? = nil, states: [CaseState] = [], limit: Int = Int(Int32.max))
         async throws -> (cases: [CaseDiagnosis], unreadable: [StoreError])
     {
+        let explorer = explorer(on: now.danishDate)
         let open = CaseState.allCases.filter { !$0.isFinal }
         let wanted = states.isEmpty ? open : states.filter { !$0.isFinal }
         guard !wanted.isEmpty else { return ([], []) }
