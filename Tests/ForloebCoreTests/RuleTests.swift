@@ -127,8 +127,9 @@ import Testing
     @Test func r5_overrunCourseAndBenefitContinue() {
         var s = activeCase()
         let end = day("2024-03-01")
-        #expect(s.current?.isOverrun(at: instant("2024-02-29T23:59:59Z")) == false)
-        #expect(s.current?.isOverrun(at: end.startInstant) == true)
+        // The end passes at 00:00 on 1 March in Denmark: 23:00 UTC on 29 February.
+        #expect(s.current?.isOverrun(at: instant("2024-02-29T22:59:59Z")) == false)
+        #expect(s.current?.isOverrun(at: end.danishMidnight) == true)
         // No refusal before the end: the decision must say what follows.
         let refusal = s.decide(.refusal, on: "2024-02-01")
         #expect(refusal.code == .invalidTransition)

@@ -38,10 +38,11 @@ public struct CitizenCase: Sendable, Equatable, Codable {
     /// The course's end, if one is running.
     public var courseEnd: CivilDate? { phase.course?.end }
 
-    /// A course whose end has passed with no next-step decision: it and the benefit continue (R5).
+    /// A course whose end has passed with no next-step decision: it and the benefit continue (R5). The end
+    /// passes at its Danish midnight, when its `course_end` deadline falls due.
     public func isOverrun(at now: Instant) -> Bool {
         guard let end = courseEnd else { return false }
-        return now >= end.startInstant
+        return now >= end.danishMidnight
     }
 }
 
