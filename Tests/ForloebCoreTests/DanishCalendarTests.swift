@@ -191,6 +191,19 @@ import Testing
         #expect(plain.nextWorkingDay(onOrAfter: day("2026-12-31")) == day("2026-12-31"))
     }
 
+    /// A decision's appeal period (R14) is the calendar's 4 weeks: across Easter, Christmas and a weekend.
+    @Test(arguments: [
+        ("2026-03-05", "2026-04-07"), ("2025-11-26", "2025-12-29"), ("2026-02-07", "2026-03-09"),
+        ("2026-02-02", "2026-03-02"),
+    ])
+    func aDecisionCanBeAppealedUntilTheWorkingDayFourWeeksOn(_ decided: String, _ until: String) throws {
+        var s = CaseScript(journey: try JourneyFixture.journey())
+        s.open(born: "1985-05-20", on: day(decided).adding(days: -20).description)
+        #expect(s.assess(.notInTargetGroup, on: decided).transition?.to == .refused)
+        #expect(s.current?.lastDecision?.decidedOn == day(decided))
+        #expect(s.current?.lastDecision?.appealUntil == day(until))
+    }
+
     @Test(arguments: [
         // Four weeks from a Monday end on a Monday.
         ("2026-02-02", 4, "2026-03-02"),

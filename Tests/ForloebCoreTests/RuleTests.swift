@@ -354,7 +354,8 @@ import Testing
         obvious.open(born: "1965-01-01", on: "2019-03-01")
         obvious.assess(.obviousFoertidspension, on: "2019-03-10")
         #expect(obvious.current?.lastDecision?.outcome == "foertidspension")
-        #expect(obvious.current?.lastDecision?.appealUntil == day("2019-04-07"))
+        // Four weeks end on Sunday 7 April: the period runs to Monday.
+        #expect(obvious.current?.lastDecision?.appealUntil == day("2019-04-08"))
         #expect(obvious.current?.lastDecision?.ruleSet == .y2013)
     }
 

@@ -53,6 +53,7 @@ public struct DecisionRecord: Sendable, Equatable, Codable {
     /// `refusal`, or the decided next step's wire name.
     public var outcome: String
     public var ruleSet: RuleSetID
-    /// The last day to appeal (R14: 4 weeks from the decision).
+    /// The last day to appeal (R14): 4 weeks from the decision, or the next working day when that is a
+    /// Saturday, Sunday, public holiday or alike day (`DanishCalendar`, CONTRACT.md §6.6).
     public var appealUntil: CivilDate
 }
