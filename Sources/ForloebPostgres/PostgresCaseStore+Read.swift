@@ -180,6 +180,7 @@ extension PostgresCaseStore {
     public func unnotifiedDeadlines(dueBy: Instant, notice: NoticeKind, limit: Int) async throws -> [DueDeadline] {
         let logger = self.logger
         let t = Int(dueBy.secondsSinceEpoch)
+        let window = DueDeadline.sameDeadlineSeconds
         return try await withConnection { connection in
             try await Self.collect(
                 try await connection.query(
@@ -188,7 +189,7 @@ extension PostgresCaseStore {
                     WHERE d.due_at <= \(t) AND NOT EXISTS (
                         SELECT 1 FROM notification_log n
                         WHERE n.case_id = d.case_id AND n.kind = d.kind
-                            AND n.due_at BETWEEN d.due_at - \(DueDeadline.sameDeadlineSeconds) AND d.due_at + \(DueDeadline.sameDeadlineSeconds)
+                            AND n.due_at BETWEEN d.due_at - \(window) AND d.due_at + \(window)
                             AND n.notice = \(notice.rawValue))
                     ORDER BY d.due_at, d.case_id, d.kind LIMIT \(limit)
                     """, logger: logger), as: (String, String, Int).self

@@ -140,7 +140,8 @@ extension SQLiteCaseStore {
                     ORDER BY d.due_at, d.case_id, d.kind LIMIT ?
                     """,
                 arguments: [
-                    dueBy.secondsSinceEpoch, DueDeadline.sameDeadlineSeconds, DueDeadline.sameDeadlineSeconds, notice.rawValue, limit,
+                    dueBy.secondsSinceEpoch, DueDeadline.sameDeadlineSeconds, DueDeadline.sameDeadlineSeconds,
+                    notice.rawValue, limit,
                 ]
             ).compactMap(Self.due)
         }

@@ -54,8 +54,8 @@ public struct DeadlineScheduler: Service {
         let now = clock()
         var queued = 0
         // Reminders: everything due within the longest lead time, filtered by each kind's own lead. A reminder
-        // goes out at the Danish midnight `lead` days before the due date, which is 23, 24 or 25 hours a day
-        // before it when the clocks change in between: hence the hour more in the range scanned.
+        // goes out at the Danish midnight `lead` days before the due date: an hour more or less than `lead` × 24
+        // hours before the deadline when the clocks change in between, hence the extra hour in the range scanned.
         let longestLead = journey.policy.reminderLeadDays.values.max() ?? 0
         while true {
             let candidates = try await store.unnotifiedDeadlines(

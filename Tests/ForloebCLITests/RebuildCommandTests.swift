@@ -17,7 +17,8 @@ import Testing
             }
         }
         let written = try read()
-        #expect(written.contains("DEC decision_due 1795042800"), "2026-11-18T23:00:00Z: 00:00 on 19 November in Denmark")
+        #expect(
+            written.contains("DEC decision_due 1795042800"), "2026-11-18T23:00:00Z: 00:00 on 19 November in Denmark")
         // What a version before wrote: 00:00 UTC of the same dates.
         let queue = try DatabaseQueue(path: store.path)
         try queue.write { try $0.execute(sql: "UPDATE deadlines SET due_at = due_at - due_at % 86400 + 86400") }

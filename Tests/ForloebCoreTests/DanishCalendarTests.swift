@@ -125,7 +125,8 @@ import Testing
         while date <= day("2030-12-31") {
             let (_, month, dayOfMonth) = date.components
             let weekend = date.isoWeekday >= 6
-            let alike = (month, dayOfMonth) == (6, 5) || (month, dayOfMonth) == (12, 24) || (month, dayOfMonth) == (12, 31)
+            let alike =
+                (month, dayOfMonth) == (6, 5) || (month, dayOfMonth) == (12, 24) || (month, dayOfMonth) == (12, 31)
             let expected = !weekend && !holidayDates.contains(date) && !alike
             #expect(DanishCalendar.standard.isWorkingDay(date) == expected, "\(date)")
             #expect(DanishCalendar(alikeDays: []).isWorkingDay(date) == (!weekend && !holidayDates.contains(date)))

@@ -1,6 +1,7 @@
-@testable import ForloebCore
 import Foundation
 import Testing
+
+@testable import ForloebCore
 
 /// A citizen who comes back (CONTRACT.md §6.5): `case.opened`'s `priorCourses`, decoded strictly, kept on the
 /// citizen, and counted with the case's own courses by R7 and the 2022 age bands, on either side of each
@@ -13,7 +14,9 @@ import Testing
     }
 
     static func prior(_ months: Int...) -> [PriorCourse] {
-        months.enumerated().map { PriorCourse(startDate: day("2010-01-04").adding(years: 3 * $0.offset), months: $0.element) }
+        months.enumerated().map {
+            PriorCourse(startDate: day("2010-01-04").adding(years: 3 * $0.offset), months: $0.element)
+        }
     }
 
     /// A returning citizen's case, walked to the team's recommendation of a course of `months`, a week before
@@ -152,7 +155,8 @@ import Testing
     @Test func priorCoursesDecodeAndRoundTrip() throws {
         let citizen = try #require(
             Self.citizen(
-                Self.opened(#"[{"startDate": "2015-03-01", "months": 36}, {"startDate": "2019-04-01", "months": 1200}]"#)))
+                Self.opened(
+                    #"[{"startDate": "2015-03-01", "months": 36}, {"startDate": "2019-04-01", "months": 1200}]"#)))
         #expect(
             citizen.priorCourses == [
                 PriorCourse(startDate: day("2015-03-01"), months: 36),
@@ -163,7 +167,8 @@ import Testing
             messageId: "m-1", caseId: "K-1", occurredAt: instant("2026-03-02T08:30:00Z"), actor: "sb-4711",
             event: .caseOpened(citizen))
         let wire = envelope.wireJSON()
-        #expect(String(decoding: wire, as: UTF8.self).contains(#""priorCourses":[{"months":36,"startDate":"2015-03-01"}"#))
+        #expect(
+            String(decoding: wire, as: UTF8.self).contains(#""priorCourses":[{"months":36,"startDate":"2015-03-01"}"#))
         #expect(try EventDecoder.decode(wire).get() == envelope)
     }
 
@@ -179,7 +184,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"[{"startDate": "2015-03-01", "months": 12}, {"startDate": "2019-04-01", "months": 0}]"#, "data.priorCourses[1].months"),
+        (
+            #"[{"startDate": "2015-03-01", "months": 12}, {"startDate": "2019-04-01", "months": 0}]"#,
+            "data.priorCourses[1].months"
+        ),
         (#"[{"startDate": "2015-03-01", "months": 1201}]"#, "data.priorCourses[0].months"),
         (#"[{"startDate": "2015-03-01", "months": -3}]"#, "data.priorCourses[0].months"),
         (#"[{"startDate": "2015-03-01", "months": "twelve"}]"#, "data.priorCourses[0].months"),
@@ -208,7 +216,8 @@ import Testing
 
     @Test func aSnapshotWithoutPriorCoursesIsWhatItWas() throws {
         let opened = CitizenCase(
-            caseId: "K-1", citizen: JourneyFixture.citizen(born: "1980-05-01"), openedAt: instant("2026-03-02T08:30:00Z"))
+            caseId: "K-1", citizen: JourneyFixture.citizen(born: "1980-05-01"),
+            openedAt: instant("2026-03-02T08:30:00Z"))
         let json = opened.canonicalJSON()
         #expect(
             json.hasPrefix(

@@ -30,12 +30,14 @@ import Testing
             let otherDate = later.map {
                 CaseNotification.deadlineOverdue(
                     DeadlineNotice(
-                        caseId: $0.caseId, kind: $0.deadline.kind, dueAt: $0.deadline.dueOn.adding(days: 1).danishMidnight))
+                        caseId: $0.caseId, kind: $0.deadline.kind,
+                        dueAt: $0.deadline.dueOn.adding(days: 1).danishMidnight))
             }
             #expect(try await store.recordNotices(otherDate, at: now).count == 2)
             let left = try await store.unnotifiedDeadlines(dueBy: now, notice: .overdue, limit: 100_000)
             #expect(Set(left) == Set(due).subtracting(old), "the old notices count; the other dates' do not")
-            #expect(try await store.unnotifiedDeadlines(dueBy: now, notice: .reminder, limit: 100_000).count == due.count)
+            #expect(
+                try await store.unnotifiedDeadlines(dueBy: now, notice: .reminder, limit: 100_000).count == due.count)
         }
     }
 }

@@ -19,7 +19,8 @@ import Testing
                 .utf8)
     }
 
-    static let opened = #"{"birthDate":"1980-05-01","municipality":"0260","origin":"municipality","incomeBasis":"kontanthjaelp"}"#
+    static let opened =
+        #"{"birthDate":"1980-05-01","municipality":"0260","origin":"municipality","incomeBasis":"kontanthjaelp"}"#
     static let assessed = #"{"outcome":"in_target_group","reason":"complex problems"}"#
 
     /// SPRING: recommended 2026-03-18, so `decision_due` is 2026-04-01 (lead 3 days: 29 March, the night the
@@ -28,30 +29,41 @@ import Testing
     static let events: [Data] = [
         event("S-1", "SPRING", "case.opened", "2026-01-10", opened),
         event("S-2", "SPRING", "target_group.assessed", "2026-01-20", assessed),
-        event("S-3", "SPRING", "team.referred", "2026-02-01", #"{"meetingDate":"2026-03-18","consideredEfforts":["mentor"]}"#),
-        event("S-4", "SPRING", "team.recommended", "2026-03-18", #"{"recommendation":"ressourceforloeb","durationMonths":12}"#),
+        event(
+            "S-3", "SPRING", "team.referred", "2026-02-01",
+            #"{"meetingDate":"2026-03-18","consideredEfforts":["mentor"]}"#),
+        event(
+            "S-4", "SPRING", "team.recommended", "2026-03-18",
+            #"{"recommendation":"ressourceforloeb","durationMonths":12}"#),
         event("A-1", "AUTUMN", "case.opened", "2025-09-01", opened),
         event("A-2", "AUTUMN", "target_group.assessed", "2025-09-10", assessed),
-        event("A-3", "AUTUMN", "team.referred", "2025-09-20", #"{"meetingDate":"2025-10-20","consideredEfforts":["mentor"]}"#),
-        event("A-4", "AUTUMN", "team.recommended", "2025-10-20", #"{"recommendation":"ressourceforloeb","durationMonths":12}"#),
+        event(
+            "A-3", "AUTUMN", "team.referred", "2025-09-20",
+            #"{"meetingDate":"2025-10-20","consideredEfforts":["mentor"]}"#),
+        event(
+            "A-4", "AUTUMN", "team.recommended", "2025-10-20",
+            #"{"recommendation":"ressourceforloeb","durationMonths":12}"#),
         event(
             "A-5", "AUTUMN", "decision.made", "2025-11-10",
             #"{"outcome":"ressourceforloeb","startDate":"2025-11-15","durationMonths":12}"#),
     ]
 
     @Test func remindersAndOverdueNoticesGoOutAtDanishMidnight() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("forloeb-scheduler-\(UUID()).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("forloeb-scheduler-\(UUID()).sqlite")
+            .path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let store = try SQLiteCaseStore(path: path, durability: .normal)
         _ = try await store.migrate()
         let outcomes = try await store.apply(
-            Self.events.map { InboundMessage(body: $0) }, journey: Self.journey, at: Instant(rfc3339: "2026-01-01T00:00:00Z")!)
+            Self.events.map { InboundMessage(body: $0) }, journey: Self.journey,
+            at: Instant(rfc3339: "2026-01-01T00:00:00Z")!)
         #expect(outcomes.count == Self.events.count)
 
         func queued(at text: String) async throws -> Set<String> {
             let now = try #require(Instant(rfc3339: text))
             let scheduler = DeadlineScheduler(
-                store: store, journey: Self.journey, interval: .seconds(3600), clock: { now }, logger: Logger(label: "test"))
+                store: store, journey: Self.journey, interval: .seconds(3600), clock: { now },
+                logger: Logger(label: "test"))
             try await scheduler.tick()
             return Set(try await store.pendingOutbox(limit: 10_000).map(\.messageId))
         }
