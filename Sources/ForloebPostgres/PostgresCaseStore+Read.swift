@@ -41,10 +41,12 @@ extension PostgresCaseStore {
         )
     }
 
+    /// A deadline row; its date is the Danish date of `due_at`, which reads both the Danish midnight written now
+    /// and the 00:00 UTC of stores written before (`forloeb rebuild` rewrites those).
     static func due(_ r: (String, String, Int)) -> DueDeadline? {
         guard let kind = DeadlineKind(rawValue: r.1) else { return nil }
         return DueDeadline(
-            caseId: r.0, deadline: Deadline(kind: kind, dueOn: Instant(secondsSinceEpoch: Int64(r.2)).date))
+            caseId: r.0, deadline: Deadline(kind: kind, dueOn: Instant(secondsSinceEpoch: Int64(r.2)).danishDate))
     }
 
     /// Decodes every row of `rows` as a tuple of `columns`.
@@ -178,6 +180,7 @@ extension PostgresCaseStore {
     public func unnotifiedDeadlines(dueBy: Instant, notice: NoticeKind, limit: Int) async throws -> [DueDeadline] {
         let logger = self.logger
         let t = Int(dueBy.secondsSinceEpoch)
+        let window = DueDeadline.sameDeadlineSeconds
         return try await withConnection { connection in
             try await Self.collect(
                 try await connection.query(
@@ -185,7 +188,9 @@ extension PostgresCaseStore {
                     SELECT d.case_id, d.kind, d.due_at FROM deadlines d
                     WHERE d.due_at <= \(t) AND NOT EXISTS (
                         SELECT 1 FROM notification_log n
-                        WHERE n.case_id = d.case_id AND n.kind = d.kind AND n.due_at = d.due_at AND n.notice = \(notice.rawValue))
+                        WHERE n.case_id = d.case_id AND n.kind = d.kind
+                            AND n.due_at BETWEEN d.due_at - \(window) AND d.due_at + \(window)
+                            AND n.notice = \(notice.rawValue))
                     ORDER BY d.due_at, d.case_id, d.kind LIMIT \(limit)
                     """, logger: logger), as: (String, String, Int).self
             ).compactMap(Self.due)

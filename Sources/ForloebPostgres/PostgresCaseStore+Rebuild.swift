@@ -60,18 +60,24 @@ extension PostgresCaseStore {
             bodies[id, default: []].append((messageId, Data(body.utf8)))
         }
         var storedDeadlines: [String: [Deadline]] = [:]
+        // Cases with a row at 00:00 UTC (written before deadlines fell due at Danish midnight): the right date
+        // but not the right instant, to be rewritten.
+        var dueTimesStale: Set<String> = []
         for try await r in try await connection.query(
             "SELECT case_id, kind, due_at FROM deadlines WHERE case_id = ANY(\(ids))", logger: logger
         ).decode((String, String, Int).self) {
-            if let due = due(r) { storedDeadlines[r.0, default: []].append(due.deadline) }
+            guard let due = due(r) else { continue }
+            storedDeadlines[r.0, default: []].append(due.deadline)
+            if Int(due.deadline.dueAt.secondsSinceEpoch) != r.2 { dueTimesStale.insert(r.0) }
         }
         for id in ids {
             guard let before = stored[id] else { continue }
             let deadlinesBefore = (storedDeadlines[id] ?? []).sorted()
             guard
                 let snapshot = CaseReplay.compare(
-                    caseId: id, stored: before, storedDeadlines: deadlinesBefore, bodies: bodies[id] ?? [],
-                    journey: journey, into: &report),
+                    caseId: id, stored: before, storedDeadlines: deadlinesBefore,
+                    dueTimesStale: dueTimesStale.contains(id), bodies: bodies[id] ?? [], journey: journey,
+                    into: &report),
                 !dryRun
             else { continue }
             let s = CaseSummary(snapshot)

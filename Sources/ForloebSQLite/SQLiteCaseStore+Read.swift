@@ -36,10 +36,12 @@ extension SQLiteCaseStore {
             sentAt: (row[6] as Int64?).map { Instant(secondsSinceEpoch: $0) })
     }
 
+    /// A deadline row; its date is the Danish date of `due_at`, which reads both the Danish midnight written now
+    /// and the 00:00 UTC of stores written before (`forloeb rebuild` rewrites those).
     static func due(_ row: Row) -> DueDeadline? {
         guard let kind = DeadlineKind(rawValue: row[1]) else { return nil }
         return DueDeadline(
-            caseId: row[0], deadline: Deadline(kind: kind, dueOn: Instant(secondsSinceEpoch: row[2]).date))
+            caseId: row[0], deadline: Deadline(kind: kind, dueOn: Instant(secondsSinceEpoch: row[2]).danishDate))
     }
 
     public func caseRecord(_ caseId: String) async throws -> CaseRecord? {
@@ -133,9 +135,14 @@ extension SQLiteCaseStore {
                     SELECT d.case_id, d.kind, d.due_at FROM deadlines d
                     WHERE d.due_at <= ? AND NOT EXISTS (
                         SELECT 1 FROM notification_log n
-                        WHERE n.case_id = d.case_id AND n.kind = d.kind AND n.due_at = d.due_at AND n.notice = ?)
+                        WHERE n.case_id = d.case_id AND n.kind = d.kind
+                            AND n.due_at BETWEEN d.due_at - ? AND d.due_at + ? AND n.notice = ?)
                     ORDER BY d.due_at, d.case_id, d.kind LIMIT ?
-                    """, arguments: [dueBy.secondsSinceEpoch, notice.rawValue, limit]
+                    """,
+                arguments: [
+                    dueBy.secondsSinceEpoch, DueDeadline.sameDeadlineSeconds, DueDeadline.sameDeadlineSeconds,
+                    notice.rawValue, limit,
+                ]
             ).compactMap(Self.due)
         }
     }

@@ -47,13 +47,18 @@ extension SQLiteCaseStore {
             let bodies = try Row.fetchAll(
                 db, sql: "SELECT message_id, body FROM events WHERE case_id = ? ORDER BY position", arguments: [id]
             ).map { (messageId: $0[0] as String, body: Data(($0[1] as String).utf8)) }
-            let storedDeadlines = try Row.fetchAll(
-                db, sql: "SELECT case_id, kind, due_at FROM deadlines WHERE case_id = ?", arguments: [id]
-            ).compactMap(due).map(\.deadline).sorted()
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT case_id, kind, due_at FROM deadlines WHERE case_id = ?", arguments: [id])
+            let storedDeadlines = rows.compactMap(due).map(\.deadline).sorted()
+            // A row at 00:00 UTC (written before deadlines fell due at Danish midnight) has the right date but
+            // not the right instant: rewrite it.
+            let dueTimesStale = rows.contains { row in
+                due(row).map { $0.deadline.dueAt.secondsSinceEpoch != row[2] as Int64 } ?? false
+            }
             guard
                 let snapshot = CaseReplay.compare(
-                    caseId: id, stored: stored, storedDeadlines: storedDeadlines, bodies: bodies, journey: journey,
-                    into: &report),
+                    caseId: id, stored: stored, storedDeadlines: storedDeadlines, dueTimesStale: dueTimesStale,
+                    bodies: bodies, journey: journey, into: &report),
                 !dryRun
             else { continue }
             let s = CaseSummary(snapshot)

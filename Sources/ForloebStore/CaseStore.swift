@@ -32,7 +32,8 @@ public protocol CaseStore: Sendable {
     /// Open deadlines with `dueAt <= dueBy`, earliest first (an index range scan: cost follows the answer).
     func dueDeadlines(dueBy: Instant, limit: Int) async throws -> [DueDeadline]
 
-    /// Open deadlines with `dueAt <= dueBy` for which `notice` was not yet recorded, earliest first.
+    /// Open deadlines with `dueAt <= dueBy` for which `notice` was not yet recorded, earliest first. A notice
+    /// recorded within `DueDeadline.sameDeadlineSeconds` of a row's due time counts for it (see there).
     func unnotifiedDeadlines(dueBy: Instant, notice: NoticeKind, limit: Int) async throws -> [DueDeadline]
 
     /// Cases in one of `states` whose last accepted event happened before `lastEventBefore`, stalest first.

@@ -53,14 +53,16 @@ public struct DeadlineScheduler: Service {
     public func tick() async throws -> Int {
         let now = clock()
         var queued = 0
-        // Reminders: everything due within the longest lead time, filtered by each kind's own lead.
+        // Reminders: everything due within the longest lead time, filtered by each kind's own lead. A reminder
+        // goes out at the Danish midnight `lead` days before the due date: an hour more or less than `lead` × 24
+        // hours before the deadline when the clocks change in between, hence the extra hour in the range scanned.
         let longestLead = journey.policy.reminderLeadDays.values.max() ?? 0
         while true {
             let candidates = try await store.unnotifiedDeadlines(
-                dueBy: now.adding(seconds: Int64(longestLead) * 86_400), notice: .reminder, limit: batchLimit)
+                dueBy: now.adding(seconds: Int64(longestLead) * 86_400 + 3_600), notice: .reminder, limit: batchLimit)
             let notices = candidates.compactMap { due -> CaseNotification? in
                 let lead = journey.policy.reminderLead(due.deadline.kind)
-                guard due.deadline.dueAt.adding(seconds: -Int64(lead) * 86_400) <= now else { return nil }
+                guard due.deadline.dueOn.adding(days: -lead).danishMidnight <= now else { return nil }
                 return .deadlineReminder(
                     DeadlineNotice(caseId: due.caseId, kind: due.deadline.kind, dueAt: due.deadline.dueAt, leadDays: lead))
             }

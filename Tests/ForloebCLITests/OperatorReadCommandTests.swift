@@ -180,7 +180,7 @@ import Testing
         #expect(dec["deadlinesAfter"] as? [String] == ["decision_due 2025-11-25"])
         // A dry run writes nothing: the store still has the old deadline.
         let deadlines = try #require(try store.json(["show", "DEC"])["deadlines"] as? [[String: Any]])
-        #expect(deadlines.first?["dueAt"] as? String == "2025-11-19T00:00:00Z")
+        #expect(deadlines.first?["dueAt"] as? String == "2025-11-18T23:00:00Z", "00:00 on 19 November in Denmark")
         let text = try store.run(["rebuild", "--dry-run", "--policy", policy.path])
         #expect(text.stdout.contains("decision_due 2025-11-25"))
         #expect(text.stdout.contains("would change"))

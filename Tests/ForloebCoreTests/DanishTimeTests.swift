@@ -26,6 +26,52 @@ import Testing
         #expect(DanishTime.offsetSeconds(at: try #require(Instant(rfc3339: instant))) == seconds)
     }
 
+    /// A deadline falls due at 00:00 in Denmark (CONTRACT.md §6.6), across both changes of the clocks.
+    @Test(arguments: [
+        // The contract's examples: summer and winter.
+        ("2026-04-01", "2026-03-31T22:00:00Z"), ("2026-01-15", "2026-01-14T23:00:00Z"),
+        // The last Sunday of March 2026 (29th) begins in winter time; the Monday after in summer time.
+        ("2026-03-28", "2026-03-27T23:00:00Z"), ("2026-03-29", "2026-03-28T23:00:00Z"),
+        ("2026-03-30", "2026-03-29T22:00:00Z"),
+        // The last Sunday of October 2026 (25th) begins in summer time; the Monday after in winter time.
+        ("2026-10-24", "2026-10-23T22:00:00Z"), ("2026-10-25", "2026-10-24T22:00:00Z"),
+        ("2026-10-26", "2026-10-25T23:00:00Z"),
+        // 2024: 31 March and 27 October; New Year.
+        ("2024-03-31", "2024-03-30T23:00:00Z"), ("2024-04-01", "2024-03-31T22:00:00Z"),
+        ("2024-10-27", "2024-10-26T22:00:00Z"), ("2024-10-28", "2024-10-27T23:00:00Z"),
+        ("2027-01-01", "2026-12-31T23:00:00Z"),
+    ])
+    func deadlinesFallDueAtDanishMidnight(_ date: String, _ dueAt: String) throws {
+        let due = try #require(Instant(rfc3339: dueAt))
+        let on = try #require(CivilDate(iso: date))
+        #expect(on.danishMidnight == due)
+        #expect(DanishTime.startOfDay(on) == due)
+        #expect(Deadline(kind: .courseEnd, dueOn: on).dueAt == due)
+        #expect(Deadline(kind: .courseEnd, dueOn: on).dueAt.description == dueAt)
+    }
+
+    /// Every day of 2020–2030: its Danish midnight is on that date in Denmark, and a second earlier the day before.
+    @Test func danishMidnightBeginsTheDanishDate() throws {
+        var date = try #require(CivilDate(iso: "2020-01-01"))
+        while date.year <= 2030 {
+            let midnight = date.danishMidnight
+            #expect(midnight.danishDate == date, "\(date)")
+            #expect(midnight.adding(seconds: -1).danishDate == date.adding(days: -1), "\(date)")
+            let offset = DanishTime.offsetSeconds(at: midnight)
+            #expect(midnight.adding(seconds: offset) == date.startInstant, "\(date): 00:00 on the Danish clock")
+            date = date.adding(days: 1)
+        }
+    }
+
+    /// A course has overrun from its end's Danish midnight, when its `course_end` deadline falls due.
+    @Test func aCourseOverrunsAtTheDanishMidnightOfItsEnd() throws {
+        var s = CaseScript(journey: try JourneyFixture.journey())
+        s.toActive(born: "1985-05-20", decidedOn: "2023-02-20", months: 12, start: "2023-03-01")
+        #expect(s.course?.end == day("2024-03-01"))
+        #expect(s.current?.isOverrun(at: instant("2024-02-29T22:59:59Z")) == false)
+        #expect(s.current?.isOverrun(at: instant("2024-02-29T23:00:00Z")) == true, "00:00 on 1 March in Denmark")
+    }
+
     @Test func lastSundays() {
         #expect(DanishTime.lastSunday(of: 3, in: 2024) == CivilDate(iso: "2024-03-31"))
         #expect(DanishTime.lastSunday(of: 10, in: 2024) == CivilDate(iso: "2024-10-27"))

@@ -323,7 +323,13 @@ struct RandomStream {
 
     mutating func checkCourse(_ caseId: String, _ c: CitizenCase) {
         if let decision = c.lastDecision {
-            #expect(decision.appealUntil == decision.decidedOn.adding(days: 28))
+            // R14: 4 weeks, run on to the first working day from there (CONTRACT.md §6.6).
+            let fourWeeks = decision.decidedOn.adding(days: 28)
+            let runOn = fourWeeks.days(until: decision.appealUntil)
+            #expect((0...5).contains(runOn), "\(decision.decidedOn) → \(decision.appealUntil)")
+            let calendar = DanishCalendar.standard
+            #expect(calendar.isWorkingDay(decision.appealUntil))
+            #expect((0..<max(runOn, 0)).allSatisfy { !calendar.isWorkingDay(fourWeeks.adding(days: $0)) })
         }
         guard let course = c.phase.course else {
             #expect(!c.state.hasRunningCourse)

@@ -128,8 +128,9 @@ import Testing
     @Test func r5_overrunCourseAndBenefitContinue() {
         var s = activeCase()
         let end = day("2024-03-01")
-        #expect(s.current?.isOverrun(at: instant("2024-02-29T23:59:59Z")) == false)
-        #expect(s.current?.isOverrun(at: end.startInstant) == true)
+        // The end passes at 00:00 on 1 March in Denmark: 23:00 UTC on 29 February.
+        #expect(s.current?.isOverrun(at: instant("2024-02-29T22:59:59Z")) == false)
+        #expect(s.current?.isOverrun(at: end.danishMidnight) == true)
         // No refusal before the end: the decision must say what follows.
         let refusal = s.decide(.refusal, on: "2024-02-01")
         #expect(refusal.code == .invalidTransition)
@@ -354,7 +355,8 @@ import Testing
         obvious.open(born: "1965-01-01", on: "2019-03-01")
         obvious.assess(.obviousFoertidspension, on: "2019-03-10")
         #expect(obvious.current?.lastDecision?.outcome == "foertidspension")
-        #expect(obvious.current?.lastDecision?.appealUntil == day("2019-04-07"))
+        // Four weeks end on Sunday 7 April: the period runs to Monday.
+        #expect(obvious.current?.lastDecision?.appealUntil == day("2019-04-08"))
         #expect(obvious.current?.lastDecision?.ruleSet == .y2013)
     }
 

@@ -341,8 +341,9 @@ import Testing
             (rejectedBody["detail"] as? String)?.contains("003 §6.3") == true, "the message cites the rule's source")
 
         let reminder = String(decoding: first[first.count - 2].body(), as: UTF8.self)
-        #expect(reminder == #"{"caseId":"K-NOTIFY","dueAt":"2024-02-20T00:00:00Z","kind":"course_end","leadDays":30}"#)
+        // Due at 00:00 on 20 February in Denmark (CET): 23:00 UTC the day before.
+        #expect(reminder == #"{"caseId":"K-NOTIFY","dueAt":"2024-02-19T23:00:00Z","kind":"course_end","leadDays":30}"#)
         let overdue = String(decoding: first[first.count - 1].body(), as: UTF8.self)
-        #expect(overdue == #"{"caseId":"K-NOTIFY","dueAt":"2024-02-20T00:00:00Z","kind":"course_end"}"#)
+        #expect(overdue == #"{"caseId":"K-NOTIFY","dueAt":"2024-02-19T23:00:00Z","kind":"course_end"}"#)
     }
 }

@@ -9,7 +9,8 @@ import Testing
     let may1 = CivilDate(iso: "2025-05-01")!
     let june1 = CivilDate(iso: "2025-06-01")!
 
-    func seconds(_ date: CivilDate) -> Int { Int(date.startInstant.secondsSinceEpoch) }
+    /// A row's `due_at`: the Danish midnight of the date, as stores write it.
+    func seconds(_ date: CivilDate) -> Int { Int(date.danishMidnight.secondsSinceEpoch) }
 
     @Test func unchangedDeadlinesWriteNothing() {
         let stored = [Row(caseId: "A", kind: "followup", dueAt: seconds(may1))]
@@ -17,6 +18,16 @@ import Testing
             stored: stored, planned: [("A", [Deadline(kind: .followup, dueOn: may1)])])
         #expect(changes.removed.isEmpty)
         #expect(changes.upserted.isEmpty)
+    }
+
+    /// A store written before deadlines fell due at Danish midnight holds 00:00 UTC; the first batch that touches
+    /// the case writes the row again at the same date's Danish midnight.
+    @Test func aRowAtUTCMidnightIsWrittenAgainAtDanishMidnight() {
+        let stored = [Row(caseId: "A", kind: "followup", dueAt: Int(may1.startInstant.secondsSinceEpoch))]
+        let changes = DeadlineChanges(stored: stored, planned: [("A", [Deadline(kind: .followup, dueOn: may1)])])
+        #expect(changes.removed.isEmpty)
+        #expect(changes.upserted == [Row(caseId: "A", kind: "followup", dueAt: seconds(may1))])
+        #expect(seconds(may1) == Int(Instant(rfc3339: "2025-04-30T22:00:00Z")!.secondsSinceEpoch))
     }
 
     @Test func movedNewAndClosedDeadlinesAreTheDifference() {

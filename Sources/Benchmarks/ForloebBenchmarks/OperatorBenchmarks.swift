@@ -123,12 +123,12 @@ func operatorBenchmarks() {
                 ids += try String.fetchAll(
                     db,
                     sql: "SELECT case_id FROM cases INDEXED BY cases_course_end WHERE course_end IS NOT NULL AND course_end < ? AND state IN ('active','pre_end_awaiting_team','pre_end_awaiting_decision') ORDER BY course_end LIMIT ?",
-                    arguments: [now.date.adding(days: 1).description, limit])
+                    arguments: [now.danishDate.adding(days: 1).description, limit])
                 for state in CaseState.allCases where !state.isFinal {
                     guard let days = journey.policy.idleThreshold(state) else { continue }
                     ids += try String.fetchAll(
                         db, sql: "SELECT case_id FROM cases WHERE state = ? AND last_event_at < ? ORDER BY last_event_at LIMIT ?",
-                        arguments: [state.rawValue, now.date.adding(days: -days).startInstant.secondsSinceEpoch, limit])
+                        arguments: [state.rawValue, now.danishDate.adding(days: -days).danishMidnight.secondsSinceEpoch, limit])
                 }
                 let unique = Array(Set(ids))
                 var snapshots: [String] = []

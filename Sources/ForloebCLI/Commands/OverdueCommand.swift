@@ -47,7 +47,7 @@ struct OverdueCommand: AsyncParsableCommand {
         var entries: [Entry] = []
         do {
             entries = try await Self.overdue(store, at: now, kind: kind, limit: limit).map {
-                Entry(caseId: $0.caseId, kind: $0.deadline.kind, dueAt: $0.deadline.dueAt, daysOverdue: $0.deadline.dueOn.days(until: now.date))
+                Entry(caseId: $0.caseId, kind: $0.deadline.kind, dueAt: $0.deadline.dueAt, daysOverdue: $0.deadline.dueOn.days(until: now.danishDate))
             }
         } catch {
             throw CommandFailure.store(error, store.url)
@@ -59,7 +59,7 @@ struct OverdueCommand: AsyncParsableCommand {
         }
         var table = TextTable("CASE", "DEADLINE", "DUE", "OVERDUE")
         for e in entries {
-            table.add([e.caseId, e.kind.rawValue, e.dueAt.date.description, "\(e.daysOverdue) day(s)"], style: e.daysOverdue > 14 ? .red : .yellow)
+            table.add([e.caseId, e.kind.rawValue, e.dueAt.danishDate.description, "\(e.daysOverdue) day(s)"], style: e.daysOverdue > 14 ? .red : .yellow)
         }
         if !entries.isEmpty { print(table.render()) }
         print("\(entries.count) overdue deadline(s) at \(now).")

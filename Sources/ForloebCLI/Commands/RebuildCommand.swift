@@ -9,9 +9,11 @@ struct RebuildCommand: AsyncParsableCommand {
         commandName: "rebuild",
         abstract: "Recompute every case snapshot and open deadline from the event log, and report what changed.",
         discussion: """
-            Run it after a policy change (other lead times or cadences): the log is replayed through the current
-            workflow and the differences are written, case by case, while workers keep running. A case whose log
-            no longer replays is left untouched and listed. Audited unless --dry-run. Example:
+            Run it after a policy change (other lead times or cadences), and once after upgrading from a version
+            whose deadlines fell due at 00:00 UTC (they now fall due at 00:00 in Denmark): the log is replayed
+            through the current workflow and the differences are written, case by case, while workers keep
+            running. A case whose log no longer replays is left untouched and listed. Audited unless --dry-run.
+            Example:
               forloeb rebuild --policy halsnaes --dry-run
             """
     )
@@ -34,6 +36,7 @@ struct RebuildCommand: AsyncParsableCommand {
             var deadlinesBefore: [String]
             var deadlinesAfter: [String]
             var snapshotChanged: Bool
+            var dueTimesMoved: Bool
         }
 
         struct Failure: Encodable {
@@ -71,7 +74,7 @@ struct RebuildCommand: AsyncParsableCommand {
                 .init(
                     caseId: $0.caseId, stateBefore: $0.stateBefore, stateAfter: $0.stateAfter,
                     deadlinesBefore: describe($0.deadlinesBefore), deadlinesAfter: describe($0.deadlinesAfter),
-                    snapshotChanged: $0.snapshotChanged)
+                    snapshotChanged: $0.snapshotChanged, dueTimesMoved: $0.dueTimesMoved)
             },
             unreplayable: result.unreplayable.map {
                 .init(caseId: $0.caseId, messageId: $0.messageId, code: $0.rejection.code, detail: $0.rejection.detail)
@@ -91,6 +94,10 @@ struct RebuildCommand: AsyncParsableCommand {
             ])
         }
         if !report.changed.isEmpty { print(table.render() + "\n") }
+        let moved = report.changed.filter(\.dueTimesMoved).count
+        if moved > 0 {
+            print("\(moved) case(s) had deadlines due at 00:00 UTC; they fall due at 00:00 in Denmark (same dates).")
+        }
         for failure in report.unreplayable {
             print(
                 "unreplayable: \(failure.caseId) at \(failure.messageId): \(failure.code.rawValue): \(failure.detail)")

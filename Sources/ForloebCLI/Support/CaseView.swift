@@ -82,7 +82,7 @@ struct CaseView: Encodable {
         openedAt = c.openedAt
         lastEventAt = c.lastEventAt
         deadlines = record.deadlines.map {
-            DeadlineEntry(kind: $0.kind, dueAt: $0.dueAt, overdue: $0.dueAt <= now, daysOverdue: $0.dueOn.days(until: now.date))
+            DeadlineEntry(kind: $0.kind, dueAt: $0.dueAt, overdue: $0.dueAt <= now, daysOverdue: $0.dueOn.days(until: now.danishDate))
         }
         history = record.history.map {
             HistoryEntryView(
@@ -136,7 +136,7 @@ struct CaseView: Encodable {
             for d in deadlines {
                 let distance =
                     d.daysOverdue > 0 ? "\(d.daysOverdue) day(s) overdue" : d.daysOverdue == 0 ? "due today" : "in \(-d.daysOverdue) day(s)"
-                table.add([d.kind.rawValue, d.dueAt.date.description, distance], style: d.overdue ? .red : nil)
+                table.add([d.kind.rawValue, d.dueAt.danishDate.description, distance], style: d.overdue ? .red : nil)
             }
             out += "\n\n" + table.render()
         }

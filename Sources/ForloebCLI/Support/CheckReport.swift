@@ -61,7 +61,7 @@ struct CheckReport: Encodable {
             table.add([
                 c.caseId, c.state.rawValue, c.courseNumber == 0 ? "-" : String(c.courseNumber),
                 c.courseEnd?.description ?? "-", c.overrun ? "yes" : "no",
-                next.map { "\($0.kind.rawValue) \($0.dueAt.date)\($0.overdue ? " (overdue)" : "")" } ?? "-",
+                next.map { "\($0.kind.rawValue) \($0.dueAt.danishDate)\($0.overdue ? " (overdue)" : "")" } ?? "-",
                 String(c.rejections.count),
             ])
         }

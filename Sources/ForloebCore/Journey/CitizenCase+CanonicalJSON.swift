@@ -37,6 +37,16 @@ extension Citizen {
             w.member("incomeBasis", incomeBasis.rawValue)
             w.member("municipality", municipality)
             w.member("origin", origin.rawValue)
+            if let priorCourses {
+                w.member("priorCourses") { w in
+                    w.array(priorCourses) { w, course in
+                        w.object { w in
+                            w.member("months", course.months)
+                            w.member("startDate", course.startDate)
+                        }
+                    }
+                }
+            }
         }
     }
 }

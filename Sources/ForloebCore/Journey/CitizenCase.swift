@@ -42,10 +42,11 @@ public struct CitizenCase: Sendable, Equatable, Codable {
     /// The course's end, if one is running.
     public var courseEnd: CivilDate? { phase.course?.end }
 
-    /// A course whose end has passed with no next-step decision: it and the benefit continue (R5).
+    /// A course whose end has passed with no next-step decision: it and the benefit continue (R5). The end
+    /// passes at its Danish midnight, when its `course_end` deadline falls due.
     public func isOverrun(at now: Instant) -> Bool {
         guard let end = courseEnd else { return false }
-        return now >= end.startInstant
+        return now >= end.danishMidnight
     }
 }
 
@@ -56,6 +57,7 @@ public struct DecisionRecord: Sendable, Equatable, Codable {
     /// `refusal`, or the decided next step's wire name.
     public var outcome: String
     public var ruleSet: RuleSetID
-    /// The last day to appeal (R14: 4 weeks from the decision).
+    /// The last day to appeal (R14): 4 weeks from the decision, or the next working day when that is a
+    /// Saturday, Sunday, public holiday or alike day (`DanishCalendar`, CONTRACT.md §6.6).
     public var appealUntil: CivilDate
 }

@@ -82,7 +82,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return years
     }
 
-    /// The first instant of this date in UTC: the moment a deadline on this date falls due.
+    /// The first instant of this date in UTC. Deadlines fall due at `danishMidnight` instead; this is for
+    /// arithmetic in UTC (the DST rule's switch, the wire's limits, generated streams).
     public var startInstant: Instant {
         Instant(secondsSinceEpoch: Int64(dayNumber) * 86_400)
     }

@@ -20,6 +20,18 @@ public enum DanishTime {
         instant.adding(seconds: offsetSeconds(at: instant)).date
     }
 
+    /// The instant `date` begins in Denmark, 00:00 Europe/Copenhagen: 23:00 UTC the day before in winter, 22:00
+    /// UTC in summer. This is when a deadline on `date` falls due (CONTRACT.md §6.6).
+    ///
+    /// The clocks change at 01:00 UTC on a Sunday, never between 22:00 and 23:00 UTC, so the offset in force
+    /// at 22:00 UTC the evening before is the offset of the midnight that follows it, even on the nights the
+    /// clocks change (the last Sunday of March starts at 23:00 UTC, still in winter time; the last Sunday of
+    /// October at 22:00 UTC, still in summer time).
+    public static func startOfDay(_ date: CivilDate) -> Instant {
+        let evening = date.startInstant.adding(seconds: -7_200)
+        return date.startInstant.adding(seconds: -offsetSeconds(at: evening))
+    }
+
     /// The last Sunday of `month` (31 days: March or October) in `year`.
     static func lastSunday(of month: Int, in year: Int) -> CivilDate {
         let last = CivilDate(year: year, month: month, day: 31)!
@@ -32,4 +44,10 @@ public enum DanishTime {
 extension Instant {
     /// The calendar date in Denmark at this instant (`DanishTime`): the date the law and the deadlines count.
     public var danishDate: CivilDate { DanishTime.date(of: self) }
+}
+
+extension CivilDate {
+    /// 00:00 in Denmark on this date (`DanishTime.startOfDay`): the moment a deadline on this date falls due,
+    /// a course on it has ended, and a reminder counted back to it is sent. `startInstant` is UTC midnight.
+    public var danishMidnight: Instant { DanishTime.startOfDay(self) }
 }

@@ -146,15 +146,20 @@ extension Journey {
     }
 
     /// Why a course decided on `date` needs the citizen's own wish under `ruleSet`, or `nil` (R7).
+    ///
+    /// The law counts the citizen's courses, not the case's: those of earlier cases (`Citizen.priorCourses`,
+    /// CONTRACT.md §6.5) with this case's own. A course is *new* when the citizen had any course before, here or
+    /// in an earlier case, and the 40–50 band's months are all of them together.
     func consentNeeded(_ c: CitizenCase, months: Int, on date: CivilDate, _ ruleSet: RuleSet)
         -> String?
     {
         let age = c.citizen.age(on: date)
-        let isNewCourse = c.courseNumber >= 1
+        let isNewCourse = c.courseNumber >= 1 || c.citizen.hadPriorCourse
+        let returning = c.courseNumber == 0 && c.citizen.hadPriorCourse ? " (they had one in an earlier case)" : ""
         switch ruleSet.id {
         case .y2013, .y2020:
             return isNewCourse && age >= ruleSet.newCourseConsentAge
-                ? "the citizen is \(age); from \(ruleSet.newCourseConsentAge) a new course is only at their own wish"
+                ? "the citizen is \(age); from \(ruleSet.newCourseConsentAge) a new course is only at their own wish\(returning)"
                 : nil
         case .y2022, .y2026:
             if let years = ruleSet.yearsBeforePensionAgeNeedingConsent,
@@ -165,11 +170,13 @@ extension Journey {
             }
             guard isNewCourse, age >= ruleSet.newCourseConsentAge else { return nil }
             if let upper = ruleSet.ageBandUpperAge, age > upper {
-                return "the citizen is \(age); over \(upper) only one course unless they want more"
+                return "the citizen is \(age); over \(upper) only one course unless they want more\(returning)"
             }
-            if let total = ruleSet.ageBandTotalMonths, c.grantedMonthsTotal + months > total {
+            let monthsBefore = c.grantedMonthsTotal + c.citizen.priorMonths
+            if let total = ruleSet.ageBandTotalMonths, monthsBefore + months > total {
+                let earlier = c.citizen.hadPriorCourse ? " (\(c.citizen.priorMonths) of them in earlier cases)" : ""
                 return
-                    "the citizen is \(age); courses together would reach \(c.grantedMonthsTotal + months) months, over \(total)"
+                    "the citizen is \(age); courses together would reach \(monthsBefore + months) months\(earlier), over \(total)"
             }
             return nil
         }

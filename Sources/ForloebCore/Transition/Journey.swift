@@ -190,7 +190,7 @@ public struct Journey: Sendable {
     {
         DecisionRecord(
             messageId: envelope.messageId, decidedOn: date, outcome: outcome, ruleSet: ruleSet.id,
-            appealUntil: date.adding(days: ruleSet.appealWeeks * 7))
+            appealUntil: DanishCalendar.standard.addingWeeks(ruleSet.appealWeeks, to: date))
     }
 
     private func transition(_ envelope: EventEnvelope, from: CaseState?, to after: CitizenCase, ruleSet: RuleSetID)

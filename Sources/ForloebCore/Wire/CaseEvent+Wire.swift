@@ -10,7 +10,8 @@ extension CaseEvent {
                     birthDate: try d.decodeDate("birthDate"),
                     municipality: try d.decodeNonEmpty("municipality"),
                     origin: try d.decode(CaseOrigin.self, forKey: "origin"),
-                    incomeBasis: try d.decode(IncomeBasis.self, forKey: "incomeBasis")))
+                    incomeBasis: try d.decode(IncomeBasis.self, forKey: "incomeBasis"),
+                    priorCourses: try d.decodePriorCoursesIfPresent("priorCourses")))
         case .targetGroupAssessed:
             return .targetGroupAssessed(
                 outcome: try d.decode(TargetGroupOutcome.self, forKey: "outcome"),

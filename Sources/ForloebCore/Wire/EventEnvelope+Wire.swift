@@ -17,10 +17,14 @@ extension CaseEvent {
     func wireData() -> [String: Any] {
         switch self {
         case .caseOpened(let citizen):
-            return [
+            var data: [String: Any] = [
                 "birthDate": citizen.birthDate.description, "municipality": citizen.municipality,
                 "origin": citizen.origin.rawValue, "incomeBasis": citizen.incomeBasis.rawValue,
             ]
+            if let prior = citizen.priorCourses {
+                data["priorCourses"] = prior.map { ["startDate": $0.startDate.description, "months": $0.months] }
+            }
+            return data
         case .targetGroupAssessed(let outcome, let reason):
             return ["outcome": outcome.rawValue, "reason": reason]
         case .teamReferred(let meetingDate, let efforts, let purpose):

@@ -50,7 +50,8 @@ public struct StuckCaseFinder: Sendable {
         for due in try await store.dueDeadlines(dueBy: now, limit: limit) where due.deadline.kind != .courseEnd {
             add(due.caseId)
         }
-        let today = now.date
+        // Today in Denmark, as `CaseDiagnosis` counts: between 22:00 and 24:00 UTC it is already tomorrow there.
+        let today = now.danishDate
         for summary in try await store.overrunCases(endedBefore: today.adding(days: 1), limit: limit)
         where wanted.contains(summary.state) {
             add(summary.caseId)
@@ -58,7 +59,7 @@ public struct StuckCaseFinder: Sendable {
         // One range scan per state, with the threshold of that state (or the operator's).
         for state in wanted {
             guard let threshold = idleDays ?? journey.policy.idleThreshold(state) else { continue }
-            let before = today.adding(days: -threshold).startInstant
+            let before = today.adding(days: -threshold).danishMidnight
             for summary in try await store.idleCases(states: [state], lastEventBefore: before, limit: limit) {
                 add(summary.caseId)
             }

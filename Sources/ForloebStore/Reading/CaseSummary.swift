@@ -33,9 +33,10 @@ public struct CaseSummary: Sendable, Equatable {
             version: c.version, lastEventAt: c.lastEventAt)
     }
 
-    /// A running course whose end has passed without a next-step decision (R5).
+    /// A running course whose end has passed without a next-step decision (R5), at its Danish midnight as
+    /// `CitizenCase.isOverrun` says.
     public func isOverrun(at now: Instant) -> Bool {
         guard state.hasRunningCourse, let courseEnd else { return false }
-        return now >= courseEnd.startInstant
+        return now >= courseEnd.danishMidnight
     }
 }

@@ -35,8 +35,10 @@ public enum CaseReplay {
     /// The snapshot's JSON as the store writes it (sorted keys: equal snapshots are equal text).
     /// Replays case `caseId` and records in `report` whether it differs from what is stored; returns the
     /// rebuilt snapshot when it must be written. The one rebuild decision both back ends make.
+    /// `dueTimesStale`: a stored deadline row has its date but not its instant (00:00 UTC, from before
+    /// deadlines fell due at Danish midnight), so the rows must be written again even if nothing else changed.
     public static func compare(
-        caseId: String, stored: CitizenCase, storedDeadlines: [Deadline],
+        caseId: String, stored: CitizenCase, storedDeadlines: [Deadline], dueTimesStale: Bool = false,
         bodies: [(messageId: String, body: Data)], journey: Journey, into report: inout RebuildReport
     ) -> CitizenCase? {
         switch replay(bodies, journey: journey) {
@@ -45,11 +47,12 @@ public enum CaseReplay {
             return nil
         case .replayed(let snapshot, let deadlines):
             let snapshotChanged = snapshot != stored
-            guard snapshotChanged || deadlines != storedDeadlines else { return nil }
+            guard snapshotChanged || deadlines != storedDeadlines || dueTimesStale else { return nil }
             report.changed.append(
                 .init(
                     caseId: caseId, stateBefore: stored.state, stateAfter: snapshot.state,
-                    deadlinesBefore: storedDeadlines, deadlinesAfter: deadlines, snapshotChanged: snapshotChanged))
+                    deadlinesBefore: storedDeadlines, deadlinesAfter: deadlines, snapshotChanged: snapshotChanged,
+                    dueTimesMoved: dueTimesStale))
             return snapshot
         }
     }

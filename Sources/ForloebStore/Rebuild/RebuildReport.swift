@@ -11,10 +11,12 @@ public struct RebuildReport: Sendable, Equatable {
         public var deadlinesAfter: [Deadline]
         /// Whether anything besides the deadlines differs in the snapshot.
         public var snapshotChanged: Bool
+        /// Whether stored deadlines fell due at 00:00 UTC and now fall due at Danish midnight (same dates).
+        public var dueTimesMoved: Bool
 
         public init(
             caseId: String, stateBefore: CaseState, stateAfter: CaseState, deadlinesBefore: [Deadline],
-            deadlinesAfter: [Deadline], snapshotChanged: Bool
+            deadlinesAfter: [Deadline], snapshotChanged: Bool, dueTimesMoved: Bool = false
         ) {
             self.caseId = caseId
             self.stateBefore = stateBefore
@@ -22,6 +24,7 @@ public struct RebuildReport: Sendable, Equatable {
             self.deadlinesBefore = deadlinesBefore
             self.deadlinesAfter = deadlinesAfter
             self.snapshotChanged = snapshotChanged
+            self.dueTimesMoved = dueTimesMoved
         }
     }
 
