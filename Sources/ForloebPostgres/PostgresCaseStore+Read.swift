@@ -70,6 +70,7 @@ extension PostgresCaseStore {
     }
 
     public func caseRecord(_ caseId: String) async throws -> CaseRecord? {
+        guard StorableText.isStorable(caseId) else { return nil }
         let logger = self.logger
         return try await withConnection { connection in
             var json: String?
@@ -132,6 +133,7 @@ extension PostgresCaseStore {
     }
 
     public func cases(matching filter: CaseFilter) async throws -> [CaseSummary] {
+        guard StorableText.areStorable([filter.municipality, filter.caseworker]) else { return [] }
         let logger = self.logger
         var clauses: [String] = []
         var bindings = PostgresBindings()
@@ -351,6 +353,7 @@ extension PostgresCaseStore {
     }
 
     public func auditLog(caseId: String?, limit: Int) async throws -> [AuditRecord] {
+        guard StorableText.areStorable([caseId]) else { return [] }
         let logger = self.logger
         let columns = "sequence, operator, at, action, case_id, reason, detail, prev_hash, hash"
         var bindings = PostgresBindings()

@@ -43,7 +43,8 @@ extension SQLiteCaseStore {
     }
 
     public func caseRecord(_ caseId: String) async throws -> CaseRecord? {
-        try await read { db in
+        guard StorableText.isStorable(caseId) else { return nil }
+        return try await read { db in
             guard
                 let json = try String.fetchOne(
                     db, sql: "SELECT snapshot FROM cases WHERE case_id = ?", arguments: [caseId])
@@ -86,7 +87,8 @@ extension SQLiteCaseStore {
     }
 
     public func cases(matching filter: CaseFilter) async throws -> [CaseSummary] {
-        try await read { db in
+        guard StorableText.areStorable([filter.municipality, filter.caseworker]) else { return [] }
+        return try await read { db in
             var clauses: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
             if !filter.states.isEmpty {
@@ -288,7 +290,8 @@ extension SQLiteCaseStore {
     }
 
     public func auditLog(caseId: String?, limit: Int) async throws -> [AuditRecord] {
-        try await read { db in
+        guard StorableText.areStorable([caseId]) else { return [] }
+        return try await read { db in
             let columns = "sequence, operator, at, action, case_id, reason, detail, prev_hash, hash"
             if let caseId {
                 return try Row.fetchAll(
