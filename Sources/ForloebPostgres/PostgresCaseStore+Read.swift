@@ -312,7 +312,7 @@ extension PostgresCaseStore {
                 letters.append(
                     DeadLetter(
                         id: Int64(r.0), messageId: r.1, body: Data(r.2.readableBytesView),
-                        code: RejectionCode(rawValue: r.3) ?? .malformed,
+                        code: DeadLetterCode(rawValue: r.3),
                         detail: r.4, receivedAt: Instant(secondsSinceEpoch: Int64(r.5)),
                         resolution: r.6.flatMap { DeadLetterResolution(rawValue: $0) },
                         resolvedAt: r.7.map { Instant(secondsSinceEpoch: Int64($0)) }))

@@ -254,7 +254,7 @@ extension SQLiteCaseStore {
                     """, arguments: [limit]
             ).map { row in
                 DeadLetter(
-                    id: row[0], messageId: row[1], body: row[2], code: RejectionCode(rawValue: row[3]) ?? .malformed,
+                    id: row[0], messageId: row[1], body: row[2], code: DeadLetterCode(rawValue: row[3]),
                     detail: row[4], receivedAt: Instant(secondsSinceEpoch: row[5]),
                     resolution: (row[6] as String?).flatMap { DeadLetterResolution(rawValue: $0) },
                     resolvedAt: (row[7] as Int64?).map { Instant(secondsSinceEpoch: $0) })

@@ -126,6 +126,9 @@ import Testing
             }
             let audit = AuditEntry(operatorId: "ops-1", at: Fixture.now, action: "note", reason: "a\u{0}b")
             #expect(await Self.refusedAsUnstorable { _ = try await store.appendAudit(audit) })
+            let letter = DeadLetterEntry(
+                messageId: "d-\u{0}", body: Data("x".utf8), code: .retryExhausted, detail: "the store failed")
+            #expect(await Self.refusedAsUnstorable { _ = try await store.recordDeadLetters([letter], at: Fixture.now) })
             #expect(try await store.counts() == before, "nothing was written")
 
             #expect(try await store.caseRecord("N-\u{0}-x") == nil, "not the case N-")

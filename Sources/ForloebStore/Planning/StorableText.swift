@@ -38,6 +38,12 @@ public enum StorableText {
         }
     }
 
+    /// Throws `unstorable` when a dead letter's message id or detail holds NUL.
+    public static func require(_ entry: DeadLetterEntry) throws(StoreError) {
+        try require(entry.messageId, "messageId")
+        try require(entry.detail, "detail of \(entry.messageId)")
+    }
+
     /// Throws `unstorable` when a field of an operator's audit entry holds NUL.
     public static func require(_ entry: AuditEntry) throws(StoreError) {
         try require(entry.operatorId, "audit operator")
