@@ -9,6 +9,7 @@ extension PostgresCaseStore {
         for entry in entries { try StorableText.require(entry) }
         guard !entries.isEmpty else { return 0 }
         let logger = self.logger
+        let faults = self.faults
         let t = Int(now.secondsSinceEpoch)
         return try await transaction { connection in
             var recorded = 0
@@ -27,6 +28,7 @@ extension PostgresCaseStore {
                     recorded += 1
                 }
             }
+            try faults.at(.rejectionsWritten)
             return recorded
         }
     }

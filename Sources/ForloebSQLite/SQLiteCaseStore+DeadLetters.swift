@@ -7,6 +7,7 @@ extension SQLiteCaseStore {
     public func recordDeadLetters(_ entries: [DeadLetterEntry], at now: Instant) async throws -> Int {
         for entry in entries { try StorableText.require(entry) }
         guard !entries.isEmpty else { return 0 }
+        let faults = self.faults
         return try await transaction { db in
             var recorded = 0
             for entry in entries {
@@ -22,6 +23,7 @@ extension SQLiteCaseStore {
                     ])
                 recorded += db.changesCount
             }
+            try faults.at(.rejectionsWritten)
             return recorded
         }
     }

@@ -210,11 +210,21 @@ struct WorkerTests {
     /// Issue 17: a message the store fails to apply every time goes through every retry step and ends as a
     /// `retry_exhausted` dead letter in the store and in `forloeb.events.dead`, the two agreeing on message id,
     /// code and detail; once the store is back, `forloeb dead-letters replay` applies it and removes the queue's
-    /// copy. (These used to reach the queue alone, where no operator verb could find them.)
+    /// copy. (These used to reach the queue alone, where no operator verb could find them.) The first time, the
+    /// store cannot even record the dead letter: the message goes round the last step once more instead.
     @Test func aMessageTheStoreFailsOnEveryRetryIsADeadLetterInTheStoreAndTheQueue() async throws {
         let failing = Mutex(true)
         let attempts = Mutex(0)
+        let recordFailures = Mutex(0)
         let faults = StoreFaultHooks(inTransaction: { step in
+            if step == .rejectionsWritten,
+                recordFailures.withLock({ failed in
+                    defer { failed += 1 }
+                    return failed == 0
+                })
+            {
+                throw StoreError(.io, "injected: the store cannot record the dead letter this time")
+            }
             guard step == .eventsWritten, failing.withLock({ $0 }) else { return }
             attempts.withLock { $0 += 1 }
             throw StoreError(.io, "injected: the store fails this message every time")
@@ -246,7 +256,10 @@ struct WorkerTests {
             }
             throw StoreError(.notFound, "no dead letter in the store after 60 s (\(attempts.withLock { $0 }) attempts)")
         }
-        #expect(attempts.withLock { $0 } == 1 + steps.count, "the first attempt and one per retry step, then no more")
+        #expect(recordFailures.withLock { $0 } == 2, "the first record failed, the second recorded it")
+        #expect(
+            attempts.withLock { $0 } == 1 + steps.count + 1,
+            "the first attempt, one per retry step, one more after the failed record, then no more")
         #expect(letter.code == .retryExhausted)
         #expect(letter.messageId == messageId)
         #expect(letter.body == open)
