@@ -13,7 +13,8 @@ import ServiceLifecycle
 /// nothing), then dead letters for messages tied to no case (published with confirms to
 /// `forloeb.events.dead`, code and detail in headers), then one multiple-ack. When the store fails, what it
 /// did not commit goes to the retry queues (growing TTLs, dead-lettered back to `forloeb.events`) and is acked,
-/// so a down database never becomes a hot loop and no message is lost.
+/// so a down database never becomes a hot loop and no message is lost. After the last retry it is a
+/// `retry_exhausted` dead letter, in the store and the queue alike (`retriesExhausted`).
 public struct EventConsumer: Service {
     public struct Settings: Sendable {
         public var queue: String
@@ -142,15 +143,26 @@ public struct EventConsumer: Service {
         }
         var retry: [AMQPMessage] = []
         var dead: [AMQPMessage] = []
+        var exhausted: [AMQPDelivery] = []
         for (outcome, delivery) in zip(outcomes, deliveries) {
             switch outcome {
-            case nil: retry.append(retryMessage(delivery))
+            case nil:
+                if let next = settings.topology.retry(delivery, from: settings.queue) {
+                    retry.append(next)
+                } else {
+                    exhausted.append(delivery)
+                }
             case .applied?: metrics.eventsApplied.increment()
             case .duplicate?: metrics.eventsDuplicate.increment()
             case .rejected(let rejected)?:
                 metrics.eventsRejected.increment()
                 if rejected.caseId == nil { dead.append(deadLetter(delivery, rejected)) }
             }
+        }
+        if !exhausted.isEmpty {
+            let (letters, again) = await retriesExhausted(exhausted)
+            dead += letters
+            retry += again
         }
         // Acked only once the retry copies and dead letters are confirmed: nothing is lost if the broker fails
         // meanwhile (a redelivered message the store committed is a duplicate; one it did not is applied then).
@@ -213,13 +225,5 @@ public struct EventConsumer: Service {
             delivery, code: rejected.rejection.code.rawValue, detail: rejected.rejection.detail)
         message.properties.messageID = message.properties.messageID ?? rejected.messageId
         return message
-    }
-
-    /// The message for the next retry step; after the last step, the dead-letter queue with `retry_exhausted`.
-    func retryMessage(_ delivery: AMQPDelivery) -> AMQPMessage {
-        settings.topology.retry(delivery, from: settings.queue)
-            ?? settings.topology.deadLetter(
-                delivery, code: "retry_exhausted",
-                detail: "the store failed on every retry; replay with `forloeb dead-letters replay` once it is back")
     }
 }

@@ -44,8 +44,8 @@ struct WireEnvelope: Decodable {
         // Only on failure: read what identifies the message, leniently, to tie the rejection to its case.
         throw Failure(
             header: Header(
-                messageId: (try? container.decode(String.self, forKey: "messageId"))?.nonEmpty,
-                caseId: (try? container.decode(String.self, forKey: "caseId"))?.nonEmpty,
+                messageId: (try? container.decode(String.self, forKey: "messageId"))?.wireIdentifier,
+                caseId: (try? container.decode(String.self, forKey: "caseId"))?.wireIdentifier,
                 type: try? container.decode(String.self, forKey: "type"),
                 occurredAt: try? container.decodeInstant("occurredAt")),
             rejection: rejection)
@@ -63,6 +63,10 @@ extension KeyedDecodingContainer<WireKey> {
         let value = try decode(String.self, forKey: key)
         guard !value.isEmpty else {
             throw WireValueError(path: (codingPath + [key]).jsonPath, message: "must not be empty")
+        }
+        if let control = value.firstControlCharacter {
+            throw WireValueError(
+                path: (codingPath + [key]).jsonPath, message: "must not contain control characters, found \(control)")
         }
         return value
     }

@@ -9,7 +9,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Value: String, Sendable {
             case conflict, unreachable, invalidURL = "invalid_url", schema, corrupt, injected, io, notFound =
-                "not_found"
+                "not_found", unstorable
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -28,6 +28,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let injected = Code(.injected)
         /// The row an operator named does not exist or was already settled.
         public static let notFound = Code(.notFound)
+        /// A value the store cannot keep byte for byte (text with NUL, `StorableText`): nothing was written.
+        public static let unstorable = Code(.unstorable)
         /// Any other database error.
         public static let io = Code(.io)
 
