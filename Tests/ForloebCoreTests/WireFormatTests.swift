@@ -199,6 +199,18 @@ import Testing
         #expect(Instant(rfc3339: "2023-01-01T1:00:00Z") == nil)
     }
 
+    /// Ids are keys: longer than 255 bytes is `malformed`, and such a case id ties the rejection to no case.
+    @Test func idsLongerThan255BytesAreMalformed() throws {
+        let long = String(repeating: "K", count: 256)
+        let rejected = try #require(Self.rejected(Self.message("case.closed", #"{"reason": "withdrawn"}"#, caseId: long)))
+        #expect(rejected.rejection.detail == "caseId: 256 bytes; an id is at most 255")
+        #expect(rejected.caseId == nil)
+        let longest = String(repeating: "K", count: 255)
+        #expect(throws: Never.self) {
+            try EventDecoder.decode(Self.message("case.closed", #"{"reason": "withdrawn"}"#, caseId: longest)).get()
+        }
+    }
+
     @Test func malformedEnvelopeFields() throws {
         let badInstant = Data(
             #"{"messageId":"m-2","caseId":"K-1","type":"case.closed","occurredAt":"yesterday","actor":"a","data":{"reason":"withdrawn"}}"#

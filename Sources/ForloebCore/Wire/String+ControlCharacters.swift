@@ -10,10 +10,10 @@ extension String {
     }
 
     /// This string as an identifying field read leniently from a message that failed to decode: nil when it is
-    /// empty or holds a control character, so that the rejection is never tied to an id a store cannot hold as
+    /// empty, holds a control character or is longer than an id may be, so that the rejection is never tied to an id a store cannot hold as
     /// sent (the message gets its fallback id, or is dead-lettered for want of a case).
     var wireIdentifier: String? {
-        isEmpty || firstControlCharacter != nil ? nil : self
+        isEmpty || firstControlCharacter != nil || utf8.count > WireLimits.maximumIdentifierBytes ? nil : self
     }
 
     /// Control characters written as `U+0000`: a rejection's type and detail quote what was sent, and are stored

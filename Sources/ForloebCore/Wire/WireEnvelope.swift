@@ -24,11 +24,11 @@ struct WireEnvelope: Decodable {
         }
         let rejection: Rejection
         do {
-            let messageId = try container.decodeNonEmpty("messageId")
-            let caseId = try container.decodeNonEmpty("caseId")
+            let messageId = try container.decodeIdentifier("messageId")
+            let caseId = try container.decodeIdentifier("caseId")
             let typeName = try container.decode(String.self, forKey: "type")
             let occurredAt = try container.decodeInstant("occurredAt")
-            let actor = try container.decodeNonEmpty("actor")
+            let actor = try container.decodeIdentifier("actor")
             if let type = EventType(rawValue: typeName) {
                 let event = try CaseEvent.decode(type, from: container)
                 envelope = EventEnvelope(
@@ -67,6 +67,18 @@ extension KeyedDecodingContainer<WireKey> {
         if let control = value.firstControlCharacter {
             throw WireValueError(
                 path: (codingPath + [key]).jsonPath, message: "must not contain control characters, found \(control)")
+        }
+        return value
+    }
+
+    /// An id (`messageId`, `caseId`, `actor`): non-empty, no control characters, at most
+    /// `WireLimits.maximumIdentifierBytes` bytes.
+    func decodeIdentifier(_ key: WireKey) throws -> String {
+        let value = try decodeNonEmpty(key)
+        guard value.utf8.count <= WireLimits.maximumIdentifierBytes else {
+            throw WireValueError(
+                path: (codingPath + [key]).jsonPath,
+                message: "\(value.utf8.count) bytes; an id is at most \(WireLimits.maximumIdentifierBytes)")
         }
         return value
     }
