@@ -1,6 +1,6 @@
 import Metrics
 
-/// The worker's counters and timers (swift-metrics); created after `MetricsSystem.bootstrap` so they
+/// The worker's counters, gauges and timers (swift-metrics); created after `MetricsSystem.bootstrap` so they
 /// reach the configured backend (Prometheus in `forloeb worker`).
 public struct WorkerMetrics: Sendable {
     public let eventsApplied: Counter
@@ -15,7 +15,14 @@ public struct WorkerMetrics: Sendable {
     /// Age of the oldest pending notification when the relay picks it up.
     public let outboxLag: Timer
     public let noticesQueued: Counter
+    /// Connections to the broker lost and made again.
     public let reconnects: Counter
+    /// 1 while the store answers, 0 while it is unavailable (`StoreHealth`): what an alert watches.
+    public let storeUp: Gauge
+    /// Consumers holding an unacknowledged batch until the store is back.
+    public let consumersPaused: Gauge
+    /// Store calls tried again, on a new connection, after the store was unavailable.
+    public let storeReconnects: Counter
 
     public init() {
         eventsApplied = Counter(label: "forloeb_events_applied_total")
@@ -29,5 +36,8 @@ public struct WorkerMetrics: Sendable {
         outboxLag = Timer(label: "forloeb_outbox_lag_seconds")
         noticesQueued = Counter(label: "forloeb_deadline_notices_total")
         reconnects = Counter(label: "forloeb_reconnects_total")
+        storeUp = Gauge(label: "forloeb_store_up")
+        consumersPaused = Gauge(label: "forloeb_consumers_paused")
+        storeReconnects = Counter(label: "forloeb_store_reconnects_total")
     }
 }
