@@ -24,13 +24,14 @@ final class PostgresNode: Sendable {
         self.address = address
     }
 
-    /// Starts a fresh cluster under `FORLOEB_TEST_DIR` (or the temporary folder) on a random port from 32000.
+    /// Starts a fresh cluster under `FORLOEB_TEST_DIR` (or the temporary folder) on a random port from 31000:
+    /// above `BrokerNode`'s and below the system's ephemeral ports (32768 on), which outgoing connections hold.
     static func start() async throws -> PostgresNode {
         let environment = ProcessInfo.processInfo.environment
         let root = environment["FORLOEB_TEST_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory()
         var failure: (any Error)?
         for _ in 0..<3 {
-            let port = 32_000 + Int.random(in: 0..<2_000)
+            let port = 31_000 + Int.random(in: 0..<600)
             let directory = root + "/pg-node-\(port)-" + UUID().uuidString.prefix(8).lowercased()
             do {
                 try await ScriptProcess.run(
@@ -45,6 +46,7 @@ final class PostgresNode: Sendable {
                 failure = error  // most likely the port was taken: try another
                 _ = try? await ScriptProcess.run(script, ["stop", directory], log: directory + ".log")
                 try? FileManager.default.removeItem(atPath: directory)
+                try? FileManager.default.removeItem(atPath: directory + ".log")
             }
         }
         throw failure ?? StoreError(.unreachable, "cannot start a PostgreSQL cluster")
