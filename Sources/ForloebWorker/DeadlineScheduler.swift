@@ -43,7 +43,8 @@ public struct DeadlineScheduler: Service {
             } catch let error as StoreError where error.isTransient {
                 // The consumers and the relay report an unavailable store (`StoreHealth`); a pass every interval
                 // need not repeat it.
-                logger.debug("deadline scheduler: store unavailable; retrying next interval", metadata: ["error": "\(error)"])
+                logger.debug(
+                    "deadline scheduler: store unavailable; retrying next interval", metadata: ["error": "\(error)"])
             } catch {
                 logger.warning("deadline scheduler tick failed; retrying next interval", metadata: ["error": "\(error)"])
             }

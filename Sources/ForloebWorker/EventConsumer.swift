@@ -89,7 +89,8 @@ public struct EventConsumer: Service {
                 var held = 0
                 while !Task.isShuttingDownGracefully && !Task.isCancelled && held == 0 {
                     let deliveries = try await nextBatch(channel)
-                    if !deliveries.isEmpty { held = try await handle(deliveries, channel: channel, publisher: publisher) }
+                    guard !deliveries.isEmpty else { continue }
+                    held = try await handle(deliveries, channel: channel, publisher: publisher)
                 }
                 // Graceful shutdown: stop new deliveries, finish what already arrived, then leave.
                 if held == 0 {

@@ -38,9 +38,8 @@ final class PostgresNode: Sendable {
                     script, ["start", directory], environment: ["FORLOEB_POSTGRES_PORT": "\(port)"],
                     log: directory + ".log")
                 let password = try String(contentsOfFile: directory + "/password", encoding: .utf8)
-                guard case .postgres(let address) = try StoreURL(
-                    parsing: "postgres://forloeb:\(password)@127.0.0.1:\(port)/forloeb")
-                else { throw StoreError(.invalidURL, "not a PostgreSQL URL") }
+                let url = try StoreURL(parsing: "postgres://forloeb:\(password)@127.0.0.1:\(port)/forloeb")
+                guard case .postgres(let address) = url else { throw StoreError(.invalidURL, "not PostgreSQL") }
                 return PostgresNode(directory: directory, port: port, address: address)
             } catch {
                 failure = error  // most likely the port was taken: try another

@@ -139,7 +139,7 @@ struct StoreOutageTests {
     /// batch, resumes by itself in the same service group, applies every event once and in order, and then
     /// stops within a bound when told to.
     @Test(
-        .enabled(if: PostgresNode.available, "needs PostgreSQL tests (FORLOEB_TEST_POSTGRES_URL) and scripts/postgres.sh"),
+        .enabled(if: PostgresNode.available, "needs PostgreSQL tests and scripts/postgres.sh"),
         .timeLimit(.minutes(5)), arguments: [("fast", 1), ("immediate", 0)])
     func postgresRestartMidStream(mode: String, lanes laneCount: Int) async throws {
         let node = try await PostgresNode.start()
@@ -193,7 +193,7 @@ struct StoreOutageTests {
     /// (its held batch left to the broker), and a worker started once the database is back applies every event
     /// once and in order.
     @Test(
-        .enabled(if: PostgresNode.available, "needs PostgreSQL tests (FORLOEB_TEST_POSTGRES_URL) and scripts/postgres.sh"),
+        .enabled(if: PostgresNode.available, "needs PostgreSQL tests and scripts/postgres.sh"),
         .timeLimit(.minutes(5)))
     func sigtermStopsTheWorkerWhilePostgresIsDown() async throws {
         let node = try await PostgresNode.start()
@@ -247,7 +247,9 @@ struct StoreOutageTests {
         environment["FORLOEB_LOG_LEVEL"] = "info"
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
-        if !FileManager.default.fileExists(atPath: log) { _ = FileManager.default.createFile(atPath: log, contents: nil) }
+        if !FileManager.default.fileExists(atPath: log) {
+            _ = FileManager.default.createFile(atPath: log, contents: nil)
+        }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         try handle.seekToEnd()
         process.standardError = handle
