@@ -31,7 +31,8 @@ public struct MetricsFileWriter: Service {
     public func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             write()
-            try? await Task.sleep(for: interval)
+            // Wake for a graceful shutdown: it stops last, and must not hold the process for an interval.
+            try? await cancelWhenGracefulShutdown { [interval] in try await Task.sleep(for: interval) }
         }
         write()
     }

@@ -92,6 +92,7 @@ public struct Worker: Sendable {
     public func services(extra: [any Service] = []) -> [ServiceGroupConfiguration.ServiceConfiguration] {
         let doorbell = Doorbell()
         let activity = Activity()
+        let health = StoreHealth(store: store.url, logger: logger, metrics: metrics)
         let c = configuration
         var services = extra.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
         services.append(
@@ -103,7 +104,7 @@ public struct Worker: Sendable {
             .init(
                 service: OutboxRelay(
                     store: sideStore, amqp: c.amqp, exchange: c.topology.notificationsExchange, doorbell: doorbell,
-                    clock: clock, logger: logger, metrics: metrics)))
+                    clock: clock, logger: logger, metrics: metrics, health: health)))
         for queue in c.topology.queues(forWorker: c.index, of: c.workers) {
             let settings = EventConsumer.Settings(
                 queue: queue, prefetch: c.prefetch, batchSize: c.batchSize, batchWindow: c.batchWindow,
@@ -112,7 +113,7 @@ public struct Worker: Sendable {
                 .init(
                     service: EventConsumer(
                         store: store, lanes: lanes, journey: journey, amqp: c.amqp, settings: settings, doorbell: doorbell,
-                        activity: activity, clock: clock, logger: logger, metrics: metrics)))
+                        activity: activity, clock: clock, logger: logger, metrics: metrics, health: health)))
         }
         if let quiet = c.exitWhenIdle {
             services.append(

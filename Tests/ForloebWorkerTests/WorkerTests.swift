@@ -171,14 +171,16 @@ struct WorkerTests {
         #expect(notifications.filter { $0.routingKey == "state.changed" }.count == stateChanges)
     }
 
-    /// The store fails once: the batch goes through the retry queues (1 s) and comes back, applied once.
+    /// The store fails once with an error that is not transient (one judged to be the batch's): the batch goes
+    /// through the retry queues (1 s) and comes back, applied once. (A transient failure holds the batch in
+    /// place instead: `StoreOutageTests`.)
     @Test func aStoreFailureSendsTheBatchThroughTheRetryQueues() async throws {
         let fired = Mutex(false)
         let faults = StoreFaultHooks(inTransaction: { step in
             guard step == .eventsWritten, fired.withLock({ done in defer { done = true }; return !done }) else {
                 return
             }
-            throw StoreError(.unreachable, "injected: the database went away")
+            throw StoreError(.io, "injected: the write failed")
         })
         let id = UUID().uuidString.prefix(8).lowercased()
         let path = NSTemporaryDirectory() + "forloeb-worker-retry-\(id).sqlite"
@@ -298,8 +300,8 @@ struct WorkerTests {
         #expect(try await channel.get(queue: harness.topology().deadLetterQueue) == nil)
     }
 
-    /// One lane's database fails once in the middle of a batch: only that lane's messages go to the retry
-    /// queues and come back; the other lane's part stays committed, and its dead letters are published.
+    /// One lane's database fails once in the middle of a batch (with an error that is not transient): only that
+    /// lane's messages go to the retry queues and come back; the other lane's part stays committed, and its dead letters are published.
     /// (One event per case: a message back from the retry queues comes after those queued behind it, so a
     /// case's later events would overtake it, with or without lanes; the README says so.)
     @Test(.enabled(if: WorkerHarness.postgresEnabled, "needs FORLOEB_TEST_POSTGRES_URL (scripts/postgres.sh)"))
@@ -309,7 +311,7 @@ struct WorkerTests {
             guard step == .eventsWritten, fired.withLock({ done in defer { done = true }; return !done }) else {
                 return
             }
-            throw StoreError(.unreachable, "injected: the lane lost its database")
+            throw StoreError(.io, "injected: the lane's write failed")
         })
         let harness = try await WorkerHarness.postgres("lanefail", lanes: 1, laneFaults: faults)
         defer { Task { await harness.tearDown() } }
