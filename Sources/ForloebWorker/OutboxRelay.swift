@@ -48,7 +48,7 @@ public struct OutboxRelay: Service {
                 connection = open
                 let channel = try await open.openChannel(confirms: true)
                 backoff.reset()
-                logger.info("outbox relay connected", metadata: ["amqp": "\(amqp)"])
+                logger.info("outbox relay connected", metadata: ["amqp": "\(open.url)"])
                 while !Task.isCancelled {
                     let published = try await publishPending(on: channel)
                     // After the consumers stopped (shutdown runs in reverse order), drain to empty, then leave.
