@@ -23,9 +23,10 @@ public struct AMQPQueue: Sendable, Hashable {
     public var messageTTLMilliseconds: Int?
     /// `x-single-active-consumer`: only one consumer receives at a time; the others take over when it goes.
     public var singleActiveConsumer: Bool
-    /// `x-delivery-limit` (quorum queues only): after this many returns to the queue (a consumer's channel or
-    /// connection died with the message unacknowledged, or it was nacked with requeue) the message is
-    /// dead-lettered (or dropped without a dead-letter exchange) instead of being delivered again.
+    /// `x-delivery-limit` (quorum queues only): a message returned to the queue more often than this (a
+    /// consumer's channel or connection died with it unacknowledged, or it was nacked with requeue) is
+    /// dead-lettered (or dropped without a dead-letter exchange) instead of being delivered again: with a
+    /// limit of 2 it is delivered 3 times at most.
     public var deliveryLimit: Int?
 
     public init(

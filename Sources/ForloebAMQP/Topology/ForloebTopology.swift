@@ -80,8 +80,8 @@ public struct ForloebTopology: Sendable, Hashable {
     public var queueKind: AMQPQueue.Kind
     public var retrySteps: [RetryStep]
     /// `x-delivery-limit` of the worker queues when they are quorum queues (classic queues have none): a message
-    /// returned to its queue this many times unacknowledged (each time a worker died, or its broker node did,
-    /// while holding it) is dead-lettered to `forloeb.events.dead` instead of being delivered again. So a message
+    /// returned to its queue unacknowledged more often than this (each time a worker died, or its broker node
+    /// did, while holding it) is dead-lettered to `forloeb.events.dead` instead of being delivered again. So a message
     /// that kills every worker stops after that many crashes instead of stopping every case for good. nil: none.
     ///
     /// Why 20 and not 1 or 2: a worker holds up to `prefetch` messages, and when it dies all of them come back
