@@ -54,7 +54,9 @@ struct ClusterFailoverTests {
         var reference = CaseBook(journey: WorkerHarness.journey)
         for line in lines { reference.ingest(line) }
         let messages = lines.map { Self.message(for: $0, exchange: topology.eventsExchange) }
-        let batches = stride(from: 0, to: messages.count, by: 25).map { Array(messages[$0..<min($0 + 25, messages.count)]) }
+        let batches = stride(from: 0, to: messages.count, by: 25).map {
+            Array(messages[$0..<min($0 + 25, messages.count)])
+        }
         let killAt = batches.count / 4
         Self.note("\(lines.count) events of 200 cases in \(batches.count) batches; node 1 dies after batch \(killAt)")
 
@@ -90,7 +92,8 @@ struct ClusterFailoverTests {
             let killedAfter = try await kill?.value ?? published
             Self.note("published and confirmed all \(published); \(await publisher.reconnects) reconnect(s)")
             let counts = try await harness.waitUntilProcessed(lines.count, timeout: .seconds(90))
-            Self.note("processed \(counts.processed); outbox \(counts.outboxSent) sent, \(counts.outboxPending) pending")
+            Self.note(
+                "processed \(counts.processed); outbox \(counts.outboxSent) sent, \(counts.outboxPending) pending")
             return (killedAfter, await publisher.reconnects)
         }
         await publisher.close()
@@ -138,7 +141,9 @@ struct ClusterFailoverTests {
     }
 
     /// Reads `queue` until `expected` distinct message ids came, or nothing more arrives for a while.
-    static func distinctMessageIDs(in queue: String, url: AMQPURL, expecting expected: Int) async throws -> Set<String> {
+    static func distinctMessageIDs(in queue: String, url: AMQPURL, expecting expected: Int) async throws
+        -> Set<String>
+    {
         let connection = try await AMQPConnection.connect(to: url)
         let channel = try await connection.openChannel()
         try await channel.setPrefetch(1000)

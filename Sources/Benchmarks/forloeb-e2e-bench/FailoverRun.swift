@@ -97,7 +97,7 @@ struct FailoverRun {
         await cleanup.tearDown()
         try await store.discard()
         guard counts.rejections == 0, counts.events == feed.count else {
-            fail("\(counts.rejections) rejected, \(counts.events) of \(feed.count) applied: order or loss after the kill")
+            fail("\(counts.rejections) rejected, \(counts.events) of \(feed.count) applied: lost or out of order")
         }
         return Result(
             events: feed.count, failover: seconds(killedAt.duration(to: resumedAt!)),

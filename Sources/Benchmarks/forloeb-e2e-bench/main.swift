@@ -93,22 +93,26 @@ if options.runs("latency") {
 
 // Failover on a cluster (`--only failover`, never by default: it kills a broker node).
 if options.only == "failover" {
-    guard let listText = environment["FORLOEB_BENCH_WORKER_AMQP_URL"], let pidFile = environment["FORLOEB_BENCH_KILL_PID_FILE"]
-    else { fail("--only failover needs FORLOEB_BENCH_WORKER_AMQP_URL (the node list) and FORLOEB_BENCH_KILL_PID_FILE") }
+    guard let listText = environment["FORLOEB_BENCH_WORKER_AMQP_URL"],
+        let pidFile = environment["FORLOEB_BENCH_KILL_PID_FILE"]
+    else {
+        fail("--only failover needs FORLOEB_BENCH_WORKER_AMQP_URL (the node list) and FORLOEB_BENCH_KILL_PID_FILE")
+    }
     LoggingSystem.bootstrap { label in
         var stderr = StreamLogHandler.standardError(label: label)
         stderr.logLevel = .warning
         return MultiplexLogHandler([stderr, ConsumerLossWatch()])
     }
     let feed = EventFeed(count: options.events, seed: 44, label: "F\(runID)")
-    emit("## Failover: \(backEnd), quorum queue, 1 worker on \(try AMQPURL(listText)); the first node killed a quarter in")
+    emit("## Failover: \(backEnd), quorum queue, 1 worker on \(try AMQPURL(listText)); node 1 killed a quarter in")
     let label = "\(runID)fo"
     let result = try await FailoverRun(
         amqp: amqp, workerAMQP: try AMQPURL(listText), pidFile: pidFile, journey: journey, options: options
     ).run(feed: feed, store: FreshStore(base: base, label: label), label: label)
     emit(
         "SIGKILL → consumer noticed: \(String(format: "%.2f", result.noticed)) s; SIGKILL → applying again: "
-            + "\(String(format: "%.2f", result.failover)) s (\(result.appliedAtKill) of \(result.events) applied at the kill); "
+            + "\(String(format: "%.2f", result.failover)) s "
+            + "(\(result.appliedAtKill) of \(result.events) applied at the kill); "
             + "whole drain \(String(format: "%.2f", result.elapsed)) s = \(Int(result.rate)) events/s; "
             + "\(result.duplicates) duplicates, \(result.reconnects) reconnects; none lost, none rejected")
 }
