@@ -2,7 +2,13 @@
 # A throwaway PostgreSQL cluster for tests and benchmarks, on 127.0.0.1 and a free non-default port, with
 # its own data folder (default .forloeb/test/postgres under the repository). Installs postgresql if missing.
 #
-#   scripts/postgres.sh start [DIR]   initdb (first time) and start; prints nothing on success
+#   scripts/postgres.sh start [DIR]   initdb (first time) and start; prints nothing on success. The port is
+#                                     FORLOEB_POSTGRES_PORT if set, else the one this cluster had before (so that
+#                                     a stop and start keeps the URL its clients hold) if it is free, else the
+#                                     first free one from 25432; it is kept in DIR/port
+#   scripts/postgres.sh restart [DIR] [fast|immediate|smart]
+#                                     pg_ctl restart in that shutdown mode (default fast), on the same port and
+#                                     options; a cluster that is not running is started
 #   scripts/postgres.sh url [DIR]     prints postgres://forloeb:PASSWORD@127.0.0.1:PORT/forloeb
 #   scripts/postgres.sh tls-url [DIR] the same over TLS, verified: host localhost, sslmode=verify-full and the
 #                                     cluster's throwaway CA as sslrootcert
@@ -74,7 +80,14 @@ start)
     if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir/socket"; fi
     command -v openssl >/dev/null 2>&1 || ensure_packages openssl
     make_certificates
-    port=$(free_port 25432)
+    if [ -n "${FORLOEB_POSTGRES_PORT:-}" ]; then
+        port=$FORLOEB_POSTGRES_PORT
+    elif [ -f "$dir/port" ] && [ "$(free_port "$(cat "$dir/port")")" = "$(cat "$dir/port")" ]; then
+        port=$(cat "$dir/port")
+    else
+        [ -f "$dir/port" ] && echo "postgres.sh: port $(cat "$dir/port") is taken; choosing another" >&2
+        port=$(free_port 25432)
+    fi
     echo "$port" >"$dir/port"
     as_owner "$bin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 start \
         -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket -c max_connections=200 -c ssl=on -c ssl_cert_file=$dir/tls/server.pem -c ssl_key_file=$dir/tls/server.key" >/dev/null || {
@@ -95,6 +108,17 @@ tls-url)
     [ -f "$dir/port" ] && [ -f "$dir/password" ] || { echo "no cluster in $dir: run start first" >&2; exit 1; }
     echo "postgres://forloeb:$(cat "$dir/password")@localhost:$(cat "$dir/port")/forloeb?sslmode=verify-full&sslrootcert=$dir/tls/ca.pem"
     ;;
+restart)
+    mode=${3:-fast}
+    case "$mode" in fast | immediate | smart) ;; *) echo "usage: $0 restart [DIR] [fast|immediate|smart]" >&2; exit 2 ;; esac
+    running || exec "$0" start "$dir"
+    bin=$(bin_dir)
+    # pg_ctl restart starts the server with the options of its last start (DATA/postmaster.opts): same port.
+    as_owner "$bin/pg_ctl" -D "$data" -l "$dir/server.log" -m "$mode" -w -t 60 restart >/dev/null || {
+        tail -20 "$dir/server.log" >&2
+        exit 1
+    }
+    ;;
 stop)
     running || exit 0
     bin=$(bin_dir)
@@ -109,7 +133,7 @@ status)
     running
     ;;
 *)
-    echo "usage: $0 start|stop|url|tls-url|status [DATA_FOLDER]" >&2
+    echo "usage: $0 start|restart|stop|url|tls-url|status [DATA_FOLDER]" >&2
     exit 2
     ;;
 esac

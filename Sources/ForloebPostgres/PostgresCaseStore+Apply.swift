@@ -14,6 +14,7 @@ extension PostgresCaseStore {
         async throws
         -> [ApplyOutcome]
     {
+        try StorableText.require(messages)
         let messageIds = BatchPlan.messageIds(of: messages)
         let caseIds = BatchPlan.caseIds(of: messages).sorted()
         let logger = self.logger
@@ -22,6 +23,7 @@ extension PostgresCaseStore {
             try await Self.load(connection, messageIds: messageIds, caseIds: caseIds, cache: cache, logger)
         }
         let plan = BatchPlan.make(messages, journey: journey, processed: marks, snapshots: loaded.mapValues(\.snapshot))
+        try plan.requireStorableText()
         let revisions = loaded.mapValues(\.revision)
         try await faults.afterLoad?()
         // Only duplicates: nothing to lock or write.
@@ -286,6 +288,7 @@ extension PostgresCaseStore {
     static func appendAudit(_ connection: PostgresConnection, _ entry: AuditEntry, _ logger: Logger) async throws
         -> AuditRecord
     {
+        try StorableText.require(entry)
         // One chain: writers take turns for the rest of their transaction.
         try await connection.query("SELECT pg_advisory_xact_lock(7243001)", logger: logger)
         var previous: (sequence: Int64, hash: String)?

@@ -25,6 +25,7 @@ extension PostgresCaseStore {
     }
 
     public func rejections(matching filter: RejectionFilter) async throws -> [StoredRejection] {
+        guard StorableText.areStorable([filter.caseId, filter.messageId]) else { return [] }
         let logger = self.logger
         var clauses: [String] = []
         var bindings = PostgresBindings()
@@ -55,6 +56,7 @@ extension PostgresCaseStore {
     }
 
     public func rejectedMessage(_ messageId: String) async throws -> RejectedMessage? {
+        guard StorableText.isStorable(messageId) else { return nil }
         let logger = self.logger
         let query = PostgresQuery(
             unsafeSQL: """
@@ -72,6 +74,7 @@ extension PostgresCaseStore {
     }
 
     public func outbox(caseId: String) async throws -> [OutboxMessage] {
+        guard StorableText.isStorable(caseId) else { return [] }
         let logger = self.logger
         let query = PostgresQuery(
             unsafeSQL: "SELECT \(Self.outboxColumns) FROM outbox WHERE case_id = $1 ORDER BY id", binds: Self.binds(caseId))
@@ -146,9 +149,10 @@ extension PostgresCaseStore {
     }
 
     public func snapshots(_ caseIds: [String]) async throws -> [String: CitizenCase] {
+        let storable = caseIds.filter(StorableText.isStorable)
         let logger = self.logger
         var out: [String: CitizenCase] = [:]
-        for chunk in caseIds.chunked(5000) {
+        for chunk in storable.chunked(5000) {
             let part = try await withConnection { connection in
                 try await Self.load(connection, messageIds: [], caseIds: Array(chunk), cache: nil, logger).cases
                     .mapValues(\.snapshot)
@@ -159,6 +163,7 @@ extension PostgresCaseStore {
     }
 
     public func eventBodies(_ caseId: String) async throws -> [Data] {
+        guard StorableText.isStorable(caseId) else { return [] }
         let logger = self.logger
         return try await withConnection { connection in
             try await Self.collect(

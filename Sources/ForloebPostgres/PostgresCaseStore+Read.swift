@@ -72,6 +72,7 @@ extension PostgresCaseStore {
     }
 
     public func caseRecord(_ caseId: String) async throws -> CaseRecord? {
+        guard StorableText.isStorable(caseId) else { return nil }
         let logger = self.logger
         return try await withConnection { connection in
             var json: String?
@@ -134,6 +135,7 @@ extension PostgresCaseStore {
     }
 
     public func cases(matching filter: CaseFilter) async throws -> [CaseSummary] {
+        guard StorableText.areStorable([filter.municipality, filter.caseworker]) else { return [] }
         let logger = self.logger
         var clauses: [String] = []
         var bindings = PostgresBindings()
@@ -315,7 +317,7 @@ extension PostgresCaseStore {
                 letters.append(
                     DeadLetter(
                         id: Int64(r.0), messageId: r.1, body: Data(r.2.readableBytesView),
-                        code: RejectionCode(rawValue: r.3) ?? .malformed,
+                        code: DeadLetterCode(rawValue: r.3),
                         detail: r.4, receivedAt: Instant(secondsSinceEpoch: Int64(r.5)),
                         resolution: r.6.flatMap { DeadLetterResolution(rawValue: $0) },
                         resolvedAt: r.7.map { Instant(secondsSinceEpoch: Int64($0)) }))
@@ -356,6 +358,7 @@ extension PostgresCaseStore {
     }
 
     public func auditLog(caseId: String?, limit: Int) async throws -> [AuditRecord] {
+        guard StorableText.areStorable([caseId]) else { return [] }
         let logger = self.logger
         let columns = "sequence, operator, at, action, case_id, reason, detail, prev_hash, hash"
         var bindings = PostgresBindings()

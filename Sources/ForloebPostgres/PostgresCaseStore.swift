@@ -11,21 +11,35 @@ import PostgresNIO
 /// is re-entrant at every `await`, and two transactions must never interleave on one connection). Lost
 /// connections are reopened on the next call. Concurrency between stores is optimistic: a batch locks the
 /// case rows it read (`FOR UPDATE`, in case-id order) and checks their versions before writing.
+///
+/// Every call ends (`WatchedConnection`): within `callTimeout`, within seconds of its connection closing, or
+/// at once when its task is cancelled; only `migrate` may run longer than `callTimeout` (it may wait for
+/// another worker's migration, or rebuild an index). A database that went away fails a call with a transient
+/// `StoreError` (`unreachable`, `unavailable`, `timeout`: `PostgresCaseStore+Errors.swift`), never a hang.
 public actor PostgresCaseStore: CaseStore {
     public nonisolated let url: StoreURL
     let address: StoreURL.PostgresAddress
     let faults: StoreFaultHooks
     let cache = SnapshotCache()
     let logger: Logger
-    private var connection: PostgresConnection?
+    /// The longest a call may wait for the database (`nil`: no limit).
+    let callTimeout: Duration?
+    private var connection: WatchedConnection?
     private var busy = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
     private var nextConnectionId = 0
 
-    public init(_ address: StoreURL.PostgresAddress, faults: StoreFaultHooks = .none, logger: Logger? = nil) {
+    /// `callTimeout`: a minute is far above any call of the worker's (a batch commits in well under a second)
+    /// and of the operators' verbs on a municipality's store. Only a silent network (no reset, no close) runs
+    /// into it: a restarted or stopped server closes the connection, and that ends a call within seconds.
+    public init(
+        _ address: StoreURL.PostgresAddress, faults: StoreFaultHooks = .none, logger: Logger? = nil,
+        callTimeout: Duration? = .seconds(60)
+    ) {
         self.address = address
         self.url = .postgres(address)
         self.faults = faults
+        self.callTimeout = callTimeout
         self.logger = logger ?? Logger(label: "forloeb.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
     }
 
@@ -39,7 +53,7 @@ public actor PostgresCaseStore: CaseStore {
         defer { release() }
         if let connection {
             self.connection = nil
-            try? await connection.close()
+            await connection.close()
         }
     }
 
@@ -61,7 +75,7 @@ public actor PostgresCaseStore: CaseStore {
         }
     }
 
-    private func connected() async throws -> PostgresConnection {
+    private func connected() async throws -> WatchedConnection {
         if let connection, !connection.isClosed { return connection }
         var configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
@@ -71,35 +85,60 @@ public actor PostgresCaseStore: CaseStore {
         do {
             let connection = try await PostgresConnection.connect(
                 configuration: configuration, id: nextConnectionId, logger: logger)
-            self.connection = connection
-            return connection
+            let watched = WatchedConnection(connection, label: url.redacted)
+            self.connection = watched
+            return watched
+        } catch is CancellationError {
+            throw CancellationError()
         } catch {
             throw StoreError(.unreachable, "cannot connect to \(url.redacted): \(Self.describe(error))")
         }
     }
 
-    /// Runs `body` with this store's connection, one operation at a time; errors are mapped to `StoreError`.
-    func withConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    /// Runs `body` with this store's connection, one operation at a time, within `callTimeout` unless
+    /// `bounded` is false (and always within the connection's life and the task's cancellation). Errors are
+    /// mapped to `StoreError`, except a cancellation, which stays one. After a failure of the connection, or
+    /// of the database (a transient error), the connection is dropped and the next call opens a new one.
+    func withConnection<T: Sendable>(
+        bounded: Bool = true, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
         await acquire()
         defer { release() }
         let connection = try await connected()
         do {
-            return try await body(connection)
+            return try await connection.run(timeout: bounded ? callTimeout : nil, body)
+        } catch is CancellationError {
+            drop(connection)
+            throw CancellationError()
         } catch {
-            if connection.isClosed { self.connection = nil }
-            throw Self.map(error)
+            let mapped = Self.map(error)
+            if connection.isClosed || mapped.isTransient { drop(connection) }
+            throw mapped
         }
     }
 
+    /// Forgets `connection` and closes it in the background: a call given up on may still run on it, and
+    /// nothing may use it again.
+    private func drop(_ connection: WatchedConnection) {
+        if self.connection === connection { self.connection = nil }
+        Task { await connection.close() }
+    }
+
     /// One transaction: BEGIN, `body`, COMMIT; ROLLBACK (or a dropped connection) on any error.
-    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        try await withConnection { connection in
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws
+        -> T
+    {
+        let logger = self.logger
+        return try await withConnection { connection in
             try await connection.query("BEGIN", logger: logger)
             do {
                 let value = try await body(connection)
                 try await connection.query("COMMIT", logger: logger)
                 return value
             } catch {
+                // A closed connection took its transaction with it, and a ROLLBACK written to it would never be
+                // answered (`WatchedConnection`).
+                if connection.isClosed { throw error }
                 do {
                     try await connection.query("ROLLBACK", logger: logger)
                 } catch {
@@ -110,45 +149,12 @@ public actor PostgresCaseStore: CaseStore {
         }
     }
 
-    static func map(_ error: any Error) -> StoreError {
-        if let error = error as? StoreError { return error }
-        if let error = error as? PSQLError {
-            if let state = error.serverInfo?[.sqlState] {
-                switch state {
-                case "23505":
-                    return StoreError(
-                        .conflict, "a concurrent writer got there first (\(error.serverInfo?[.message] ?? state))")
-                case "40001", "40P01":
-                    return StoreError(.conflict, "a concurrent transaction won (\(state))")
-                case "42P01", "42703":
-                    return StoreError(.schema, "\(error.serverInfo?[.message] ?? state): run `forloeb migrate`")
-                default:
-                    return StoreError(.io, "PostgreSQL \(state): \(error.serverInfo?[.message] ?? "")")
-                }
-            }
-            switch error.code {
-            case .connectionError, .serverClosedConnection, .uncleanShutdown:
-                return StoreError(.unreachable, describe(error))
-            default:
-                return StoreError(.io, describe(error))
-            }
-        }
-        return StoreError(.io, describe(error))
-    }
-
-    static func describe(_ error: any Error) -> String {
-        if let error = error as? PSQLError {
-            if let message = error.serverInfo?[.message] { return message }
-            if let underlying = error.underlying { return "\(error.code): \(underlying)" }
-            return "\(error.code)"
-        }
-        return "\(error)"
-    }
-
     // MARK: Migrations
 
     public func migrate() async throws -> MigrationReport {
-        try await withConnection { connection in
+        let logger = self.logger
+        // Not bounded by `callTimeout`: it may wait for another worker's migration, or rebuild an index.
+        return try await withConnection(bounded: false) { connection in
             // The advisory lock serialises concurrent `migrate` calls from several workers starting at once.
             try await connection.query("BEGIN", logger: logger)
             do {
@@ -197,7 +203,8 @@ public actor PostgresCaseStore: CaseStore {
     }
 
     public func appliedMigrations() async throws -> [String] {
-        try await withConnection { connection in
+        let logger = self.logger
+        return try await withConnection { connection in
             let exists = try await connection.query(
                 "SELECT to_regclass('forloeb_migrations') IS NOT NULL", logger: logger)
             var present = false

@@ -8,6 +8,7 @@ extension SQLiteCaseStore {
         async throws
         -> [ApplyOutcome]
     {
+        try StorableText.require(messages)
         let messageIds = BatchPlan.messageIds(of: messages)
         let caseIds = BatchPlan.caseIds(of: messages)
         let cache = self.cache
@@ -15,6 +16,7 @@ extension SQLiteCaseStore {
             (try Self.marks(db, messageIds), try Self.cases(db, caseIds, cache: cache))
         }
         let plan = BatchPlan.make(messages, journey: journey, processed: marks, snapshots: loaded.mapValues(\.snapshot))
+        try plan.requireStorableText()
         let revisions = loaded.mapValues(\.revision)
         try await faults.afterLoad?()
         // Only duplicates: nothing to lock or write.
@@ -234,6 +236,7 @@ extension SQLiteCaseStore {
     }
 
     static func appendAudit(_ db: Database, _ entry: AuditEntry) throws -> AuditRecord {
+        try StorableText.require(entry)
         let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1")
         let previous: (sequence: Int64, hash: String)? = last.map { ($0[0], $0[1]) }
         let record = AuditChain.link(entry, after: previous)

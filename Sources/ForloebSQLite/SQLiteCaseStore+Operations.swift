@@ -23,7 +23,8 @@ extension SQLiteCaseStore {
     }
 
     public func rejections(matching filter: RejectionFilter) async throws -> [StoredRejection] {
-        try await read { db in
+        guard StorableText.areStorable([filter.caseId, filter.messageId]) else { return [] }
+        return try await read { db in
             var clauses: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
             if let code = filter.code {
@@ -52,7 +53,8 @@ extension SQLiteCaseStore {
     }
 
     public func rejectedMessage(_ messageId: String) async throws -> RejectedMessage? {
-        try await read { db in
+        guard StorableText.isStorable(messageId) else { return nil }
+        return try await read { db in
             guard
                 let row = try Row.fetchOne(
                     db,
@@ -67,7 +69,8 @@ extension SQLiteCaseStore {
     }
 
     public func outbox(caseId: String) async throws -> [OutboxMessage] {
-        try await read { db in
+        guard StorableText.isStorable(caseId) else { return [] }
+        return try await read { db in
             try Row.fetchAll(
                 db,
                 sql: "SELECT id, message_id, routing_key, case_id, body, created_at, sent_at FROM outbox WHERE case_id = ? ORDER BY id",
@@ -121,11 +124,13 @@ extension SQLiteCaseStore {
     }
 
     public func snapshots(_ caseIds: [String]) async throws -> [String: CitizenCase] {
-        try await read { db in try Self.cases(db, caseIds, cache: nil).mapValues(\.snapshot) }
+        let storable = caseIds.filter(StorableText.isStorable)
+        return try await read { db in try Self.cases(db, storable, cache: nil).mapValues(\.snapshot) }
     }
 
     public func eventBodies(_ caseId: String) async throws -> [Data] {
-        try await read { db in
+        guard StorableText.isStorable(caseId) else { return [] }
+        return try await read { db in
             try String.fetchAll(db, sql: "SELECT body FROM events WHERE case_id = ? ORDER BY position", arguments: [caseId])
                 .map { Data($0.utf8) }
         }

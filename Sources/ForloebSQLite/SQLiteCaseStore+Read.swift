@@ -45,7 +45,8 @@ extension SQLiteCaseStore {
     }
 
     public func caseRecord(_ caseId: String) async throws -> CaseRecord? {
-        try await read { db in
+        guard StorableText.isStorable(caseId) else { return nil }
+        return try await read { db in
             guard
                 let json = try String.fetchOne(
                     db, sql: "SELECT snapshot FROM cases WHERE case_id = ?", arguments: [caseId])
@@ -88,7 +89,8 @@ extension SQLiteCaseStore {
     }
 
     public func cases(matching filter: CaseFilter) async throws -> [CaseSummary] {
-        try await read { db in
+        guard StorableText.areStorable([filter.municipality, filter.caseworker]) else { return [] }
+        return try await read { db in
             var clauses: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
             if !filter.states.isEmpty {
@@ -259,7 +261,7 @@ extension SQLiteCaseStore {
                     """, arguments: [limit]
             ).map { row in
                 DeadLetter(
-                    id: row[0], messageId: row[1], body: row[2], code: RejectionCode(rawValue: row[3]) ?? .malformed,
+                    id: row[0], messageId: row[1], body: row[2], code: DeadLetterCode(rawValue: row[3]),
                     detail: row[4], receivedAt: Instant(secondsSinceEpoch: row[5]),
                     resolution: (row[6] as String?).flatMap { DeadLetterResolution(rawValue: $0) },
                     resolvedAt: (row[7] as Int64?).map { Instant(secondsSinceEpoch: $0) })
@@ -295,7 +297,8 @@ extension SQLiteCaseStore {
     }
 
     public func auditLog(caseId: String?, limit: Int) async throws -> [AuditRecord] {
-        try await read { db in
+        guard StorableText.areStorable([caseId]) else { return [] }
+        return try await read { db in
             let columns = "sequence, operator, at, action, case_id, reason, detail, prev_hash, hash"
             if let caseId {
                 return try Row.fetchAll(

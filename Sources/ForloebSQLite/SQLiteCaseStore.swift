@@ -85,14 +85,22 @@ public final class SQLiteCaseStore: CaseStore {
 
     // MARK: Plumbing
 
-    /// A read in its own WAL snapshot, errors mapped to `StoreError`.
+    /// A read in its own WAL snapshot, errors mapped to `StoreError` (a cancellation stays one).
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do { return try await pool.read(body) } catch { throw Self.map(error) }
+        do { return try await pool.read(body) } catch { throw Self.mapKeepingCancellation(error) }
     }
 
     /// Work on the writer connection without an implicit transaction (the body opens its own).
     func perform<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do { return try await pool.writeWithoutTransaction(body) } catch { throw Self.map(error) }
+        do { return try await pool.writeWithoutTransaction(body) } catch { throw Self.mapKeepingCancellation(error) }
+    }
+
+    /// `map`, except that a cancelled task's error (GRDB interrupts the statement) stays a `CancellationError`,
+    /// as a caller that cancels (a worker shutting down) expects.
+    static func mapKeepingCancellation(_ error: any Error) -> any Error {
+        if error is CancellationError { return error }
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_INTERRUPT { return CancellationError() }
+        return map(error)
     }
 
     /// One `BEGIN IMMEDIATE` transaction on the writer connection.
@@ -122,6 +130,10 @@ public final class SQLiteCaseStore: CaseStore {
             switch error.resultCode {
             case .SQLITE_CANTOPEN, .SQLITE_NOTADB, .SQLITE_PERM, .SQLITE_READONLY:
                 return StoreError(.unreachable, describe(error))
+            // Another process held the database longer than the busy timeout, or the disk failed or filled up:
+            // nothing about the messages, so a worker holds its batch and retries it (`StoreError.isTransient`).
+            case .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL, .SQLITE_IOERR:
+                return StoreError(.unavailable, describe(error))
             case .SQLITE_CORRUPT:
                 return StoreError(.corrupt, describe(error))
             default:

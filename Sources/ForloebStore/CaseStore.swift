@@ -52,6 +52,12 @@ public protocol CaseStore: Sendable {
     /// already recorded for its (case, kind, due date, notice) is skipped. Returns the ones queued now.
     func recordNotices(_ notices: [CaseNotification], at now: Instant) async throws -> [CaseNotification]
 
+    /// Records dead letters decided outside a batch (`retry_exhausted`: the worker gave up retrying a message the
+    /// store failed to apply), in one transaction, so that `forloeb dead-letters` lists and replays them like any
+    /// other. A message that already has an open dead letter with the same code is skipped (a redelivery after
+    /// a crash between this and the broker's copy). Returns how many were recorded now.
+    func recordDeadLetters(_ entries: [DeadLetterEntry], at now: Instant) async throws -> Int
+
     /// Dead letters, oldest first; settled ones only when asked.
     func deadLetters(includeResolved: Bool, limit: Int) async throws -> [DeadLetter]
 

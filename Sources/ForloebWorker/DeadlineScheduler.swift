@@ -39,7 +39,12 @@ public struct DeadlineScheduler: Service {
     public func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                _ = try await tick()
+                _ = try await cancelAfterGracefulShutdown(grace: .seconds(5)) { try await tick() }
+            } catch let error as StoreError where error.isTransient {
+                // The consumers and the relay report an unavailable store (`StoreHealth`); a pass every interval
+                // need not repeat it.
+                logger.debug(
+                    "deadline scheduler: store unavailable; retrying next interval", metadata: ["error": "\(error)"])
             } catch {
                 logger.warning("deadline scheduler tick failed; retrying next interval", metadata: ["error": "\(error)"])
             }

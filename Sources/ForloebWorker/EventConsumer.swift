@@ -11,9 +11,15 @@ import ServiceLifecycle
 ///
 /// Per batch: one store transaction per lane (idempotent by messageId, so a redelivery after a crash changes
 /// nothing), then dead letters for messages tied to no case (published with confirms to
-/// `forloeb.events.dead`, code and detail in headers), then one multiple-ack. When the store fails, what it
-/// did not commit goes to the retry queues (growing TTLs, dead-lettered back to `forloeb.events`) and is acked,
-/// so a down database never becomes a hot loop and no message is lost.
+/// `forloeb.events.dead`, code and detail in headers), then one multiple-ack.
+///
+/// When the store is unavailable (a transient `StoreError`: connection lost or refused, server restarting,
+/// read-only, a lock timeout), the consumer holds the batch unacknowledged and applies what did not commit
+/// again, in place, with backoff, until it commits (`EventConsumer+StoreOutage.swift`): a case's events stay in
+/// order, and nothing else is consumed meanwhile. Any other store failure is judged to be the batch's: what
+/// did not commit goes to the retry queues (growing TTLs, dead-lettered back to `forloeb.events`) and is
+/// acked, so it never becomes a hot loop and no message is lost. After the last retry it is a `retry_exhausted`
+/// dead letter, in the store and the queue alike (`retriesExhausted`).
 public struct EventConsumer: Service {
     public struct Settings: Sendable {
         public var queue: String
@@ -45,12 +51,17 @@ public struct EventConsumer: Service {
     let clock: @Sendable () -> Instant
     let logger: Logger
     let metrics: WorkerMetrics
+    let health: StoreHealth
+    /// How long a store call under way when a graceful shutdown begins may go on before it is cancelled.
+    let shutdownGrace: Duration
 
     public init(
         store: any CaseStore, lanes: [any CaseStore] = [], journey: Journey, amqp: AMQPURL, settings: Settings,
         doorbell: Doorbell, activity: Activity = Activity(), clock: @escaping @Sendable () -> Instant, logger: Logger,
-        metrics: WorkerMetrics
+        metrics: WorkerMetrics, health: StoreHealth? = nil, shutdownGrace: Duration = .seconds(5)
     ) {
+        self.health = health ?? StoreHealth(store: store.url, logger: logger, metrics: metrics)
+        self.shutdownGrace = shutdownGrace
         self.activity = activity
         self.stores = [store] + lanes
         self.journey = journey
@@ -76,16 +87,27 @@ public struct EventConsumer: Service {
                 let tag = try await channel.consume(queue: settings.queue)
                 backoff.reset()
                 logger.info("consuming", metadata: ["queue": "\(settings.queue)", "amqp": "\(amqp)"])
-                while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                var held = 0
+                while !Task.isShuttingDownGracefully && !Task.isCancelled && held == 0 {
                     let deliveries = try await nextBatch(channel)
-                    if !deliveries.isEmpty { try await handle(deliveries, channel: channel, publisher: publisher) }
+                    guard !deliveries.isEmpty else { continue }
+                    held = try await handle(deliveries, channel: channel, publisher: publisher)
                 }
                 // Graceful shutdown: stop new deliveries, finish what already arrived, then leave.
-                try await channel.cancel(consumerTag: tag)
-                let rest = try await channel.receive(max: Int(settings.prefetch), timeout: .milliseconds(50))
-                if !rest.isEmpty { try await handle(rest, channel: channel, publisher: publisher) }
+                if held == 0 {
+                    try await channel.cancel(consumerTag: tag)
+                    let rest = try await channel.receive(max: Int(settings.prefetch), timeout: .milliseconds(50))
+                    if !rest.isEmpty { held = try await handle(rest, channel: channel, publisher: publisher) }
+                }
+                // Closing the connection hands whatever is unacknowledged back to the broker, in queue order.
                 await open.close()
-                logger.info("consumer drained and stopped")
+                if held > 0 {
+                    logger.warning(
+                        "consumer stopped while the store is unavailable; its unacknowledged batch goes back to the queue",
+                        metadata: ["queue": "\(settings.queue)", "messages": "\(held)"])
+                } else {
+                    logger.info("consumer drained and stopped")
+                }
                 return
             } catch {
                 if let connection { await connection.close() }
@@ -124,14 +146,16 @@ public struct EventConsumer: Service {
         return deliveries
     }
 
-    /// Applies one batch and acknowledges it. Throws only for broker failures (then nothing was acked and
-    /// the broker redelivers; the store dedupes what was already committed).
-    func handle(_ deliveries: [AMQPDelivery], channel: AMQPChannel, publisher: AMQPChannel) async throws {
-        guard let last = deliveries.last else { return }
+    /// Applies one batch and acknowledges it; returns 0, or how many deliveries it left unacknowledged because
+    /// a graceful shutdown began while the store was unavailable (the caller then closes the connection, and the
+    /// broker delivers them again). Throws only for broker failures (then nothing was acked and the broker
+    /// redelivers; the store dedupes what was already committed).
+    func handle(_ deliveries: [AMQPDelivery], channel: AMQPChannel, publisher: AMQPChannel) async throws -> Int {
+        guard let last = deliveries.last else { return 0 }
         await activity.touch()
         let started = ContinuousClock.now
         let messages = deliveries.map { InboundMessage(body: Data($0.body)) }
-        let (outcomes, failure) = await apply(messages)
+        guard let (outcomes, failure) = await applyHolding(messages) else { return deliveries.count }
         if let failure {
             logger.error(
                 "store failed; sending the messages it did not commit to the retry queues",
@@ -142,15 +166,26 @@ public struct EventConsumer: Service {
         }
         var retry: [AMQPMessage] = []
         var dead: [AMQPMessage] = []
+        var exhausted: [AMQPDelivery] = []
         for (outcome, delivery) in zip(outcomes, deliveries) {
             switch outcome {
-            case nil: retry.append(retryMessage(delivery))
+            case nil:
+                if let next = settings.topology.retry(delivery, from: settings.queue) {
+                    retry.append(next)
+                } else {
+                    exhausted.append(delivery)
+                }
             case .applied?: metrics.eventsApplied.increment()
             case .duplicate?: metrics.eventsDuplicate.increment()
             case .rejected(let rejected)?:
                 metrics.eventsRejected.increment()
                 if rejected.caseId == nil { dead.append(deadLetter(delivery, rejected)) }
             }
+        }
+        if !exhausted.isEmpty {
+            let (letters, again) = await retriesExhausted(exhausted)
+            dead += letters
+            retry += again
         }
         // Acked only once the retry copies and dead letters are confirmed: nothing is lost if the broker fails
         // meanwhile (a redelivered message the store committed is a duplicate; one it did not is applied then).
@@ -166,11 +201,13 @@ public struct EventConsumer: Service {
         if retry.count < deliveries.count { await doorbell.ring() }
         metrics.batchSize.record(deliveries.count)
         metrics.batchLatency.recordNanoseconds(Int64((ContinuousClock.now - started) / .nanoseconds(1)))
+        return 0
     }
 
     /// Applies a batch: on one store, or split by case over every lane at once (`CaseLanes`), each part in its
-    /// own transaction. A part whose store failed leaves its messages' outcomes `nil` (they go to the retry
-    /// queues) and the first such error; the other parts committed, and their outcomes count as usual.
+    /// own transaction. A part whose store failed leaves its messages' outcomes `nil` and reports its error (a
+    /// transient one first, so that the batch is held); the other parts committed, and their outcomes count as
+    /// usual.
     func apply(_ messages: [InboundMessage]) async -> (outcomes: [ApplyOutcome?], failure: (any Error)?) {
         let now = clock()
         let journey = journey
@@ -200,7 +237,10 @@ public struct EventConsumer: Service {
                 case .success(let laneOutcomes):
                     for (index, outcome) in zip(parts[lane], laneOutcomes) { outcomes[index] = outcome }
                 case .failure(let error):
-                    failure = failure ?? error
+                    if let first = failure, StoreError.isTransient(first) || !StoreError.isTransient(error) {
+                        break
+                    }
+                    failure = error
                 }
             }
         }
@@ -213,13 +253,5 @@ public struct EventConsumer: Service {
             delivery, code: rejected.rejection.code.rawValue, detail: rejected.rejection.detail)
         message.properties.messageID = message.properties.messageID ?? rejected.messageId
         return message
-    }
-
-    /// The message for the next retry step; after the last step, the dead-letter queue with `retry_exhausted`.
-    func retryMessage(_ delivery: AMQPDelivery) -> AMQPMessage {
-        settings.topology.retry(delivery, from: settings.queue)
-            ?? settings.topology.deadLetter(
-                delivery, code: "retry_exhausted",
-                detail: "the store failed on every retry; replay with `forloeb dead-letters replay` once it is back")
     }
 }

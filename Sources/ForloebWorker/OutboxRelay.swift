@@ -12,6 +12,10 @@ import ServiceLifecycle
 /// A crash between the confirm and the mark publishes those notifications again: consumers recognise the
 /// copy by its deterministic `messageId` (at-least-once, never lost). Each worker runs a relay, so a second
 /// worker's relay may also publish a row before the first marks it; the same ids make that harmless.
+///
+/// While the store is unavailable (a transient `StoreError`) the relay keeps its broker connection and asks
+/// the store again with the store's backoff (0.1 s doubling to 5 s): notifications flow again within seconds of
+/// the database's return, not after a broker reconnection's longer backoff.
 public struct OutboxRelay: Service {
     let store: any CaseStore
     let amqp: AMQPURL
@@ -22,12 +26,17 @@ public struct OutboxRelay: Service {
     let clock: @Sendable () -> Instant
     let logger: Logger
     let metrics: WorkerMetrics
+    let health: StoreHealth
+    /// How long a store call under way when a graceful shutdown begins may go on before it is cancelled.
+    let shutdownGrace: Duration
 
     public init(
         store: any CaseStore, amqp: AMQPURL, exchange: String = "forloeb.notifications", batchSize: Int = 500,
         idlePoll: Duration = .milliseconds(250), doorbell: Doorbell, clock: @escaping @Sendable () -> Instant,
-        logger: Logger, metrics: WorkerMetrics
+        logger: Logger, metrics: WorkerMetrics, health: StoreHealth? = nil, shutdownGrace: Duration = .seconds(5)
     ) {
+        self.shutdownGrace = shutdownGrace
+        self.health = health ?? StoreHealth(store: store.url, logger: logger, metrics: metrics)
         self.store = store
         self.amqp = amqp
         self.exchange = exchange
@@ -49,8 +58,30 @@ public struct OutboxRelay: Service {
                 let channel = try await open.openChannel(confirms: true)
                 backoff.reset()
                 logger.info("outbox relay connected", metadata: ["amqp": "\(open.url)"])
+                var storeBackoff = Backoff.store
+                var storeDown = false
                 while !Task.isCancelled {
-                    let published = try await publishPending(on: channel)
+                    let published: Int
+                    do {
+                        // A store call that cannot end must not hold up the shutdown (`cancelAfterGracefulShutdown`).
+                        published = try await cancelAfterGracefulShutdown(grace: shutdownGrace) {
+                            try await publishPending(on: channel)
+                        }
+                    } catch let error as StoreError where error.isTransient {
+                        storeDown = true
+                        await health.unavailable("outbox relay", error)
+                        // What is committed stays in the outbox; the next start publishes it.
+                        if Task.isShuttingDownGracefully { break }
+                        let delay = storeBackoff.next()
+                        try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
+                        metrics.storeReconnects.increment()
+                        continue
+                    }
+                    if storeDown {
+                        storeDown = false
+                        storeBackoff.reset()
+                        await health.available("outbox relay")
+                    }
                     // After the consumers stopped (shutdown runs in reverse order), drain to empty, then leave.
                     if Task.isShuttingDownGracefully {
                         if published == 0 { break }

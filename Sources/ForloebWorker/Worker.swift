@@ -28,11 +28,14 @@ public struct Worker: Sendable {
         public var schedulerInterval: Duration
         /// Stop gracefully after this long with nothing arriving and nothing left to publish (batch runs).
         public var exitWhenIdle: Duration?
+        /// The retry ladder's delays; nil for `ForloebTopology.defaultRetrySteps` (tests shorten them).
+        public var retrySteps: [ForloebTopology.RetryStep]?
 
         public init(
             amqp: AMQPURL, prefix: String = "forloeb", workers: Int = 1, index: Int = 0, queueKind: AMQPQueue.Kind = .quorum,
             prefetch: UInt16 = 2000, batchSize: Int = 1000, batchWindow: Duration = .milliseconds(20),
-            schedulerInterval: Duration = .seconds(30), exitWhenIdle: Duration? = nil
+            schedulerInterval: Duration = .seconds(30), exitWhenIdle: Duration? = nil,
+            retrySteps: [ForloebTopology.RetryStep]? = nil
         ) {
             self.amqp = amqp
             self.prefix = prefix
@@ -44,11 +47,13 @@ public struct Worker: Sendable {
             self.batchWindow = batchWindow
             self.schedulerInterval = schedulerInterval
             self.exitWhenIdle = exitWhenIdle
+            self.retrySteps = retrySteps
         }
 
         public var topology: ForloebTopology {
             ForloebTopology(
-                prefix: prefix, layout: workers > 1 ? .partitioned(count: workers) : .single, queueKind: queueKind)
+                prefix: prefix, layout: workers > 1 ? .partitioned(count: workers) : .single, queueKind: queueKind,
+                retrySteps: retrySteps)
         }
     }
 
@@ -87,6 +92,7 @@ public struct Worker: Sendable {
     public func services(extra: [any Service] = []) -> [ServiceGroupConfiguration.ServiceConfiguration] {
         let doorbell = Doorbell()
         let activity = Activity()
+        let health = StoreHealth(store: store.url, logger: logger, metrics: metrics)
         let c = configuration
         var services = extra.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
         services.append(
@@ -98,7 +104,7 @@ public struct Worker: Sendable {
             .init(
                 service: OutboxRelay(
                     store: sideStore, amqp: c.amqp, exchange: c.topology.notificationsExchange, doorbell: doorbell,
-                    clock: clock, logger: logger, metrics: metrics)))
+                    clock: clock, logger: logger, metrics: metrics, health: health)))
         for queue in c.topology.queues(forWorker: c.index, of: c.workers) {
             let settings = EventConsumer.Settings(
                 queue: queue, prefetch: c.prefetch, batchSize: c.batchSize, batchWindow: c.batchWindow,
@@ -107,7 +113,7 @@ public struct Worker: Sendable {
                 .init(
                     service: EventConsumer(
                         store: store, lanes: lanes, journey: journey, amqp: c.amqp, settings: settings, doorbell: doorbell,
-                        activity: activity, clock: clock, logger: logger, metrics: metrics)))
+                        activity: activity, clock: clock, logger: logger, metrics: metrics, health: health)))
         }
         if let quiet = c.exitWhenIdle {
             services.append(

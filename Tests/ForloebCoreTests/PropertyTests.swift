@@ -223,7 +223,7 @@ struct RandomStream {
             if dice.chance(70) { made.durationMonths = recommendation.durationMonths }
             return .decisionMade(made)
         case .active(let course):
-            if course.pendingReview != nil && dice.chance(50) {
+            if course.reviewMeetingOn != nil && dice.chance(50) {
                 return .teamRecommended(recommendation: dice.pick(NextStep.allCases), durationMonths: nil)
             }
             return courseEvent(&dice, course, on: date)

@@ -199,6 +199,18 @@ import Testing
         #expect(Instant(rfc3339: "2023-01-01T1:00:00Z") == nil)
     }
 
+    /// Ids are keys: longer than 255 bytes is `malformed`, and such a case id ties the rejection to no case.
+    @Test func idsLongerThan255BytesAreMalformed() throws {
+        let long = String(repeating: "K", count: 256)
+        let rejected = try #require(Self.rejected(Self.message("case.closed", #"{"reason": "withdrawn"}"#, caseId: long)))
+        #expect(rejected.rejection.detail == "caseId: 256 bytes; an id is at most 255")
+        #expect(rejected.caseId == nil)
+        let longest = String(repeating: "K", count: 255)
+        #expect(throws: Never.self) {
+            try EventDecoder.decode(Self.message("case.closed", #"{"reason": "withdrawn"}"#, caseId: longest)).get()
+        }
+    }
+
     @Test func malformedEnvelopeFields() throws {
         let badInstant = Data(
             #"{"messageId":"m-2","caseId":"K-1","type":"case.closed","occurredAt":"yesterday","actor":"a","data":{"reason":"withdrawn"}}"#
@@ -266,6 +278,58 @@ import Testing
         #expect(rejected.rejection.code == .malformed)
         #expect(rejected.rejection.detail.contains("65536"))
         #expect(rejected.caseId == nil)
+    }
+
+    /// Issue 17: an id with a control character is `malformed`, naming the field, and is never read as an id. (NUL
+    /// cut SQLite's copy of `H-\u0000-x` to the different case `H-`; PostgreSQL cannot store it at all.)
+    @Test(arguments: [("\\u0000", "U+0000"), ("\\u0001", "U+0001"), ("\\n", "U+000A"), ("\\u007f", "U+007F")])
+    func controlCharactersInIdsAreMalformedNamingTheField(escape: String, codePoint: String) throws {
+        let open = Self.samples[0].data
+        let badCase = try #require(Self.rejected(Self.message("case.opened", open, caseId: "H-\(escape)-x")))
+        #expect(badCase.rejection.code == .malformed)
+        #expect(badCase.rejection.detail == "caseId: must not contain control characters, found \(codePoint)")
+        #expect(badCase.caseId == nil, "neither the case H- nor any other: dead-lettered")
+        #expect(badCase.messageId == "m-1")
+
+        let badMessage = Self.message("case.opened", open, messageId: "m-\(escape)-1", caseId: "H-")
+        let badMessageId = try #require(Self.rejected(badMessage))
+        #expect(badMessageId.rejection.detail == "messageId: must not contain control characters, found \(codePoint)")
+        #expect(badMessageId.messageId == EventDecoder.fallbackMessageId(badMessage), "an id no store could keep")
+        #expect(badMessageId.caseId == "H-")
+
+        let badActor = Data(
+            #"{"messageId":"m-2","caseId":"H-","type":"case.closed","occurredAt":"2023-01-01T00:00:00Z","actor":"sb-\#(escape)","data":{"reason":"withdrawn"}}"#
+                .utf8)
+        #expect(
+            Self.rejected(badActor)?.rejection.detail
+                == "actor: must not contain control characters, found \(codePoint)")
+        let badMunicipality = Self.message(
+            "case.opened",
+            #"{"birthDate": "1985-05-20", "municipality": "02\#(escape)60", "origin": "municipality", "incomeBasis": "other"}"#
+        )
+        #expect(
+            Self.rejected(badMunicipality)?.rejection.detail
+                == "data.municipality: must not contain control characters, found \(codePoint)")
+
+        // A type that quotes one: unknown, and the type and detail that are stored and published carry none.
+        let badType = try #require(Self.rejected(Self.message("case.\(escape)opened", "{}")))
+        #expect(badType.rejection.code == .unknownType)
+        #expect(badType.type == "case.\(codePoint)opened")
+        #expect(badType.rejection.detail.contains("case.\(codePoint)opened"), "\(badType.rejection.detail)")
+    }
+
+    /// A raw (unescaped) control byte inside a JSON string is not JSON: unreadable, and tied to no case.
+    @Test func aRawNULInAnIdIsUnreadable() throws {
+        var bytes = Data(#"{"messageId":"m-1","caseId":"H-"#.utf8)
+        bytes.append(0)
+        bytes.append(
+            contentsOf: Data(
+                #"-x","type":"case.closed","occurredAt":"2023-01-01T00:00:00Z","actor":"a","data":{"reason":"withdrawn"}}"#
+                    .utf8))
+        let rejected = try #require(Self.rejected(bytes))
+        #expect(rejected.rejection.code == .malformed)
+        #expect(rejected.caseId == nil)
+        #expect(!rejected.rejection.detail.unicodeScalars.contains { $0.value == 0 })
     }
 
     @Test func unknownExtraFieldsAreIgnored() throws {

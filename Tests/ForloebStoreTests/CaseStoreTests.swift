@@ -477,4 +477,42 @@ import Testing
             #expect(try await store.verifyAudit() == AuditVerification(records: 4, firstBroken: nil))
         }
     }
+
+    /// Issue 17: a message the worker gave up retrying is a `retry_exhausted` dead letter in the store too, listed
+    /// and replayed like any other, and recorded once however often the worker is interrupted before the ack.
+    @Test(arguments: StoreBackend.available)
+    func retryExhaustedDeadLettersAreRecordedOnceListedAndReplayed(_ backend: StoreBackend) async throws {
+        let journey = try Fixture.journey()
+        try await backend.withStore { db in
+            let store = try await db.open()
+            let body = Fixture.event(
+                "open-R", caseId: "K-R", type: "case.opened", at: "2024-01-02T09:00:00Z", data: Fixture.openData)
+            let entry = DeadLetterEntry(
+                messageId: "open-R", body: body, code: .retryExhausted, detail: "the store failed on every retry")
+            #expect(try await store.recordDeadLetters([entry], at: Fixture.now) == 1)
+            #expect(try await store.recordDeadLetters([entry], at: Fixture.now) == 0, "a redelivery records it once")
+            let letters = try await store.deadLetters(includeResolved: false, limit: 10)
+            #expect(letters.map(\.code) == [.retryExhausted])
+            #expect(letters.map(\.code.rawValue) == ["retry_exhausted"])
+            #expect(letters.map(\.messageId) == ["open-R"])
+            #expect(letters.map(\.body) == [body])
+            #expect(letters.map(\.detail) == ["the store failed on every retry"])
+            #expect(letters.map(\.receivedAt) == [Fixture.now])
+            #expect(try await store.statistics(at: Fixture.now).openDeadLetters == 1)
+
+            // Replayed as `forloeb dead-letters replay` does: applied, settled and audited in one transaction.
+            let letter = try #require(letters.first)
+            let audit = AuditEntry(
+                operatorId: "ops-1", at: Fixture.now, action: "dead-letter.replay", caseId: "K-R", reason: "store back")
+            let outcomes = try await store.apply(
+                [InboundMessage(body: letter.body, isReplay: true)], journey: journey, at: Fixture.now,
+                options: ApplyOptions(audit: audit, resolvesDeadLetter: letter.id))
+            #expect(outcomes.map { if case .applied = $0 { true } else { false } } == [true])
+            #expect(try await store.deadLetters(includeResolved: false, limit: 10).isEmpty)
+            #expect(try await store.deadLetters(includeResolved: true, limit: 10).map(\.resolution) == [.replayed])
+            #expect(try await store.caseRecord("K-R")?.history.map(\.messageId) == ["open-R"])
+            // Once settled, the same message exhausting its retries again is a new dead letter.
+            #expect(try await store.recordDeadLetters([entry], at: Fixture.now) == 1)
+        }
+    }
 }

@@ -30,6 +30,8 @@ final class WorkerHarness: Sendable {
     let postgres: StoreURL.PostgresAddress?
     /// More handles on the store (PostgreSQL): the consumer's lanes.
     let lanes: [any CaseStore]
+    /// The retry ladder, when a test needs it shorter than production's 1 s, 10 s, 60 s.
+    let retrySteps: [ForloebTopology.RetryStep]?
 
     static let postgresURL = environment["FORLOEB_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
     /// PostgreSQL tests run when a URL is set, or when one is required (then they fail without it).
@@ -61,7 +63,8 @@ final class WorkerHarness: Sendable {
 
     init(
         _ name: String, amqp url: AMQPURL? = nil, store: (any CaseStore)? = nil,
-        postgres: StoreURL.PostgresAddress? = nil, lanes: [any CaseStore] = []
+        postgres: StoreURL.PostgresAddress? = nil, lanes: [any CaseStore] = [],
+        retrySteps: [ForloebTopology.RetryStep]? = nil
     ) throws {
         if let url {
             amqp = url
@@ -77,10 +80,13 @@ final class WorkerHarness: Sendable {
         self.store = try store ?? SQLiteCaseStore(path: directory + "/forloeb.sqlite", durability: .normal)
         self.postgres = postgres
         self.lanes = lanes
+        self.retrySteps = retrySteps
     }
 
     func topology(workers: Int = 1) -> ForloebTopology {
-        ForloebTopology(prefix: prefix, layout: workers > 1 ? .partitioned(count: workers) : .single, queueKind: .classic)
+        ForloebTopology(
+            prefix: prefix, layout: workers > 1 ? .partitioned(count: workers) : .single, queueKind: .classic,
+            retrySteps: retrySteps)
     }
 
     func worker(index: Int = 0, of workers: Int = 1, schedulerInterval: Duration = .seconds(3600)) -> Worker {
@@ -89,7 +95,7 @@ final class WorkerHarness: Sendable {
         return Worker(
             configuration: Worker.Configuration(
                 amqp: amqp, prefix: prefix, workers: workers, index: index, queueKind: .classic, prefetch: 200,
-                batchSize: 100, schedulerInterval: schedulerInterval),
+                batchSize: 100, schedulerInterval: schedulerInterval, retrySteps: retrySteps),
             store: store, lanes: lanes, journey: Self.journey, clock: { WorkerHarness.now }, logger: logger)
     }
 

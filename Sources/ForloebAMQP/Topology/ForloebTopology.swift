@@ -199,6 +199,18 @@ public struct ForloebTopology: Sendable, Hashable {
             properties: properties, mandatory: true)
     }
 
+    /// The message that sends `delivery` round the last retry step once more, its attempts as they are; nil when
+    /// there are no retry steps. For a message whose retries are exhausted while the store cannot even record
+    /// its dead letter: it waits on the broker instead of becoming a dead letter that only the queue knows.
+    public func retryAgain(_ delivery: AMQPDelivery, from queue: String) -> AMQPMessage? {
+        guard let last = retrySteps.last else { return nil }
+        var properties = delivery.properties
+        properties.deliveryMode = .persistent
+        return AMQPMessage(
+            exchange: retryExchange, routingKey: "\(last.name).\(queue)", body: delivery.body, properties: properties,
+            mandatory: true)
+    }
+
     /// The message that puts `delivery` into `forloeb.events.dead` with the rejection `code` and `detail` in
     /// headers (CONTRACT.md §3). Publish it, then ack the delivery.
     public func deadLetter(_ delivery: AMQPDelivery, code: String, detail: String) -> AMQPMessage {

@@ -4,10 +4,14 @@ import ArgumentParser
 struct DeadLettersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dead-letters",
-        abstract: "List, show, replay (optionally corrected) or drop messages that could not be tied to a case.",
+        abstract: """
+            List, show, replay (optionally corrected) or drop messages that could not be tied to a case, or that \
+            the store failed on every retry.
+            """,
         discussion: """
             These are the store's copies of what the worker also published to forloeb.events.dead (code and
-            detail in its headers). Example:
+            detail in its headers): code malformed (no readable case) or retry_exhausted (replay it once the
+            store is back). Example:
               forloeb dead-letters list
               forloeb dead-letters replay 7 --body fixed.json --operator jdoe --reason "caseId restored"
             """,

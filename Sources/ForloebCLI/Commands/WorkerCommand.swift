@@ -22,7 +22,9 @@ struct WorkerCommand: AsyncParsableCommand {
             One worker runs on the SQLite default; a fleet of N workers on PostgreSQL is started with
             FORLOEB_WORKERS=N and FORLOEB_WORKER_INDEX=1…N (systemd: forloeb-worker@N), and partitions the events
             by case so each case's events are applied in order. SIGTERM drains: in-flight batches are
-            committed and acknowledged, pending notifications published, then it exits 0.
+            committed and acknowledged, pending notifications published, then it exits 0. While the store is
+            unavailable a batch is held unacknowledged and retried in place (logged once, forloeb_store_up 0);
+            SIGTERM then leaves it to the broker and the worker exits within seconds.
             Examples:
               FORLOEB_AMQP_URL=amqp://guest:guest@127.0.0.1:5672/%2F forloeb worker
               forloeb worker --metrics-file /var/lib/node_exporter/textfile/forloeb.prom

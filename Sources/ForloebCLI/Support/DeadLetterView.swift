@@ -6,7 +6,7 @@ import Foundation
 struct DeadLetterView: Encodable {
     var id: Int64
     var messageId: String
-    var code: RejectionCode
+    var code: DeadLetterCode
     var detail: String
     var receivedAt: Instant
     var resolution: DeadLetterResolution?

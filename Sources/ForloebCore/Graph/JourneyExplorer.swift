@@ -128,7 +128,7 @@ public struct JourneyExplorer: Sendable {
         case .awaitingDecision(let r), .preEndAwaitingDecision(_, let r):
             "\(c.state.rawValue):\(r.step.rawValue):\(r.afterRereferral):\(basis)"
         case .active(let course):
-            "active:\(course.pendingReview != nil):\(basis)"
+            "active:\(course.reviewMeetingOn != nil):\(basis)"
         default:
             "\(c.state.rawValue):\(basis)"
         }

@@ -159,7 +159,14 @@ extension Course {
                 }
             }
             w.member("lastMeetingOn", ifPresent: lastMeetingOn)
-            if let lastReview { w.member("lastReview") { lastReview.write(to: &$0) } }
+            if let lastReview {
+                w.member("lastReview") { w in
+                    w.object { w in
+                        w.member("reviewedOn", lastReview.reviewedOn)
+                        w.member("step", lastReview.step.rawValue)
+                    }
+                }
+            }
             w.member("meetingsHeld", meetingsHeld)
             if let mentor {
                 w.member("mentor") { w in
@@ -171,7 +178,6 @@ extension Course {
             }
             w.member("months", months)
             w.member("number", number)
-            if let pendingReview { w.member("pendingReview") { pendingReview.write(to: &$0) } }
             if let plan {
                 w.member("plan") { w in
                     w.object { w in
@@ -181,6 +187,7 @@ extension Course {
                     }
                 }
             }
+            w.member("reviewMeetingOn", ifPresent: reviewMeetingOn)
             w.member("ruleSet", ruleSet.rawValue)
             w.member("sanctions", sanctions)
             w.member("start", start)

@@ -24,10 +24,11 @@ public struct Course: Sendable, Equatable, Codable {
     /// When the first effort that meets the effort guarantee started: an offer, internship, social or health
     /// effort (the kinds LAB § 113 stk. 2 names), started on or after the course's start.
     public var firstEffortOn: CivilDate?
-    /// A `review` referral to the team while the course runs, awaiting its recommendation (§6.2).
-    public var pendingReview: TeamRound?
-    /// The team's latest recommendation on a review: it meets the effort guarantee (LAB § 113 stk. 2).
-    public var lastReview: Recommendation?
+    /// The team meeting a `review` referral of the running course waits for (§6.2). A date and not a
+    /// `TeamRound`: a course is copied with every transition, so its rarely used parts stay small.
+    public var reviewMeetingOn: CivilDate?
+    /// The team's latest answer to a review: it meets the effort guarantee (LAB § 113 stk. 2).
+    public var lastReview: CourseReview?
     public var absences: [Absence] = []
     public var contactAttempts: [ContactAttempt] = []
     public var sanctions: Int = 0
@@ -43,6 +44,17 @@ public struct Course: Sendable, Equatable, Codable {
 
     /// Whether the 2022 effort guarantee is met: an effort started, or the team reviewed the course.
     public var effortGuaranteeMet: Bool { firstEffortOn != nil || lastReview != nil }
+}
+
+/// The team's recommendation on a running course it reviewed (§6.2): what it advised, and when.
+public struct CourseReview: Sendable, Equatable, Codable {
+    public var step: NextStep
+    public var reviewedOn: CivilDate
+
+    public init(step: NextStep, reviewedOn: CivilDate) {
+        self.step = step
+        self.reviewedOn = reviewedOn
+    }
 }
 
 /// The coordinating caseworker (koordinerende sagsbehandler, R9).

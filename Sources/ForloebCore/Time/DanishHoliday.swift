@@ -25,7 +25,10 @@ public enum DanishHoliday: String, CaseIterable, Sendable {
 
     /// The holiday's date in `year`, or `nil` when it is no holiday that year (store bededag from 2024).
     public func date(in year: Int) -> CivilDate? {
-        let easter = DanishHoliday.easterSunday(in: year)
+        date(in: year, easter: DanishHoliday.easterSunday(in: year))
+    }
+
+    private func date(in year: Int, easter: CivilDate) -> CivilDate? {
         switch self {
         case .nytaarsdag: return CivilDate(year: year, month: 1, day: 1)
         case .skaertorsdag: return easter.adding(days: -3)
@@ -41,11 +44,15 @@ public enum DanishHoliday: String, CaseIterable, Sendable {
         }
     }
 
-    /// The holiday on `date`, if it is one.
+    /// The holiday on `date`, if it is one. On the transition function's path (every decision's appeal period):
+    /// Easter is computed once, and the cases come from a stored array (`allCases` builds a new one each call).
     public static func on(_ date: CivilDate) -> DanishHoliday? {
         let year = date.year
-        return allCases.first { $0.date(in: year) == date }
+        let easter = easterSunday(in: year)
+        return all.first { $0.date(in: year, easter: easter) == date }
     }
+
+    private static let all = allCases
 
     /// Easter Sunday of `year` in the Gregorian calendar (the anonymous Gregorian algorithm, also known as
     /// Meeus/Jones/Butcher): every movable holiday counts from it.

@@ -28,6 +28,9 @@ extension Journey {
     /// Deadlines that run as long as the course does, whatever the next step's progress (§6.1: the course and
     /// its obligations go on in both pre-end states, and after an overrun).
     private func appendCourseDeadlines(_ course: Course, into open: inout [Deadline]) {
+        // Room for all at once (seven of the course, and the next-step referral or a decision due): growing the
+        // array step by step cost up to three allocations a transition.
+        open.reserveCapacity(8)
         open.append(Deadline(kind: .courseEnd, dueOn: course.end))
         open.append(Deadline(kind: .followup, dueOn: nextFollowUp(course)))
         if course.firstMeetingOn == nil {

@@ -88,7 +88,7 @@ public struct Journey: Sendable {
             next.phase = .awaitingTeam(TeamRound(meetingDate: meetingDate))
         case (.active(var course), .teamReferred(let meetingDate, _, .review)):
             // §6.2: the team reviews the running course; the case stays active.
-            course.pendingReview = TeamRound(meetingDate: meetingDate)
+            course.reviewMeetingOn = meetingDate
             next.phase = .active(course)
         case (.active(let course), .teamReferred(let meetingDate, _, .nextStep)):
             next.phase = .preEndAwaitingTeam(course, TeamRound(meetingDate: meetingDate))
@@ -97,14 +97,14 @@ public struct Journey: Sendable {
             next.phase = .awaitingDecision(recommendation(step, months, on: date, round))
         case (.preEndAwaitingTeam(let course, let round), .teamRecommended(let step, let months)):
             next.phase = .preEndAwaitingDecision(course, recommendation(step, months, on: date, round))
-        case (.active(var course), .teamRecommended(let step, let months)):
-            guard let round = course.pendingReview else {
+        case (.active(var course), .teamRecommended(let step, _)):
+            guard course.reviewMeetingOn != nil else {
                 throw Rejection(
                     .invalidTransition,
                     "team.recommended is not valid while the case is active: the course was not referred for review")
             }
-            course.lastReview = recommendation(step, months, on: date, round)
-            course.pendingReview = nil
+            course.lastReview = CourseReview(step: step, reviewedOn: date)
+            course.reviewMeetingOn = nil
             next.phase = .active(course)
 
         case (.awaitingDecision(let recommendation), .teamRereferred(_, let meetingDate)):
@@ -132,12 +132,12 @@ public struct Journey: Sendable {
             }
             throw invalid(envelope, state)
 
-        case (let phase, let event) where event.isCourseEvent:
+        case (_, let event) where event.isCourseEvent:
             // §6.1: the course runs until the next step is decided, so its events are valid in every state
             // that has one, under the same rules.
-            guard var course = phase.course else { throw invalid(envelope, state) }
+            guard var course = current.phase.course else { throw invalid(envelope, state) }
             try apply(event, to: &course, on: date, under: ruleSet, envelope)
-            next.phase = phase.replacingCourse(with: course)
+            next.phase = current.phase.replacingCourse(with: course)
 
         default:
             throw invalid(envelope, state)

@@ -21,10 +21,14 @@ public enum EventDecoder {
             return .success(try JSONDecoder().decode(WireEnvelope.self, from: bytes).envelope)
         } catch let error as WireEnvelope.Failure {
             let header = error.header
+            // The type and the detail may quote what was sent: no control character reaches a store or a log.
+            var rejection = error.rejection
+            rejection.detail = rejection.detail.escapingControlCharacters
             return .failure(
                 RejectedEvent(
                     messageId: header.messageId ?? fallbackMessageId(bytes), caseId: header.caseId,
-                    type: header.type ?? "", occurredAt: header.occurredAt, rejection: error.rejection))
+                    type: (header.type ?? "").escapingControlCharacters, occurredAt: header.occurredAt,
+                    rejection: rejection))
         } catch {
             return .failure(
                 RejectedEvent(

@@ -24,11 +24,11 @@ struct WireEnvelope: Decodable {
         }
         let rejection: Rejection
         do {
-            let messageId = try container.decodeNonEmpty("messageId")
-            let caseId = try container.decodeNonEmpty("caseId")
+            let messageId = try container.decodeIdentifier("messageId")
+            let caseId = try container.decodeIdentifier("caseId")
             let typeName = try container.decode(String.self, forKey: "type")
             let occurredAt = try container.decodeInstant("occurredAt")
-            let actor = try container.decodeNonEmpty("actor")
+            let actor = try container.decodeIdentifier("actor")
             if let type = EventType(rawValue: typeName) {
                 let event = try CaseEvent.decode(type, from: container)
                 envelope = EventEnvelope(
@@ -44,8 +44,8 @@ struct WireEnvelope: Decodable {
         // Only on failure: read what identifies the message, leniently, to tie the rejection to its case.
         throw Failure(
             header: Header(
-                messageId: (try? container.decode(String.self, forKey: "messageId"))?.nonEmpty,
-                caseId: (try? container.decode(String.self, forKey: "caseId"))?.nonEmpty,
+                messageId: (try? container.decode(String.self, forKey: "messageId"))?.wireIdentifier,
+                caseId: (try? container.decode(String.self, forKey: "caseId"))?.wireIdentifier,
                 type: try? container.decode(String.self, forKey: "type"),
                 occurredAt: try? container.decodeInstant("occurredAt")),
             rejection: rejection)
@@ -63,6 +63,22 @@ extension KeyedDecodingContainer<WireKey> {
         let value = try decode(String.self, forKey: key)
         guard !value.isEmpty else {
             throw WireValueError(path: (codingPath + [key]).jsonPath, message: "must not be empty")
+        }
+        if let control = value.firstControlCharacter {
+            throw WireValueError(
+                path: (codingPath + [key]).jsonPath, message: "must not contain control characters, found \(control)")
+        }
+        return value
+    }
+
+    /// An id (`messageId`, `caseId`, `actor`): non-empty, no control characters, at most
+    /// `WireLimits.maximumIdentifierBytes` bytes.
+    func decodeIdentifier(_ key: WireKey) throws -> String {
+        let value = try decodeNonEmpty(key)
+        guard value.utf8.count <= WireLimits.maximumIdentifierBytes else {
+            throw WireValueError(
+                path: (codingPath + [key]).jsonPath,
+                message: "\(value.utf8.count) bytes; an id is at most \(WireLimits.maximumIdentifierBytes)")
         }
         return value
     }

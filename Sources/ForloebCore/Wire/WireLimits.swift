@@ -15,6 +15,9 @@ public enum WireLimits {
     public static let maximumMonths = 1_200
     /// The most weeks an internship or its extension may span (100 years).
     public static let maximumWeeks = 5_200
+    /// The longest id (`messageId`, `caseId`, `actor`) in UTF-8 bytes: what AMQP's message-id property holds,
+    /// and well inside what a PostgreSQL index entry can (a 10 KB id would fail every batch it is in).
+    public static let maximumIdentifierBytes = 255
 
     /// The dates the engine accepts.
     public static var dates: ClosedRange<CivilDate> { earliestDate...latestDate }

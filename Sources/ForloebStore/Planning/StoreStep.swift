@@ -15,7 +15,7 @@ public enum StoreStep: String, Sendable, CaseIterable {
     case casesWritten
     /// Event log and processed-message rows were written.
     case eventsWritten
-    /// Rejections and dead letters were written.
+    /// Rejections and dead letters were written (also the last step of `recordDeadLetters`).
     case rejectionsWritten
     /// Deadlines were replaced.
     case deadlinesWritten
