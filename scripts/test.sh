@@ -31,6 +31,10 @@ if [ -x scripts/rabbitmq.sh ]; then
     export FORLOEB_TEST_AMQP_URL FORLOEB_TEST_AMQPS_URL FORLOEB_REQUIRE_AMQP=1
 fi
 
+# The cluster failover test (Tests/ForloebWorkerTests/ClusterFailoverTests.swift) starts and stops its own 3-node
+# cluster with scripts/rabbitmq-cluster.sh, in a folder under FORLOEB_TEST_DIR; without this it is skipped.
+[ -x scripts/rabbitmq-cluster.sh ] && export FORLOEB_TEST_CLUSTER=1
+
 # Build first (dependencies take minutes on a fresh clone), then run every test target.
 echo "building (a fresh clone builds its dependencies first) ..." >&2
 if ! swift build --build-tests >"$FORLOEB_TEST_DIR/swift-build.log" 2>&1; then

@@ -57,7 +57,7 @@ public struct OutboxRelay: Service {
                 connection = open
                 let channel = try await open.openChannel(confirms: true)
                 backoff.reset()
-                logger.info("outbox relay connected", metadata: ["amqp": "\(amqp)"])
+                logger.info("outbox relay connected", metadata: ["amqp": "\(open.url)"])
                 var storeBackoff = Backoff.store
                 var storeDown = false
                 while !Task.isCancelled {

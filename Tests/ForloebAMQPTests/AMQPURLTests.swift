@@ -82,6 +82,111 @@ import Testing
     }
 }
 
+/// `FORLOEB_AMQP_URL` with several nodes of one cluster: comma-separated hosts, each with its own port.
+@Suite struct AMQPClusterURLTests {
+    @Test func parsesSeveralNodes() throws {
+        let url = try AMQPURL("amqp://forloeb:s3cret@127.0.0.1:5701,127.0.0.1:5702,rabbit3/%2F?heartbeat=10")
+        #expect(
+            url.nodes == [
+                AMQPNode(host: "127.0.0.1", port: 5701), AMQPNode(host: "127.0.0.1", port: 5702),
+                AMQPNode(host: "rabbit3", port: 5672),
+            ])
+        #expect(url.host == "127.0.0.1")
+        #expect(url.port == 5701)
+        #expect(url.user == "forloeb")
+        #expect(url.vhost == "/")
+        #expect(url.heartbeat == 10)
+    }
+
+    @Test func eachNodeTakesTheSchemesDefaultPortAndIPv6Brackets() throws {
+        let url = try AMQPURL("amqps://u:p@[::1]:5999,[fd00::2],h3:5673/v")
+        #expect(
+            url.nodes == [
+                AMQPNode(host: "::1", port: 5999), AMQPNode(host: "fd00::2", port: 5671),
+                AMQPNode(host: "h3", port: 5673),
+            ])
+        #expect(url.redacted == "amqps://u:***@[::1]:5999,[fd00::2]:5671,h3:5673/v")
+    }
+
+    @Test func theOneNodeFormIsUnchanged() throws {
+        let url = try AMQPURL("amqp://forloeb:s3cret@broker.example:5673/cases")
+        #expect(url.nodes == [AMQPNode(host: "broker.example", port: 5673)])
+        #expect(url == AMQPURL(host: "broker.example", port: 5673, user: "forloeb", password: "s3cret", vhost: "cases"))
+        #expect(url.redacted == "amqp://forloeb:***@broker.example:5673/cases")
+    }
+
+    @Test func pinningKeepsEverythingButTheOtherNodes() throws {
+        let url = try AMQPURL("amqp://u:p@a:1,b:2,c:3/v?heartbeat=5")
+        let second = url.pinned(to: 1)
+        #expect(second.nodes == [AMQPNode(host: "b", port: 2)])
+        #expect(second.user == "u")
+        #expect(second.vhost == "v")
+        #expect(second.heartbeat == 5)
+        #expect(second == (try AMQPURL("amqp://u:p@b:2/v?heartbeat=5")))
+    }
+
+    @Test func neverPrintsThePasswordOfAClusterURL() throws {
+        let url = try AMQPURL("amqp://forloeb:hunter2@a:1,b:2/v")
+        #expect(url.redacted == "amqp://forloeb:***@a:1,b:2/v")
+        #expect(!"\(url)".contains("hunter2"))
+        #expect(!String(reflecting: url.pinned(to: 1)).contains("hunter2"))
+        let error = try #require(throws: AMQPError.self) { try AMQPURL("amqp://forloeb:hunter2@a:1,b:bad/v") }
+        #expect(!error.description.contains("hunter2"))
+    }
+
+    @Test(arguments: ["amqp://u:p@a:1,,b:2/v", "amqp://a:1,/v", "amqp://,a:1", "amqp://a:1,b:0", "amqp://a,[::1"])
+    func rejectsBadNodeLists(_ text: String) {
+        #expect {
+            try AMQPURL(text)
+        } throws: { error in
+            (error as? AMQPError)?.code == .invalidURL
+        }
+    }
+
+    @Test func aPasswordWithACommaStaysAPassword() throws {
+        let url = try AMQPURL("amqp://u:a,b@h1:1,h2:2/v")
+        #expect(url.nodes.count == 2)
+        #expect(url == (try AMQPURL("amqp://u:a%2Cb@h1:1,h2:2/v")))
+    }
+
+    @Test func connectingTriesTheNextNodeWhenOneIsDown() async throws {
+        // Nothing listens on ports 1 and 2: both fail, and the error names both nodes, not the password.
+        let url = try AMQPURL("amqp://u:hunter2@127.0.0.1:1,127.0.0.1:2/v?connection_timeout=500")
+        let error = await #expect(throws: AMQPError.self) { try await AMQPConnection.connect(to: url) }
+        #expect(error?.code == .unreachable)
+        #expect(error?.message.contains("127.0.0.1:1") == true)
+        #expect(error?.message.contains("127.0.0.1:2") == true)
+        #expect(error?.message.contains("hunter2") == false)
+    }
+}
+
+@Suite struct AMQPNodeRotationTests {
+    @Test func startsWithTheFirstNodeThenStaysWithTheOneThatWorked() throws {
+        let rotation = AMQPNodeRotation()
+        let url = try AMQPURL("amqp://a:1,b:2,c:3")
+        #expect(rotation.order(for: url) == [0, 1, 2])
+        rotation.failed(0, of: url)
+        #expect(rotation.order(for: url) == [1, 2, 0])
+        rotation.succeeded(1, of: url)
+        #expect(rotation.order(for: url) == [1, 2, 0])
+        // A node that was not tried first failing changes nothing.
+        rotation.failed(2, of: url)
+        #expect(rotation.order(for: url) == [1, 2, 0])
+        rotation.failed(1, of: url)
+        rotation.failed(2, of: url)
+        #expect(rotation.order(for: url) == [0, 1, 2])
+    }
+
+    @Test func listsInAnotherOrderRotateOnTheirOwn() throws {
+        let rotation = AMQPNodeRotation()
+        let first = try AMQPURL("amqp://a:1,b:2,c:3")
+        let second = try AMQPURL("amqp://b:2,c:3,a:1")
+        rotation.failed(0, of: first)
+        #expect(rotation.order(for: first) == [1, 2, 0])
+        #expect(rotation.order(for: second) == [0, 1, 2])
+    }
+}
+
 @Suite struct AMQPTLSURLTests {
     @Test func amqpsTakesTLSFilesFromTheQuery() throws {
         let url = try AMQPURL(

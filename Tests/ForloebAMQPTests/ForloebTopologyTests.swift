@@ -63,10 +63,12 @@ struct ForloebTopologyBrokerTests {
         layout: ForloebTopology.Layout,
         kind: AMQPQueue.Kind = .quorum,
         retrySteps: [ForloebTopology.RetryStep]? = nil,
+        deliveryLimit: Int? = ForloebTopology.defaultDeliveryLimit,
         _ body: (ForloebTopology, AMQPChannel) async throws -> Void
     ) async throws {
         let topology = ForloebTopology(
-            prefix: TestBroker.unique("forloeb"), layout: layout, queueKind: kind, retrySteps: retrySteps)
+            prefix: TestBroker.unique("forloeb"), layout: layout, queueKind: kind, retrySteps: retrySteps,
+            deliveryLimit: deliveryLimit)
         let connection = try await TestBroker.connect()
         let channel = try await connection.openChannel(confirms: true)
         defer { _ = connection }
@@ -118,6 +120,29 @@ struct ForloebTopologyBrokerTests {
                     #expect(try await channel.inspect(queue: queue.name).messageCount == 0)
                 }
             }
+        }
+    }
+
+    /// A message that comes back unacknowledged more often than the delivery limit (each time a worker died
+    /// holding it) is dead-lettered to `forloeb.events.dead` instead of being delivered for ever.
+    @Test func aMessageReturnedBeyondTheDeliveryLimitIsDeadLettered() async throws {
+        try await withTopology(layout: .single, deliveryLimit: 2) { topology, channel in
+            try await channel.publish(event(caseID: "K-1", messageID: "poison", topology: topology))
+            var deliveries = 0
+            while deliveries < 10, let delivery = try await channel.get(queue: topology.workerQueue) {
+                deliveries += 1
+                try await channel.nack(delivery.deliveryTag, requeue: true)
+            }
+            #expect(deliveries == 3, "delivered once and returned up to the limit of 2, then dead-lettered")
+            var dead: AMQPDelivery?
+            for _ in 0..<50 where dead == nil {
+                dead = try await channel.get(queue: topology.deadLetterQueue)
+                if dead == nil { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            let letter = try #require(dead)
+            #expect(letter.messageID == "poison")
+            #expect(letter.headers["x-first-death-reason"]?.stringValue == "delivery_limit")
+            #expect(letter.headers["x-first-death-queue"]?.stringValue == topology.workerQueue)
         }
     }
 

@@ -2,7 +2,7 @@
 //
 //   swift build -c release --product forloeb-e2e-bench --product forloeb-amqp-baseline
 //   FORLOEB_AMQP_URL=… FORLOEB_STORE=sqlite:/tmp/e2e.sqlite|postgres://… .build/release/forloeb-e2e-bench \
-//       [--events 20000] [--workers 1,2] [--queue-type classic|quorum] [--only throughput|latency]
+//       [--events 20000] [--workers 1,2] [--queue-type classic|quorum] [--only throughput|latency|failover]
 //
 // Throughput: events published (confirmed batches) while in-process `Worker`s drain them, until every one is
 // applied, committed, acked and its notifications published; next to the raw rate of the same broker measured in
@@ -15,6 +15,7 @@ import ForloebCore
 import ForloebStore
 import ForloebWorkflows
 import Foundation
+import Logging
 import Metrics
 
 MetricsSystem.bootstrap(BenchMetrics.shared)
@@ -88,4 +89,30 @@ if options.runs("latency") {
         "publish → state.changed received: p50 \(String(format: "%.1f", result.p50)) ms, p90 \(String(format: "%.1f", result.p90)) ms, "
             + "p99 \(String(format: "%.1f", result.p99)) ms, max \(String(format: "%.1f", result.max)) ms "
             + "(\(result.samples) state.changed of \(result.events) events; published at \(Int(result.achievedRate)) events/s)")
+}
+
+// Failover on a cluster (`--only failover`, never by default: it kills a broker node).
+if options.only == "failover" {
+    guard let listText = environment["FORLOEB_BENCH_WORKER_AMQP_URL"],
+        let pidFile = environment["FORLOEB_BENCH_KILL_PID_FILE"]
+    else {
+        fail("--only failover needs FORLOEB_BENCH_WORKER_AMQP_URL (the node list) and FORLOEB_BENCH_KILL_PID_FILE")
+    }
+    LoggingSystem.bootstrap { label in
+        var stderr = StreamLogHandler.standardError(label: label)
+        stderr.logLevel = .warning
+        return MultiplexLogHandler([stderr, ConsumerLossWatch()])
+    }
+    let feed = EventFeed(count: options.events, seed: 44, label: "F\(runID)")
+    emit("## Failover: \(backEnd), quorum queue, 1 worker on \(try AMQPURL(listText)); node 1 killed a quarter in")
+    let label = "\(runID)fo"
+    let result = try await FailoverRun(
+        amqp: amqp, workerAMQP: try AMQPURL(listText), pidFile: pidFile, journey: journey, options: options
+    ).run(feed: feed, store: FreshStore(base: base, label: label), label: label)
+    emit(
+        "SIGKILL → consumer noticed: \(String(format: "%.2f", result.noticed)) s; SIGKILL → applying again: "
+            + "\(String(format: "%.2f", result.failover)) s "
+            + "(\(result.appliedAtKill) of \(result.events) applied at the kill); "
+            + "whole drain \(String(format: "%.2f", result.elapsed)) s = \(Int(result.rate)) events/s; "
+            + "\(result.duplicates) duplicates, \(result.reconnects) reconnects; none lost, none rejected")
 }

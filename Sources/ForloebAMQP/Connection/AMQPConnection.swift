@@ -58,13 +58,39 @@ public actor AMQPConnection {
 
     /// Connects, logs in and starts heartbeats. Throws `.unreachable` when the broker cannot be reached,
     /// `.authenticationFailed` when it refuses the credentials or vhost, `.tls` when TLS fails.
+    ///
+    /// A URL with several nodes (`amqp://u:p@h1:5672,h2:5672,h3:5672/%2F`) is tried node by node, starting with
+    /// the one `rotation` says worked last, until one accepts; the connection's `url` then names that node alone.
+    /// When none does, the error lists each node's failure (its code is the common one, else `.unreachable`).
+    /// Callers back off between such rounds; one round tries every node once, without waiting in between.
     public static func connect(
         to url: AMQPURL,
-        options: AMQPConnectionOptions = AMQPConnectionOptions()
+        options: AMQPConnectionOptions = AMQPConnectionOptions(),
+        rotation: AMQPNodeRotation = .shared
     ) async throws -> AMQPConnection {
-        let connection = AMQPConnection(url: url, options: options)
-        try await connection.open()
-        return connection
+        guard url.nodes.count > 1 else {
+            let connection = AMQPConnection(url: url, options: options)
+            try await connection.open()
+            return connection
+        }
+        var failures: [AMQPError] = []
+        for index in rotation.order(for: url) {
+            let node = url.pinned(to: index)
+            do {
+                let connection = AMQPConnection(url: node, options: options)
+                try await connection.open()
+                rotation.succeeded(index, of: url)
+                return connection
+            } catch let error as AMQPError {
+                rotation.failed(index, of: url)
+                failures.append(error)
+            }
+        }
+        let codes = Set(failures.map(\.code))
+        let code = codes.count == 1 ? codes.first! : .unreachable
+        throw AMQPError(
+            code, "no node of \(url) accepted a connection: " + failures.map(\.message).joined(separator: "; "),
+            replyCode: failures.last?.replyCode, status: failures.last?.status)
     }
 
     /// True until closed or failed.

@@ -23,6 +23,11 @@ public struct AMQPQueue: Sendable, Hashable {
     public var messageTTLMilliseconds: Int?
     /// `x-single-active-consumer`: only one consumer receives at a time; the others take over when it goes.
     public var singleActiveConsumer: Bool
+    /// `x-delivery-limit` (quorum queues only): a message returned to the queue more often than this (a
+    /// consumer's channel or connection died with it unacknowledged, or it was nacked with requeue) is
+    /// dead-lettered (or dropped without a dead-letter exchange) instead of being delivered again: with a
+    /// limit of 2 it is delivered 3 times at most.
+    public var deliveryLimit: Int?
 
     public init(
         _ name: String,
@@ -34,6 +39,7 @@ public struct AMQPQueue: Sendable, Hashable {
         deadLetterRoutingKey: String? = nil,
         messageTTLMilliseconds: Int? = nil,
         singleActiveConsumer: Bool = false,
+        deliveryLimit: Int? = nil,
         extraArguments: AMQPTable = [:]
     ) {
         self.name = name
@@ -45,6 +51,7 @@ public struct AMQPQueue: Sendable, Hashable {
         self.deadLetterRoutingKey = deadLetterRoutingKey
         self.messageTTLMilliseconds = messageTTLMilliseconds
         self.singleActiveConsumer = singleActiveConsumer
+        self.deliveryLimit = deliveryLimit
         self.extraArguments = extraArguments
     }
 
@@ -56,6 +63,7 @@ public struct AMQPQueue: Sendable, Hashable {
         if let deadLetterRoutingKey { arguments["x-dead-letter-routing-key"] = .string(deadLetterRoutingKey) }
         if let messageTTLMilliseconds { arguments["x-message-ttl"] = .int(Int64(messageTTLMilliseconds)) }
         if singleActiveConsumer { arguments["x-single-active-consumer"] = .bool(true) }
+        if let deliveryLimit, kind == .quorum { arguments["x-delivery-limit"] = .int(Int64(deliveryLimit)) }
         return arguments
     }
 }

@@ -6,7 +6,7 @@
 ///                        └──#──► forloeb.events.partitioned (x-consistent-hash on header caseId)
 ///                                   ├─1─► forloeb.events.worker.0 ┐ single-active-consumer,
 ///                                   └─1─► forloeb.events.worker.N ┘ worker k of N takes i % N == k
-/// worker queues ──nack / dead letter──► forloeb.events.dlx (fanout) ──► forloeb.events.dead
+/// worker queues ──nack / dead letter / delivery limit──► forloeb.events.dlx (fanout) ──► forloeb.events.dead
 /// worker ──"10s.<queue>"──► forloeb.events.retry (topic) ──► forloeb.events.retry.10s (TTL 10 s)
 ///        ──expires──► forloeb.events.return (topic) ──"*.<queue>"──► <queue>       (back to the same queue)
 /// worker ──► forloeb.notifications (topic): state.changed, deadline.reminder, deadline.overdue, event.rejected
@@ -79,6 +79,18 @@ public struct ForloebTopology: Sendable, Hashable {
     /// node's speed matters more than replication.
     public var queueKind: AMQPQueue.Kind
     public var retrySteps: [RetryStep]
+    /// `x-delivery-limit` of the worker queues when they are quorum queues (classic queues have none): a message
+    /// returned to its queue unacknowledged more often than this (each time a worker died, or its broker node
+    /// did, while holding it) is dead-lettered to `forloeb.events.dead` instead of being delivered again. So a message
+    /// that kills every worker stops after that many crashes instead of stopping every case for good. nil: none.
+    ///
+    /// Why 20 and not 1 or 2: a worker holds up to `prefetch` messages, and when it dies all of them come back
+    /// with one more delivery, innocent or not; a graceful stop and a failover of a node the worker is not
+    /// connected to count nothing. 20 leaves room for many such crashes while a backlog drains, and a poison
+    /// message still ends within minutes under a supervisor that restarts the worker.
+    public var deliveryLimit: Int?
+
+    public static let defaultDeliveryLimit = 20
 
     public static let defaultRetrySteps = [
         RetryStep(name: "1s", milliseconds: 1_000),
@@ -90,12 +102,14 @@ public struct ForloebTopology: Sendable, Hashable {
         prefix: String = "forloeb",
         layout: Layout = .single,
         queueKind: AMQPQueue.Kind = .quorum,
-        retrySteps: [RetryStep]? = nil
+        retrySteps: [RetryStep]? = nil,
+        deliveryLimit: Int? = ForloebTopology.defaultDeliveryLimit
     ) {
         self.prefix = prefix
         self.layout = layout
         self.queueKind = queueKind
         self.retrySteps = retrySteps ?? Self.defaultRetrySteps
+        self.deliveryLimit = deliveryLimit
     }
 
     /// The name of partition `index`.
@@ -132,7 +146,9 @@ public struct ForloebTopology: Sendable, Hashable {
         var bindings = [AMQPBinding(from: deadLetterExchange, to: .queue(deadLetterQueue), routingKey: "")]
         switch layout {
         case .single:
-            queues.append(AMQPQueue(workerQueue, kind: queueKind, deadLetterExchange: deadLetterExchange))
+            queues.append(
+                AMQPQueue(
+                    workerQueue, kind: queueKind, deadLetterExchange: deadLetterExchange, deliveryLimit: deliveryLimit))
             bindings.append(AMQPBinding(from: eventsExchange, to: .queue(workerQueue), routingKey: "#"))
         case .partitioned:
             exchanges.append(
@@ -144,7 +160,8 @@ public struct ForloebTopology: Sendable, Hashable {
             for queue in workerQueues {
                 queues.append(
                     AMQPQueue(
-                        queue, kind: queueKind, deadLetterExchange: deadLetterExchange, singleActiveConsumer: true))
+                        queue, kind: queueKind, deadLetterExchange: deadLetterExchange, singleActiveConsumer: true,
+                        deliveryLimit: deliveryLimit))
                 bindings.append(AMQPBinding(from: partitionExchange, to: .queue(queue), routingKey: "1"))
             }
         }

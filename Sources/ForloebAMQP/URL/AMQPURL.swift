@@ -8,6 +8,11 @@ import Foundation
 /// (milliseconds), `cacertfile`, `certfile`, `keyfile`, `verify` (`verify_peer` | `verify_none`),
 /// `auth_mechanism` (`plain` | `external`).
 ///
+/// **Several nodes of one cluster**: a comma-separated list of hosts, each with its own port,
+/// `amqp://user:pass@rabbit1:5672,rabbit2:5672,[fd00::3]:5672/%2F`. User, password, vhost and query are shared
+/// by all nodes (they are one cluster). `AMQPConnection.connect` tries the nodes in turn, starting with the one
+/// that last worked (`AMQPNodeRotation`); `host` and `port` are the first node's. The one-node form is unchanged.
+///
 /// Why `description` is redacted: URLs end up in logs and error messages, and the password must not
 /// (PROJECT.md: nothing sensitive in logs). Use `redacted` to print one explicitly.
 public struct AMQPURL: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
@@ -25,8 +30,20 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible, CustomDebugS
     }
 
     public var scheme: Scheme
-    public var host: String
-    public var port: Int
+    /// The broker nodes, in the order given; never empty.
+    public var nodes: [AMQPNode] {
+        didSet { precondition(!nodes.isEmpty, "an AMQP URL needs at least one node") }
+    }
+    /// The first node's host.
+    public var host: String {
+        get { nodes[0].host }
+        set { nodes[0].host = newValue }
+    }
+    /// The first node's port.
+    public var port: Int {
+        get { nodes[0].port }
+        set { nodes[0].port = newValue }
+    }
     public var user: String
     /// Kept internal so that no public API hands it out by accident; the connection reads it.
     var password: String
@@ -51,8 +68,7 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible, CustomDebugS
         authentication: Authentication = .plain
     ) {
         self.scheme = scheme
-        self.host = host
-        self.port = port ?? (scheme == .amqps ? 5671 : 5672)
+        self.nodes = [AMQPNode(host: host, port: port ?? (scheme == .amqps ? 5671 : 5672))]
         self.user = user
         self.password = password
         self.vhost = vhost
@@ -104,27 +120,14 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible, CustomDebugS
                 user = decodedUser
             }
         }
-        var host: Substring
-        var portText: Substring?
-        if rest.hasPrefix("[") {
-            guard let close = rest.firstIndex(of: "]") else { throw invalid("unclosed IPv6 bracket") }
-            host = rest[rest.index(after: rest.startIndex)..<close]
-            let after = rest[rest.index(after: close)...]
-            if after.hasPrefix(":") {
-                portText = after.dropFirst()
-            } else if !after.isEmpty {
-                throw invalid("junk after host")
-            }
-        } else if let colon = rest.lastIndex(of: ":") {
-            host = rest[..<colon]
-            portText = rest[rest.index(after: colon)...]
-        } else {
-            host = rest
-        }
-        var port: Int?
-        if let portText {
-            guard let number = Int(portText), (1...65535).contains(number) else { throw invalid("bad port") }
-            port = number
+        // One node, or several separated by commas: `h1:5672,h2:5672,[::1]:5673`.
+        let defaultPort = scheme == .amqps ? 5671 : 5672
+        var nodes: [AMQPNode] = []
+        let hostList = rest.split(separator: ",", omittingEmptySubsequences: false)
+        for item in hostList {
+            if item.isEmpty && hostList.count > 1 { throw invalid("empty host in the node list") }
+            let (host, port) = try Self.parseNode(item, invalid: invalid)
+            nodes.append(AMQPNode(host: host.isEmpty ? "localhost" : String(host), port: port ?? defaultPort))
         }
         var vhost = "/"
         if let path, !path.isEmpty {
@@ -133,12 +136,13 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible, CustomDebugS
         }
         self.init(
             scheme: scheme,
-            host: host.isEmpty ? "localhost" : String(host),
-            port: port,
+            host: nodes[0].host,
+            port: nodes[0].port,
             user: user,
             password: password ?? "guest",
             vhost: vhost
         )
+        self.nodes = nodes
         if password == nil, let file = environment["FORLOEB_AMQP_PASSWORD_FILE"], !file.isEmpty {
             self.password = try Self.readSecret(file)
         }
@@ -180,9 +184,16 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible, CustomDebugS
     /// The URL with the password replaced by `***`: safe for logs, errors and `--help`.
     public var redacted: String {
         var text = "\(scheme.rawValue)://\(Self.percentEncoded(user)):***@"
-        text += host.contains(":") ? "[\(host)]" : host
-        text += ":\(port)/\(Self.percentEncoded(vhost))"
+        text += nodes.map(\.description).joined(separator: ",")
+        text += "/\(Self.percentEncoded(vhost))"
         return text
+    }
+
+    /// This URL with node `index` alone: what one connection attempt uses.
+    public func pinned(to index: Int) -> AMQPURL {
+        var url = self
+        url.nodes = [nodes[index]]
+        return url
     }
 
     public var description: String { redacted }
@@ -190,6 +201,32 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible, CustomDebugS
     public var customMirror: Mirror { Mirror(self, children: ["url": redacted]) }
 
     // MARK: - Parsing helpers
+
+    /// One `host[:port]` or `[v6]:port` of the node list.
+    private static func parseNode(
+        _ text: Substring, invalid: (String) -> AMQPError
+    ) throws -> (host: Substring, port: Int?) {
+        var host: Substring
+        var portText: Substring?
+        if text.hasPrefix("[") {
+            guard let close = text.firstIndex(of: "]") else { throw invalid("unclosed IPv6 bracket") }
+            host = text[text.index(after: text.startIndex)..<close]
+            let after = text[text.index(after: close)...]
+            if after.hasPrefix(":") {
+                portText = after.dropFirst()
+            } else if !after.isEmpty {
+                throw invalid("junk after host")
+            }
+        } else if let colon = text.lastIndex(of: ":") {
+            host = text[..<colon]
+            portText = text[text.index(after: colon)...]
+        } else {
+            host = text
+        }
+        guard let portText else { return (host, nil) }
+        guard let number = Int(portText), (1...65535).contains(number) else { throw invalid("bad port") }
+        return (host, number)
+    }
 
     private static func queryItems(_ query: Substring) -> [(String, String)] {
         query.split(separator: "&").compactMap { pair in
