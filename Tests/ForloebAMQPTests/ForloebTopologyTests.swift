@@ -63,7 +63,7 @@ struct ForloebTopologyBrokerTests {
         layout: ForloebTopology.Layout,
         kind: AMQPQueue.Kind = .quorum,
         retrySteps: [ForloebTopology.RetryStep]? = nil,
-        deliveryLimit: Int? = ForloebTopology.defaultDeliveryLimit,
+        deliveryLimit: Int? = nil,
         _ body: (ForloebTopology, AMQPChannel) async throws -> Void
     ) async throws {
         let topology = ForloebTopology(

@@ -88,8 +88,14 @@ public struct ForloebTopology: Sendable, Hashable {
     /// with one more delivery, innocent or not; a graceful stop and a failover of a node the worker is not
     /// connected to count nothing. 20 leaves room for many such crashes while a backlog drains, and a poison
     /// message still ends within minutes under a supervisor that restarts the worker.
+    ///
+    /// nil by default: the shipped policy (`Deploy/rabbitmq/definitions-cluster.json`, `delivery-limit` 20) sets
+    /// the limit, on queues declared before it existed too. As a queue argument it would make every quorum
+    /// queue an earlier version declared refuse this one's declaration (`inequivalent arg`), and the upgraded
+    /// worker would consume nothing.
     public var deliveryLimit: Int?
 
+    /// The limit the shipped policy sets, and a new deployment may declare.
     public static let defaultDeliveryLimit = 20
 
     public static let defaultRetrySteps = [
@@ -103,7 +109,7 @@ public struct ForloebTopology: Sendable, Hashable {
         layout: Layout = .single,
         queueKind: AMQPQueue.Kind = .quorum,
         retrySteps: [RetryStep]? = nil,
-        deliveryLimit: Int? = ForloebTopology.defaultDeliveryLimit
+        deliveryLimit: Int? = nil
     ) {
         self.prefix = prefix
         self.layout = layout
