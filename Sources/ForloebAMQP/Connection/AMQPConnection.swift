@@ -159,7 +159,10 @@ public actor AMQPConnection {
             }
             self.heartbeat = Int(amqp_get_heartbeat(state))
             if self.heartbeat > 0 {
-                let interval = Duration.milliseconds(self.heartbeat * 500)
+                // librabbitmq sends a heartbeat once one is due, and the broker gives up after two intervals of
+                // silence: looking every quarter interval leaves three quarters of one for a busy machine to get
+                // round to it (every half left only half, and idle connections dropped under load).
+                let interval = Duration.milliseconds(self.heartbeat * 250)
                 executor.setIdle(interval: interval) { [weak self] in
                     Task { try? await self?.poll() }
                 }
