@@ -3,22 +3,27 @@
 /// Each case follows the common path of seed 004: assessment, referral, recommendation, a 12–36 month
 /// course with a caseworker, conversations, a plan, an internship and a mentor, then a pre-end referral and
 /// a next step (mostly fleksjob or førtidspension). Dates are spread from `startingOn`; everything is
-/// derived from `seed`, so the same arguments always give the same stream.
+/// derived from `seed`, so the same arguments always give the same stream. A next step the team could no
+/// longer recommend (`teamAbolishedOn`, the shipped rule set 2026's date) is decided as the reform has it: on the
+/// samlet beskrivelse and the sundhedskoordinator's advice (R19), so that the stream stays valid today.
 public struct CaseStreamGenerator: Sendable {
     public var seed: UInt64
     public var startingOn: CivilDate
     /// Cases stop here: events after this date are not generated (so a stream can end mid-course).
     public var until: CivilDate?
     public var caseIdPrefix: String
+    /// From this day the generated cases decide their next step without the team; nil: always with it.
+    public var teamAbolishedOn: CivilDate?
 
     public init(
         seed: UInt64 = 1, startingOn: CivilDate = CivilDate(year: 2022, month: 1, day: 3)!, until: CivilDate? = nil,
-        caseIdPrefix: String = "SIM"
+        caseIdPrefix: String = "SIM", teamAbolishedOn: CivilDate? = CivilDate(year: 2026, month: 7, day: 1)!
     ) {
         self.seed = seed
         self.startingOn = startingOn
         self.until = until
         self.caseIdPrefix = caseIdPrefix
+        self.teamAbolishedOn = teamAbolishedOn
     }
 
     /// The events of case number `index`, in order.
@@ -74,10 +79,17 @@ public struct CaseStreamGenerator: Sendable {
         let end = start.adding(months: months)
         day = max(day, end.adding(months: -4))
         emit(.meetingHeld(date: day, channel: .inPerson), after: 0)
-        emit(.teamReferred(meetingDate: day.adding(days: 20), consideredEfforts: nil), after: 7)
         let next: NextStep = [.fleksjob, .fleksjob, .foertidspension, .selfSupport, .kontanthjaelp][
             Int(random.next() % 5)]
-        emit(.teamRecommended(recommendation: next, durationMonths: nil), after: 20)
+        if let gone = teamAbolishedOn, day.adding(days: 37) >= gone {
+            emit(.descriptionCompleted(date: day.adding(days: 7)), after: 7)
+            emit(.healthAdviceGiven(date: day.adding(days: 13)), after: 13)
+            // Decided once the team is gone (before that, fleksjob and førtidspension still need it).
+            day = max(day, gone.adding(days: -10))
+        } else {
+            emit(.teamReferred(meetingDate: day.adding(days: 20), consideredEfforts: nil), after: 7)
+            emit(.teamRecommended(recommendation: next, durationMonths: nil), after: 20)
+        }
         emit(
             .decisionMade(Decision(outcome: .step(next), obviouslyFutile: next == .foertidspension ? true : nil)),
             after: 10)
