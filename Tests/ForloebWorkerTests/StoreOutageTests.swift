@@ -22,8 +22,8 @@ import Testing
 /// The restarts are of a PostgreSQL cluster of the test's own (`PostgresNode`), never of the shared one.
 @Suite(.enabled(if: WorkerHarness.enabled, "needs FORLOEB_TEST_AMQP_URL (scripts/rabbitmq.sh)"), .serialized)
 struct StoreOutageTests {
-    /// A few thousand events over a few hundred cases, each case's events spread over the stream.
-    static let lines = CaseStreamGenerator(seed: 17).stream(cases: 300).map { $0.wireJSON() }
+    /// About 20,000 events over 1,000 cases (the size), each case's events spread over the stream.
+    static let lines = CaseStreamGenerator(seed: 17).stream(cases: 1_000).map { $0.wireJSON() }
     static let reference = WorkerTests.reference(lines)
 
     /// A worker like the harness's (small batches, so that the stream takes a while), logging and counting into
