@@ -94,6 +94,7 @@ public struct EventConsumer: Service {
                     held = try await handle(deliveries, channel: channel, publisher: publisher)
                 }
                 // Graceful shutdown: stop new deliveries, finish what already arrived, then leave.
+                metrics.consumersDraining.record(1)
                 if held == 0 {
                     try await channel.cancel(consumerTag: tag)
                     let rest = try await channel.receive(max: Int(settings.prefetch), timeout: .milliseconds(50))

@@ -22,6 +22,9 @@ public struct WorkerMetrics: Sendable {
     public let storeUp: Gauge
     /// Consumers holding an unacknowledged batch until the store is back.
     public let consumersPaused: Gauge
+    /// 1 once the consumers drain on SIGTERM (they finish what arrived, then stop). With `consumersPaused`, the
+    /// consumer's three states: consuming (both 0), paused for the store, draining.
+    public let consumersDraining: Gauge
     /// Store calls tried again, on a new connection, after the store was unavailable.
     public let storeReconnects: Counter
 
@@ -39,6 +42,7 @@ public struct WorkerMetrics: Sendable {
         reconnects = Counter(label: "forloeb_reconnects_total", factory: factory)
         storeUp = Gauge(label: "forloeb_store_up", factory: factory)
         consumersPaused = Gauge(label: "forloeb_consumers_paused", factory: factory)
+        consumersDraining = Gauge(label: "forloeb_consumers_draining", factory: factory)
         storeReconnects = Counter(label: "forloeb_store_reconnects_total", factory: factory)
     }
 }

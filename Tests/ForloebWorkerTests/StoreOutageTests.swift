@@ -128,6 +128,7 @@ struct StoreOutageTests {
         let up = try metrics.expectGauge("forloeb_store_up").values
         #expect(up.contains(0) && up.last == 1, "\(up)")
         #expect(try metrics.expectGauge("forloeb_consumers_paused").lastValue == 0)
+        #expect(try metrics.expectGauge("forloeb_consumers_draining").lastValue == 1, "drained at the end")
         let warnings = log.entries.filter { $0.message.description.hasPrefix("store unavailable") }
         #expect(!warnings.isEmpty && warnings.count < 6, "one warning per outage, not per failure: \(warnings.count)")
         #expect(warnings.allSatisfy { $0.level == .warning })
