@@ -163,8 +163,11 @@ public actor AMQPConnection {
                 // silence: looking every quarter interval leaves three quarters of one for a busy machine to get
                 // round to it (every half left only half, and idle connections dropped under load).
                 let interval = Duration.milliseconds(self.heartbeat * 250)
-                executor.setIdle(interval: interval) { [weak self] in
-                    Task { try? await self?.poll() }
+                // The poll runs on the connection's own thread (its executor is also the task's), never waiting
+                // for a thread of the shared pool: a CPU-bound stretch elsewhere in the process must not starve
+                // the heartbeat until the broker closes the connection.
+                executor.setIdle(interval: interval) { [weak self, executor] in
+                    Task(executorPreference: executor) { try? await self?.poll() }
                 }
             }
         } catch {

@@ -12,7 +12,7 @@ import Foundation
 ///
 /// `@unchecked Sendable` is sound: the only mutable state, `jobs`, `stopping`, `idleInterval` and `idleAction`,
 /// is read and written only while holding `condition`'s lock.
-final class AMQPThreadExecutor: SerialExecutor, @unchecked Sendable {
+final class AMQPThreadExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
     private var stopping = false
