@@ -1,4 +1,5 @@
 import ForloebAMQP
+import ForloebTestSupport
 import Foundation
 
 /// A 3-node RabbitMQ cluster of the test's own (`scripts/rabbitmq-cluster.sh`), in a folder under
@@ -61,29 +62,10 @@ final class BrokerCluster: Sendable {
         var environment = Self.environment
         environment["FORLOEB_RABBITMQ_CLUSTER_PORT"] = String(base)
         let argv = [Self.script] + arguments + [directory]
-        let envp = environment.map { "\($0.key)=\($0.value)" }
         let output = directory + "/script-\(UUID().uuidString.prefix(8)).out"
         let log = directory + "/script.log"
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        var pid: pid_t = 0
-        let cArgv = argv.map { strdup($0) } + [nil]
-        let cEnvp = envp.map { strdup($0) } + [nil]
-        defer { (cArgv + cEnvp).forEach { free($0) } }
-        guard posix_spawn(&pid, Self.script, &actions, nil, cArgv, cEnvp) == 0 else {
+        guard let status = await SpawnedScript.run(argv, environment: environment, output: output, log: log) else {
             throw AMQPError(.unreachable, "cannot run scripts/rabbitmq-cluster.sh")
-        }
-        let spawned = pid
-        let status: Int32 = await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                var status: Int32 = 0
-                waitpid(spawned, &status, 0)
-                continuation.resume(returning: status)
-            }
         }
         let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(atPath: output)

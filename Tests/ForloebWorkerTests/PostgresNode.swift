@@ -83,27 +83,8 @@ enum ScriptProcess {
         var environment = ProcessInfo.processInfo.environment
         environment.merge(extra) { $1 }
         let argv = [script] + arguments
-        let envp = environment.map { "\($0.key)=\($0.value)" }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        var pid: pid_t = 0
-        let cArgv = argv.map { strdup($0) } + [nil]
-        let cEnvp = envp.map { strdup($0) } + [nil]
-        defer { (cArgv + cEnvp).forEach { free($0) } }
-        guard posix_spawn(&pid, script, &actions, nil, cArgv, cEnvp) == 0 else {
+        guard let status = await SpawnedScript.run(argv, environment: environment, log: log) else {
             throw StoreError(.unreachable, "cannot run \(script)")
-        }
-        let spawned = pid
-        let status: Int32 = await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                var status: Int32 = 0
-                waitpid(spawned, &status, 0)
-                continuation.resume(returning: status)
-            }
         }
         guard status == 0 else {
             let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
