@@ -104,20 +104,6 @@ node_env() {
     export RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 }
 
-install_missing() {
-    local missing=()
-    [ -x "$bin/rabbitmq-server" ] || missing+=(rabbitmq-server)
-    pkg-config --exists librabbitmq 2>/dev/null || missing+=(librabbitmq-dev)
-    command -v amqp-publish >/dev/null 2>&1 || missing+=(amqp-tools)
-    if [ ${#missing[@]} -gt 0 ]; then
-        echo "rabbitmq-cluster.sh: installing ${missing[*]}" >&2
-        local sudo=""
-        [ "$(id -u)" -eq 0 ] || sudo="sudo"
-        $sudo apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-    fi
-}
-
 # The OS pid of node $1's Erlang VM (the node writes it to its pid file once it runs), if it is alive.
 beam_pid() {
     local file="$dir/node$1/rabbitmq.pid" pid
@@ -220,7 +206,7 @@ running_nodes() {
 }
 
 start() {
-    install_missing
+    ensure_packages rabbitmq-server librabbitmq-dev amqp-tools
     mkdir -p "$dir"
     if [ ! -f "$dir/ports" ]; then
         free_block "${FORLOEB_RABBITMQ_CLUSTER_PORT:-32700}" >"$dir/ports"
