@@ -5,6 +5,8 @@ import PackageDescription
 ///
 /// The module graph shows the architecture: `ForloebCore` is pure (no I/O) and everything else depends on it,
 /// never the reverse. `ForloebWorkflows` turns the YAML policy files in `Workflows/` into core values.
+/// `ForloebViews` builds what the operator reads (a case, the stuck list, the figures, dead letters, the Danish
+/// explanation) from the store's values, once, for every reader of them.
 /// `ForloebCLI` holds the subcommands of the one executable, `forloeb`.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -86,11 +88,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "ForloebViews", dependencies: ["ForloebCore", "ForloebStore"], swiftSettings: swiftSettings),
         .target(
             name: "ForloebCLI",
             dependencies: [
                 "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebPostgres", "ForloebAMQP",
-                "ForloebWorker",
+                "ForloebWorker", "ForloebViews",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ForloebCore
 import ForloebStore
+import ForloebViews
 import ForloebWorkflows
 import Foundation
 
@@ -28,33 +29,25 @@ struct ExplainCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var workflow: WorkflowOptions
 
-    struct Document: Encodable {
-        var caseId: String
-        var language: String
-        var state: CaseState
-        var sentences: [String]
-    }
-
     func run() async throws {
         let journey = try workflow.load().journey
         let store = try await storeOptions.open(.require)
-        let bodies: [Data]
-        let snapshot: CitizenCase?
+        let explanation: CaseExplanation?
         do {
-            snapshot = try await store.snapshots([caseId])[caseId]
-            bodies = try await store.eventBodies(caseId)
+            explanation = try await CaseExplanation.load(caseId, from: store, journey: journey, language: lang)
         } catch {
             throw CommandFailure.store(error, store.url)
         }
         try? await store.close()
-        guard let snapshot else { throw CommandFailure.notFound("no case \(caseId) in \(store.url.redacted)") }
-        let envelopes = bodies.compactMap { try? EventDecoder.decode($0).get() }
-        let sentences = CaseNarrator(journey: journey, language: lang).narrate(envelopes)
+        guard let explanation else { throw CommandFailure.notFound("no case \(caseId) in \(store.url.redacted)") }
         if json {
-            try JSONOutput.print(Document(caseId: caseId, language: lang.rawValue, state: snapshot.state, sentences: sentences))
+            try JSONOutput.print(explanation)
             return
         }
         print(TerminalStyle.bold.apply(lang == .da ? "Sag \(caseId)" : "Case \(caseId)"))
-        for sentence in sentences { print(sentence) }
+        for sentence in explanation.sentences {
+            // Each sentence on its own lines, wrapped to the terminal like the tables.
+            print(TerminalWidth.current.map { TextTable.wrap(sentence, to: $0).joined(separator: "\n") } ?? sentence)
+        }
     }
 }

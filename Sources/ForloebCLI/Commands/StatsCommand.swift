@@ -1,6 +1,7 @@
 import ArgumentParser
 import ForloebCore
 import ForloebStore
+import ForloebViews
 import Foundation
 
 /// `forloeb stats`: the fleet's health at a glance.
@@ -20,36 +21,6 @@ struct StatsCommand: AsyncParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    struct Document: Encodable {
-        var now: Instant
-        var cases: Int
-        var casesByState: [String: Int]
-        var overdueByKind: [String: Int]
-        var rejectionsLastDay: [String: Int]
-        var rejectionsLastWeek: [String: Int]
-        var outboxPending: Int
-        var outboxLagSeconds: Int64?
-        var deadLetters: Int
-
-        enum CodingKeys: String, CodingKey {
-            case now, cases, casesByState, overdueByKind, rejectionsLastDay, rejectionsLastWeek, outboxPending
-            case outboxLagSeconds, deadLetters
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(now, forKey: .now)
-            try c.encode(cases, forKey: .cases)
-            try c.encode(casesByState, forKey: .casesByState)
-            try c.encode(overdueByKind, forKey: .overdueByKind)
-            try c.encode(rejectionsLastDay, forKey: .rejectionsLastDay)
-            try c.encode(rejectionsLastWeek, forKey: .rejectionsLastWeek)
-            try c.encode(outboxPending, forKey: .outboxPending)
-            try c.encode(outboxLagSeconds, forKey: .outboxLagSeconds)  // null when nothing waits
-            try c.encode(deadLetters, forKey: .deadLetters)
-        }
-    }
-
     func run() async throws {
         let now = try CommandClock.now()
         let store = try await storeOptions.open(.require)
@@ -60,15 +31,7 @@ struct StatsCommand: AsyncParsableCommand {
             throw CommandFailure.store(error, store.url)
         }
         try? await store.close()
-        func keyed<K: RawRepresentable>(_ d: [K: Int]) -> [String: Int] where K.RawValue == String {
-            Dictionary(uniqueKeysWithValues: d.map { ($0.key.rawValue, $0.value) })
-        }
-        let document = Document(
-            now: now, cases: stats.casesByState.values.reduce(0, +), casesByState: keyed(stats.casesByState),
-            overdueByKind: keyed(stats.overdueByKind), rejectionsLastDay: keyed(stats.rejectionsLastDay),
-            rejectionsLastWeek: keyed(stats.rejectionsLastWeek), outboxPending: stats.outboxPending,
-            outboxLagSeconds: stats.oldestPendingAt.map { max(0, now.secondsSinceEpoch - $0.secondsSinceEpoch) },
-            deadLetters: stats.openDeadLetters)
+        let document = StatsView(stats, now: now)
         if json {
             try JSONOutput.print(document)
             return
