@@ -66,8 +66,15 @@ public struct StuckView: Encodable, Sendable {
         _ store: any CaseStore, journey: Journey, at now: Instant, idleDays: Int? = nil, states: [CaseState] = [],
         limit: Int = 1000
     ) async throws -> (view: StuckView, unreadable: [StoreError]) {
-        let survey = try await StuckCaseFinder(store: store, journey: journey)
-            .survey(at: now, idleDays: idleDays, states: states, limit: limit)
+        try await survey(StuckCaseFinder(store: store, journey: journey), at: now, idleDays: idleDays, states: states, limit: limit)
+    }
+
+    /// `survey` with a finder built once: a server asks again and again, and a finder explores the machine
+    /// (each era of the law) when it is built.
+    public static func survey(
+        _ finder: StuckCaseFinder, at now: Instant, idleDays: Int? = nil, states: [CaseState] = [], limit: Int = 1000
+    ) async throws -> (view: StuckView, unreadable: [StoreError]) {
+        let survey = try await finder.survey(at: now, idleDays: idleDays, states: states, limit: limit)
         return (StuckView(now: now, cases: survey.cases.map(Entry.init)), survey.unreadable)
     }
 }
