@@ -56,7 +56,8 @@ public struct ConsoleConfiguration: Sendable, Equatable {
         switch (trustedProxy, userHeader) {
         case (let address?, let header?):
             guard !header.isEmpty, header.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-                throw ConsoleConfigurationError(.incompleteProxy, "--user-header must be a header name, e.g. X-Remote-User")
+                throw ConsoleConfigurationError(
+                    .incompleteProxy, "--user-header must be a header name, e.g. X-Remote-User")
             }
             proxy = TrustedProxy(address: address, userHeader: header)
         case (nil, nil): proxy = nil

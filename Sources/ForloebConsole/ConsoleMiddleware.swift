@@ -34,10 +34,13 @@ struct ConsoleMiddleware: RouterMiddleware {
                 "console request refused", metadata: ["peer": "\(context.remoteAddress?.ipAddress ?? "-")"])
             response = Self.html(site.problem(.forbidden, heading: "Not allowed", message: reason, now: site.clock()))
         case .allow(let user):
-            if let user { context.logger.info("console request", metadata: ["user": "\(user)", "path": "\(request.uri.path)"]) }
+            if let user {
+                context.logger.info("console request", metadata: ["user": "\(user)", "path": "\(request.uri.path)"])
+            }
             if request.method != .get && request.method != .head {
                 response = Self.html(
-                    site.problem(.methodNotAllowed, heading: "Read only", message: "The console only reads.", now: site.clock()))
+                    site.problem(
+                        .methodNotAllowed, heading: "Read only", message: "The console only reads.", now: site.clock()))
                 response.headers[.allow] = "GET, HEAD"
             } else {
                 do {

@@ -54,7 +54,9 @@ public struct ConsoleServer: Sendable {
     func tlsConfiguration() throws(ConsoleConfigurationError) -> TLSConfiguration? {
         guard let files = configuration.tls else { return nil }
         do {
-            let chain = try NIOSSLCertificate.fromPEMFile(files.certificate).map { NIOSSLCertificateSource.certificate($0) }
+            let chain = try NIOSSLCertificate.fromPEMFile(files.certificate).map {
+                NIOSSLCertificateSource.certificate($0)
+            }
             let key = try NIOSSLPrivateKey(file: files.key, format: .pem)
             var tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
             tls.minimumTLSVersion = .tlsv12
@@ -66,7 +68,9 @@ public struct ConsoleServer: Sendable {
             return tls
         } catch {
             throw ConsoleConfigurationError(
-                .unreadableFile, "cannot read the TLS files (\(files.certificate), \(files.key)\(files.clientCA.map { ", \($0)" } ?? "")): \(error)")
+                .unreadableFile,
+                "cannot read the TLS files (\(files.certificate), \(files.key)\(files.clientCA.map { ", \($0)" } ?? "")): \(error)"
+            )
         }
     }
 

@@ -64,7 +64,8 @@ public struct ConsoleSite: Sendable {
             let diagram = templates.render(map, withTemplate: "diagram") ?? ""
             return templates.render(
                 [
-                    "cases": stats.cases, "stuck": stuck.view.cases.count, "overrun": Self.present(overrun > 0 ? overrun : nil),
+                    "cases": stats.cases, "stuck": stuck.view.cases.count,
+                    "overrun": Self.present(overrun > 0 ? overrun : nil),
                     "deadLetters": stats.deadLetters, "outboxPending": stats.outboxPending,
                     "outboxLag": Self.present(stats.outboxLagSeconds), "diagram": diagram,
                     "states": stats.stateCounts.map { ["state": $0.state.rawValue, "cases": $0.cases] },
@@ -114,7 +115,8 @@ public struct ConsoleSite: Sendable {
             let deadlines: [[String: Any]] = view.deadlines.map { d in
                 let distance =
                     d.daysOverdue > 0
-                    ? "\(d.daysOverdue) day(s) overdue" : d.daysOverdue == 0 ? "due today" : "in \(-d.daysOverdue) day(s)"
+                    ? "\(d.daysOverdue) day(s) overdue"
+                    : d.daysOverdue == 0 ? "due today" : "in \(-d.daysOverdue) day(s)"
                 return [
                     "kind": d.kind.rawValue, "due": d.dueAt.danishDate.description, "distance": distance,
                     "class": d.overdue ? "bad" : "",
@@ -190,20 +192,23 @@ public struct ConsoleSite: Sendable {
         let now = clock()
         do {
             let html = try await body(now) ?? ""
-            return ConsolePage(status: .ok, title: title, html: layout(title: title, section: section, body: html, now: now))
+            return ConsolePage(
+                status: .ok, title: title, html: layout(title: title, section: section, body: html, now: now))
         } catch let missing as Missing {
             return problem(.notFound, heading: "Not found", message: missing.message, now: now)
         } catch {
             return problem(
                 .unavailable, heading: "The store is unavailable",
-                message: "The store \(storeLabel) could not be read. Try again; forloeb stats on the command line says more.",
+                message:
+                    "The store \(storeLabel) could not be read. Try again; forloeb stats on the command line says more.",
                 now: now)
         }
     }
 
     func problem(_ status: ConsolePage.Status, heading: String, message: String, now: Instant) -> ConsolePage {
         let body = templates.render(["heading": heading, "message": message], withTemplate: "problem") ?? ""
-        return ConsolePage(status: status, title: heading, html: layout(title: heading, section: "", body: body, now: now))
+        return ConsolePage(
+            status: status, title: heading, html: layout(title: heading, section: "", body: body, now: now))
     }
 
     func layout(title: String, section: String, body: String, now: Instant) -> String {

@@ -74,7 +74,8 @@ struct JourneyMap: Sendable {
                         state: state.rawValue, count: count, has: count > 0, final: state.isFinal,
                         alert: alerts.contains(state),
                         href: state.isFinal ? "/" : "/stuck?state=\(state.rawValue)",
-                        x: x, y: y, w: Self.nodeWidth, h: Self.nodeHeight, textX: x + 10, nameY: y + 18, countY: y + 39))
+                        x: x, y: y, w: Self.nodeWidth, h: Self.nodeHeight, textX: x + 10, nameY: y + 18, countY: y + 39)
+                )
             }
         }
         // One line per pair of states, however many events lead from one to the other; case.closed, which

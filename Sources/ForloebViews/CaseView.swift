@@ -84,7 +84,9 @@ public struct CaseView: Encodable, Sendable {
         openedAt = c.openedAt
         lastEventAt = c.lastEventAt
         deadlines = record.deadlines.map {
-            DeadlineEntry(kind: $0.kind, dueAt: $0.dueAt, overdue: $0.dueAt <= now, daysOverdue: $0.dueOn.days(until: now.danishDate))
+            DeadlineEntry(
+                kind: $0.kind, dueAt: $0.dueAt, overdue: $0.dueAt <= now,
+                daysOverdue: $0.dueOn.days(until: now.danishDate))
         }
         history = record.history.map {
             HistoryEntryView(

@@ -42,7 +42,9 @@ public struct StuckView: Encodable, Sendable {
 
         /// The overdue deadlines, most overdue first: what the human forms show as one group.
         public var overdue: [Reason] {
-            reasons.filter { $0.code == "overdue" }.sorted { ($0.days, $1.kind?.rawValue ?? "") > ($1.days, $0.kind?.rawValue ?? "") }
+            reasons.filter { $0.code == "overdue" }.sorted {
+                ($0.days, $1.kind?.rawValue ?? "") > ($1.days, $0.kind?.rawValue ?? "")
+            }
         }
 
         /// The reasons that are not overdue deadlines (overrun, idle), each told alone.
@@ -66,7 +68,8 @@ public struct StuckView: Encodable, Sendable {
         _ store: any CaseStore, journey: Journey, at now: Instant, idleDays: Int? = nil, states: [CaseState] = [],
         limit: Int = 1000
     ) async throws -> (view: StuckView, unreadable: [StoreError]) {
-        try await survey(StuckCaseFinder(store: store, journey: journey), at: now, idleDays: idleDays, states: states, limit: limit)
+        try await survey(
+            StuckCaseFinder(store: store, journey: journey), at: now, idleDays: idleDays, states: states, limit: limit)
     }
 
     /// `survey` with a finder built once: a server asks again and again, and a finder explores the machine

@@ -17,7 +17,8 @@ import Testing
             #"{"messageId":"DL-1","type":"case.opened","data":{}}"#,
         ])
         try store.importLines([
-            OperatorStore.event("S-3", "K-2026-000300", "team.referred", "2026-09-01", OperatorStore.referred(meeting: "2026-09-15"))
+            OperatorStore.event(
+                "S-3", "K-2026-000300", "team.referred", "2026-09-01", OperatorStore.referred(meeting: "2026-09-15"))
         ])
         // Rejected again (the team no longer sits at the sample's clock), but audited either way: a long reason.
         let replay = try store.run([

@@ -16,7 +16,8 @@ import Testing
     static func dom(_ url: String, screenshot: String? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(chromium))
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("forloeb-chromium-\(UUID().uuidString)")
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "forloeb-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         var arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",

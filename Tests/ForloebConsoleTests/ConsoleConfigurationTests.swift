@@ -20,24 +20,32 @@ import Testing
             } catch { return (error as? ConsoleConfigurationError)?.code }
         }
         #expect(code { try ConsoleConfiguration(listen: "0.0.0.0:8080") } == .unprotectedAddress)
-        #expect(code { try ConsoleConfiguration(listen: "0.0.0.0:8443", tlsCertificate: "c", tlsKey: "k") } == .unprotectedAddress)
         #expect(
-            code { try ConsoleConfiguration(listen: "0.0.0.0:8443", trustedProxy: "10.0.0.2", userHeader: "X-Remote-User") }
+            code { try ConsoleConfiguration(listen: "0.0.0.0:8443", tlsCertificate: "c", tlsKey: "k") }
+                == .unprotectedAddress)
+        #expect(
+            code {
+                try ConsoleConfiguration(listen: "0.0.0.0:8443", trustedProxy: "10.0.0.2", userHeader: "X-Remote-User")
+            }
                 == .unprotectedAddress)
         #expect(code { try ConsoleConfiguration(tlsCertificate: "c") } == .incompleteTLS)
         #expect(code { try ConsoleConfiguration(clientCA: "ca") } == .incompleteTLS)
         #expect(code { try ConsoleConfiguration(trustedProxy: "10.0.0.2") } == .incompleteProxy)
-        #expect(code { try ConsoleConfiguration(trustedProxy: "10.0.0.2", userHeader: "X User: x") } == .incompleteProxy)
+        #expect(
+            code { try ConsoleConfiguration(trustedProxy: "10.0.0.2", userHeader: "X User: x") } == .incompleteProxy)
         #expect(code { try ConsoleConfiguration(listen: "8080") } == .badListenAddress)
         #expect(
             code {
                 try ConsoleConfiguration(
-                    tlsCertificate: "c", tlsKey: "k", clientCA: "ca", trustedProxy: "10.0.0.2", userHeader: "X-Remote-User")
+                    tlsCertificate: "c", tlsKey: "k", clientCA: "ca", trustedProxy: "10.0.0.2",
+                    userHeader: "X-Remote-User")
             } == .conflictingAuthentication)
-        let certificates = try ConsoleConfiguration(listen: "0.0.0.0:8443", tlsCertificate: "c", tlsKey: "k", clientCA: "ca")
+        let certificates = try ConsoleConfiguration(
+            listen: "0.0.0.0:8443", tlsCertificate: "c", tlsKey: "k", clientCA: "ca")
         #expect(certificates.url == "https://0.0.0.0:8443/")
         let proxied = try ConsoleConfiguration(
-            listen: "10.0.0.5:8443", tlsCertificate: "c", tlsKey: "k", trustedProxy: "10.0.0.2", userHeader: "X-Remote-User")
+            listen: "10.0.0.5:8443", tlsCertificate: "c", tlsKey: "k", trustedProxy: "10.0.0.2",
+            userHeader: "X-Remote-User")
         #expect(proxied.proxy?.address == "10.0.0.2")
     }
 

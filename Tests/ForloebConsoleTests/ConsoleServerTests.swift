@@ -6,7 +6,10 @@ import Testing
 /// `forloeb console` as a user starts it: every page over HTTP with the security headers, read only, and the
 /// refusal to listen beyond loopback unprotected.
 @Suite(.serialized) struct ConsoleServerTests {
-    static let paths = ["/", "/stuck", "/stuck?state=active", "/cases/K-2026-000105", "/case?id=K-2026-000105", "/dead-letters", "/nope", "/cases/K-NOPE"]
+    static let paths = [
+        "/", "/stuck", "/stuck?state=active", "/cases/K-2026-000105", "/case?id=K-2026-000105", "/dead-letters",
+        "/nope", "/cases/K-NOPE",
+    ]
 
     @Test func everyResponseCarriesTheSecurityHeaders() throws {
         let fixture = try ConsoleStore()
@@ -66,7 +69,8 @@ import Testing
         // Loopback may have a trusted proxy too; here the proxy is another address, so this test's requests, from
         // 127.0.0.1, are refused even when they name a user.
         let console = try ConsoleProcess(
-            environment: fixture.environment, arguments: ["--trusted-proxy", "10.9.9.9", "--user-header", "X-Remote-User"])
+            environment: fixture.environment,
+            arguments: ["--trusted-proxy", "10.9.9.9", "--user-header", "X-Remote-User"])
         defer { console.stop() }
         let forged = try HTTPProbe.request(port: console.port, path: "/", headers: ["X-Remote-User": "admin"])
         #expect(forged.status == 403)
@@ -78,14 +82,16 @@ import Testing
         let fixture = try ConsoleStore()
         defer { fixture.remove() }
         let console = try ConsoleProcess(
-            environment: fixture.environment, arguments: ["--trusted-proxy", "127.0.0.1", "--user-header", "X-Remote-User"])
+            environment: fixture.environment,
+            arguments: ["--trusted-proxy", "127.0.0.1", "--user-header", "X-Remote-User"])
         defer { console.stop() }
         let signedIn = try HTTPProbe.request(port: console.port, path: "/stuck", headers: ["X-Remote-User": "jdoe"])
         #expect(signedIn.status == 200)
         #expect(signedIn.body.contains("K-2026-000105"))
         let anonymous = try HTTPProbe.request(port: console.port, path: "/stuck")
         #expect(anonymous.status == 403)
-        let head = try HTTPProbe.request(port: console.port, path: "/", method: "HEAD", headers: ["X-Remote-User": "jdoe"])
+        let head = try HTTPProbe.request(
+            port: console.port, path: "/", method: "HEAD", headers: ["X-Remote-User": "jdoe"])
         #expect(head.status == 200 && head.body.isEmpty)
     }
 
@@ -94,11 +100,15 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         var arguments = [
-            "-sS", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "20", "--cacert", tls.appendingPathComponent("ca.pem").path,
+            "-sS", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "20", "--cacert",
+            tls.appendingPathComponent("ca.pem").path,
             "--resolve", "localhost:\(port):127.0.0.1",
         ]
         if withCertificate {
-            arguments += ["--cert", tls.appendingPathComponent("client.pem").path, "--key", tls.appendingPathComponent("client.key").path]
+            arguments += [
+                "--cert", tls.appendingPathComponent("client.pem").path, "--key",
+                tls.appendingPathComponent("client.key").path,
+            ]
         }
         process.arguments = arguments + ["https://localhost:\(port)/"]
         let out = Pipe()
@@ -150,7 +160,8 @@ import Testing
             let result = try ForloebExecutable.run(arguments, environment: fixture.environment)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
         }
-        let refused = try ForloebExecutable.run(["console", "--listen", "0.0.0.0:8080"], environment: fixture.environment)
+        let refused = try ForloebExecutable.run(
+            ["console", "--listen", "0.0.0.0:8080"], environment: fixture.environment)
         #expect(refused.stderr.contains("--tls-cert and --tls-key"))
     }
 }

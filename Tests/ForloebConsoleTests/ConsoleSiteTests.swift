@@ -65,7 +65,8 @@ import Testing
         #expect(html.contains("<td>decision.made</td>"))
         // The same sentences as `forloeb explain` (Danish).
         let explanation = try #require(
-            try await CaseExplanation.load("K-2026-000105", from: site.store, journey: ConsoleStore.journey, language: .da))
+            try await CaseExplanation.load(
+                "K-2026-000105", from: site.store, journey: ConsoleStore.journey, language: .da))
         #expect(explanation.sentences.count > 3)
         for sentence in explanation.sentences { #expect(html.contains(Self.escaped(sentence)), "\(sentence)") }
         #expect(html.contains(#"<ol class="story" lang="da">"#))

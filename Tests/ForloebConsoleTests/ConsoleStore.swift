@@ -19,19 +19,26 @@ struct ConsoleStore {
     var path: String { folder.appendingPathComponent("store.sqlite").path }
     var environment: [String: String] { ["FORLOEB_STORE": "sqlite:\(path)", "FORLOEB_NOW": Self.now, "NO_COLOR": "1"] }
 
-    static func event(_ messageId: String, _ caseId: String, _ type: String, _ at: String, _ data: String, actor: String = "sb-1")
+    static func event(
+        _ messageId: String, _ caseId: String, _ type: String, _ at: String, _ data: String, actor: String = "sb-1"
+    )
         -> String
     {
         #"{"messageId":"\#(messageId)","caseId":"\#(caseId)","type":"\#(type)","occurredAt":"\#(at)T09:00:00Z","actor":"\#(actor)","data":\#(data)}"#
     }
 
-    static let opened = #"{"birthDate":"1980-05-01","municipality":"0260","origin":"municipality","incomeBasis":"kontanthjaelp"}"#
+    static let opened =
+        #"{"birthDate":"1980-05-01","municipality":"0260","origin":"municipality","incomeBasis":"kontanthjaelp"}"#
 
     /// The README's walk-through case: the recommendation arrives before the referral and is rejected.
     static let outOfOrder = [
         event("S-1", "K-2026-000300", "case.opened", "2026-08-01", opened),
-        event("S-2", "K-2026-000300", "target_group.assessed", "2026-08-05", #"{"outcome":"in_target_group","reason":"complex problems"}"#),
-        event("S-4", "K-2026-000300", "team.recommended", "2026-09-15", #"{"recommendation":"ressourceforloeb","durationMonths":12}"#),
+        event(
+            "S-2", "K-2026-000300", "target_group.assessed", "2026-08-05",
+            #"{"outcome":"in_target_group","reason":"complex problems"}"#),
+        event(
+            "S-4", "K-2026-000300", "team.recommended", "2026-09-15",
+            #"{"recommendation":"ressourceforloeb","durationMonths":12}"#),
     ]
 
     /// Markup where the store holds text: the console must show it as text.
@@ -45,7 +52,8 @@ struct ConsoleStore {
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("forloeb-console-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let sample = try ForloebExecutable.run(["import", "Workflows/examples/sample-cases.jsonl"], environment: environment)
+        let sample = try ForloebExecutable.run(
+            ["import", "Workflows/examples/sample-cases.jsonl"], environment: environment)
         #expect(sample.status == 0, "\(sample.stderr)")
         let lines = Self.outOfOrder + Self.hostile + [Self.deadLetter]
         let more = try ForloebExecutable.run(

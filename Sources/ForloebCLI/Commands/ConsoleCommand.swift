@@ -80,7 +80,8 @@ struct ConsoleCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure.usage(error.message)
         }
-        let level = ProcessInfo.processInfo.environment["FORLOEB_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .notice
+        let level =
+            ProcessInfo.processInfo.environment["FORLOEB_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .notice
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level

@@ -45,7 +45,8 @@ struct DeadLettersListCommand: AsyncParsableCommand {
         for v in views {
             table.add(
                 [
-                    String(v.id), v.messageId, v.code.rawValue, TextTable.instant(v.receivedAt), v.resolution?.rawValue ?? "-",
+                    String(v.id), v.messageId, v.code.rawValue, TextTable.instant(v.receivedAt),
+                    v.resolution?.rawValue ?? "-",
                 ], notes: [v.detail], style: v.resolution == nil ? .yellow : .dim)
         }
         if !views.isEmpty { print(table.render()) }

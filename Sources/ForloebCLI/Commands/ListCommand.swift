@@ -77,7 +77,8 @@ struct ListCommand: AsyncParsableCommand {
         let summaries: [CaseSummary]
         do {
             summaries = try await store.cases(
-                matching: CaseFilter(states: state, municipality: municipality, caseworker: caseworker, after: after, limit: limit))
+                matching: CaseFilter(
+                    states: state, municipality: municipality, caseworker: caseworker, after: after, limit: limit))
         } catch {
             throw CommandFailure.store(error, store.url)
         }
@@ -102,6 +103,8 @@ struct ListCommand: AsyncParsableCommand {
                 ], style: e.overrun ? .red : nil)
         }
         print(table.render())
-        print("\(entries.count) case(s)\(entries.count == limit ? " (the limit; page on with --after \(entries.last!.caseId))" : "").")
+        print(
+            "\(entries.count) case(s)\(entries.count == limit ? " (the limit; page on with --after \(entries.last!.caseId))" : "")."
+        )
     }
 }

@@ -50,7 +50,9 @@ struct StatsCommand: AsyncParsableCommand {
         }
         if !stats.rejectionsLastWeek.isEmpty {
             var rejections = TextTable("REJECTION CODE", "LAST DAY", "LAST WEEK")
-            for (code, week) in stats.rejectionsLastWeek.sorted(by: { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }) {
+            for (code, week) in stats.rejectionsLastWeek.sorted(by: {
+                ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue)
+            }) {
                 rejections.add([code.rawValue, String(stats.rejectionsLastDay[code] ?? 0), String(week)])
             }
             print("\n" + rejections.render())

@@ -43,11 +43,13 @@ struct StuckCommand: AsyncParsableCommand {
         let store = try await storeOptions.open(.require)
         let view: StuckView
         do {
-            let survey = try await StuckView.survey(store, journey: journey, at: now, idleDays: idle?.days, states: state, limit: limit)
+            let survey = try await StuckView.survey(
+                store, journey: journey, at: now, idleDays: idle?.days, states: state, limit: limit)
             view = survey.view
             for damaged in survey.unreadable {
                 // One damaged case must not hide the others: name it, and list the rest.
-                FileHandle.standardError.write(Data("forloeb: \(damaged.message) (forloeb rebuild recomputes it)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("forloeb: \(damaged.message) (forloeb rebuild recomputes it)\n".utf8))
             }
         } catch {
             throw CommandFailure.store(error, store.url)
@@ -73,7 +75,9 @@ struct StuckCommand: AsyncParsableCommand {
         var notes = entry.reasons.filter { $0.code == "overrun" }.map(\.summary)
         let overdue = entry.overdue
         if !overdue.isEmpty {
-            let deadlines = overdue.map { "\($0.kind?.rawValue ?? "-") \($0.days) d (due \($0.dueOn?.description ?? "-"))" }
+            let deadlines = overdue.map {
+                "\($0.kind?.rawValue ?? "-") \($0.days) d (due \($0.dueOn?.description ?? "-"))"
+            }
             notes.append("\(overdue.count) overdue: " + deadlines.joined(separator: ", "))
         }
         return notes + entry.reasons.filter { $0.code == "idle" }.map(\.summary)

@@ -6,9 +6,13 @@ extension CaseView {
     func text() -> String {
         // The summary is sentences: each wrapped to the terminal like the tables' notes.
         let width = TerminalWidth.current
-        func wrapped(_ text: String) -> String { width.map { TextTable.wrap(text, to: $0).joined(separator: "\n") } ?? text }
+        func wrapped(_ text: String) -> String {
+            width.map { TextTable.wrap(text, to: $0).joined(separator: "\n") } ?? text
+        }
         var out = TerminalStyle.bold.apply("Case \(caseId)") + ": \(state.rawValue)"
-        if overrun { out += "\n" + TerminalStyle.red.apply(wrapped("OVERRUN: the course end has passed with no next step.")) }
+        if overrun {
+            out += "\n" + TerminalStyle.red.apply(wrapped("OVERRUN: the course end has passed with no next step."))
+        }
         out +=
             "\n"
             + wrapped(
@@ -22,7 +26,9 @@ extension CaseView {
             var table = TextTable("DEADLINE", "DUE", "FROM DUE")
             for d in deadlines {
                 let distance =
-                    d.daysOverdue > 0 ? "\(d.daysOverdue) day(s) overdue" : d.daysOverdue == 0 ? "due today" : "in \(-d.daysOverdue) day(s)"
+                    d.daysOverdue > 0
+                    ? "\(d.daysOverdue) day(s) overdue"
+                    : d.daysOverdue == 0 ? "due today" : "in \(-d.daysOverdue) day(s)"
                 table.add([d.kind.rawValue, d.dueAt.danishDate.description, distance], style: d.overdue ? .red : nil)
             }
             out += "\n\n" + table.render()
@@ -40,7 +46,8 @@ extension CaseView {
         if !rejections.isEmpty {
             var table = TextTable("REJECTED", "TYPE", "CODE", "RULE")
             for r in rejections {
-                table.add([r.messageId, r.type, r.code.rawValue, r.rule?.rawValue ?? "-"], notes: [r.detail], style: .yellow)
+                table.add(
+                    [r.messageId, r.type, r.code.rawValue, r.rule?.rawValue ?? "-"], notes: [r.detail], style: .yellow)
             }
             out += "\n\n" + table.render()
         }

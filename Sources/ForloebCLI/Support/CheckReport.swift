@@ -59,7 +59,8 @@ struct CheckReport: Encodable {
         for c in cases {
             let next = c.deadlines.min { $0.dueAt < $1.dueAt }
             table.add([
-                c.caseId, c.state.rawValue, TextTable.course(c.courseNumber, ending: c.courseEnd), c.overrun ? "yes" : "no",
+                c.caseId, c.state.rawValue, TextTable.course(c.courseNumber, ending: c.courseEnd),
+                c.overrun ? "yes" : "no",
                 next.map { "\($0.kind.rawValue) \($0.dueAt.danishDate)\($0.overdue ? " (overdue)" : "")" } ?? "-",
                 String(c.rejections.count),
             ])
@@ -69,7 +70,8 @@ struct CheckReport: Encodable {
         if !rejected.isEmpty {
             var rejections = TextTable("CASE", "MESSAGE", "TYPE", "CODE", "RULE")
             for (caseId, r) in rejected {
-                rejections.add([caseId, r.messageId, r.type, r.code.rawValue, r.rule?.rawValue ?? "-"], notes: [r.detail])
+                rejections.add(
+                    [caseId, r.messageId, r.type, r.code.rawValue, r.rule?.rawValue ?? "-"], notes: [r.detail])
             }
             out += "\n\nRejections:\n" + rejections.render()
         }

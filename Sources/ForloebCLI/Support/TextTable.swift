@@ -37,7 +37,8 @@ struct TextTable {
             return (0..<height).map { line in
                 wrapped.enumerated().map { index, cellLines in
                     let text = line < cellLines.count ? cellLines[line] : ""
-                    return index == cells.count - 1 ? text : text + String(repeating: " ", count: widths[index] - text.count)
+                    return index == cells.count - 1
+                        ? text : text + String(repeating: " ", count: widths[index] - text.count)
                 }.joined(separator: "  ").trailingSpacesRemoved
             }
         }
@@ -85,9 +86,10 @@ struct TextTable {
                 spare -= more
             }
             for index in fitted.indices {
-                fitted[index] = all.map { cells in
-                    index < cells.count ? Self.wrap(cells[index], to: fitted[index]).map(\.count).max() ?? 0 : 0
-                }.max() ?? fitted[index]
+                fitted[index] =
+                    all.map { cells in
+                        index < cells.count ? Self.wrap(cells[index], to: fitted[index]).map(\.count).max() ?? 0 : 0
+                    }.max() ?? fitted[index]
             }
         }
         return fitted
