@@ -56,6 +56,11 @@ echo
 echo
 "$bin" explain K-2026-000101
 echo
+echo "== an appeal: refused, appealed, changed by Ankestyrelsen, then granted"
+"$bin" show K-2026-000110
+echo
+"$bin" explain K-2026-000110
+echo
 "$bin" stats
 echo
 echo "== the console: the same store in a browser (read only, loopback; Ctrl-C stops it)"

@@ -67,6 +67,7 @@ public struct ConsoleSite: Sendable {
                     "cases": stats.cases, "stuck": stuck.view.cases.count,
                     "overrun": Self.present(overrun > 0 ? overrun : nil),
                     "deadLetters": stats.deadLetters, "outboxPending": stats.outboxPending,
+                    "appealsOpen": stats.appealsOpen, "appealsOverdue": Self.present(stats.appealsOverdue > 0 ? stats.appealsOverdue : nil),
                     "outboxLag": Self.present(stats.outboxLagSeconds), "diagram": diagram,
                     "states": stats.stateCounts.map { ["state": $0.state.rawValue, "cases": $0.cases] },
                     "overdue": stats.overdueCounts.map { ["kind": $0.kind.rawValue, "deadlines": $0.deadlines] },
@@ -110,7 +111,7 @@ public struct ConsoleSite: Sendable {
             guard let record = try await store.caseRecord(caseId) else {
                 throw Missing(message: "There is no case \(caseId) in the store.")
             }
-            let view = CaseView(record, now: now)
+            let view = CaseView(record, now: now, journey: journey)
             let explanation = try await CaseExplanation.load(caseId, from: store, journey: journey, language: .da)
             let deadlines: [[String: Any]] = view.deadlines.map { d in
                 let distance =
@@ -135,7 +136,17 @@ public struct ConsoleSite: Sendable {
                     "attempt": r.attempt, "detail": r.detail,
                 ]
             }
-            let appeals = Self.appeals(of: record.snapshot)
+            let appeals: [[String: Any]] = view.appeals.map { a in
+                let decided = [a.decisionOutcome, a.decidedOn?.description].compactMap { $0 }.joined(separator: " ")
+                return [
+                    "decision": a.decision, "decided": decided.isEmpty ? "-" : decided,
+                    "receivedOn": a.receivedOn.description, "status": a.status.rawValue,
+                    "due": a.deadline.map { "\($0.danishDate) (\(a.deadlineKind?.rawValue ?? "-"))" } ?? "-",
+                    "overdue": a.deadline.map { $0 <= now } ?? false,
+                    "reconsideredOn": a.reconsideredOn?.description ?? "-", "rulingOn": a.rulingOn?.description ?? "-",
+                    "reopened": a.reopened.map { $0 ? "yes" : "no" } ?? "-",
+                ]
+            }
             let outbox: [[String: Any]] = view.pendingOutbox.map {
                 ["messageId": $0.messageId, "routingKey": $0.routingKey, "createdAt": $0.createdAt.description]
             }
@@ -230,14 +241,5 @@ public struct ConsoleSite: Sendable {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "/?#%")
         return "/cases/" + (caseId.addingPercentEncoding(withAllowedCharacters: allowed) ?? caseId)
-    }
-
-    /// The case's appeals as rows of the case page.
-    ///
-    /// APPEALS: `CitizenCase` gains `appeals` on main (the lead's appeal work); until it lands there is nothing
-    /// to show and the section stays hidden. At the merge, map each appeal to
-    /// `["title": …, "status": …, "detail": …]` here; the template's "Appeals" section is ready for them.
-    static func appeals(of snapshot: CitizenCase) -> [[String: String]] {
-        []
     }
 }

@@ -56,7 +56,7 @@ enum ConsoleTemplates {
 
     static let overview = """
         <h1>Overview</h1>
-        <p>{{cases}} case(s). <a href="/stuck"><strong>{{stuck}} stuck case(s)</strong></a>{{#overrun}}, of which <span class="bad">{{overrun}} overrun</span>{{/overrun}}. Open dead letters: <a href="/dead-letters">{{deadLetters}}</a>. Outbox: {{outboxPending}} pending{{#outboxLag}} (oldest waiting {{outboxLag}} s){{/outboxLag}}.</p>
+        <p>{{cases}} case(s). <a href="/stuck"><strong>{{stuck}} stuck case(s)</strong></a>{{#overrun}}, of which <span class="bad">{{overrun}} overrun</span>{{/overrun}}. Appeals: {{appealsOpen}} open{{#appealsOverdue}}, <span class="bad">{{appealsOverdue}} overdue</span>{{/appealsOverdue}}. Open dead letters: <a href="/dead-letters">{{deadLetters}}</a>. Outbox: {{outboxPending}} pending{{#outboxLag}} (oldest waiting {{outboxLag}} s){{/outboxLag}}.</p>
         <h2>The journey, with the cases in each state</h2>
         {{{diagram}}}
         <p class="muted">Each box is a state with its number of cases; an open state links to its stuck cases. case.closed leads from every open state to closed and is left out of the lines.</p>
@@ -132,8 +132,8 @@ enum ConsoleTemplates {
         </tbody></table>
         {{#hasAppeals}}
         <h2>Appeals</h2>
-        <table><thead><tr><th>Appeal</th><th>Status</th><th>Detail</th></tr></thead><tbody>
-        {{#appeals}}<tr><td>{{title}}</td><td>{{status}}</td><td>{{detail}}</td></tr>
+        <table><thead><tr><th>Appeal of</th><th>Decision</th><th>Received</th><th>Status</th><th>Due</th><th>Reconsidered</th><th>Ruling</th><th>Reopened</th></tr></thead><tbody>
+        {{#appeals}}<tr><td>{{decision}}</td><td>{{decided}}</td><td>{{receivedOn}}</td><td>{{status}}</td><td{{#overdue}} class="bad"{{/overdue}}>{{due}}</td><td>{{reconsideredOn}}</td><td>{{rulingOn}}</td><td>{{reopened}}</td></tr>
         {{/appeals}}
         </tbody></table>
         {{/hasAppeals}}

@@ -55,6 +55,69 @@ public struct CaseView: Encodable, Sendable {
         public var attempt: Int
     }
 
+    /// One appeal (CONTRACT.md §6.4): the contract's four fields, then its history.
+    public struct AppealView: Encodable, Sendable {
+        public var decision: String
+        public var receivedOn: CivilDate
+        public var status: AppealStatus
+        /// When the open step is due: the municipality's reconsideration, or the policy's wait for Ankestyrelsen;
+        /// null once the appeal is decided.
+        public var deadline: Instant?
+        public var deadlineKind: DeadlineKind?
+        /// What the appealed decision was, and when it was made.
+        public var decisionKind: DecisionKind?
+        public var decisionOutcome: String?
+        public var decidedOn: CivilDate?
+        public var reconsideredOn: CivilDate?
+        public var rulingOn: CivilDate?
+        public var reopened: Bool?
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(decision, forKey: .decision)
+            try c.encode(receivedOn, forKey: .receivedOn)
+            try c.encode(status, forKey: .status)
+            try c.encode(deadline, forKey: .deadline)  // explicit null: nothing is owed any more
+            try c.encode(deadlineKind, forKey: .deadlineKind)
+            try c.encodeIfPresent(decisionKind, forKey: .decisionKind)
+            try c.encodeIfPresent(decisionOutcome, forKey: .decisionOutcome)
+            try c.encodeIfPresent(decidedOn, forKey: .decidedOn)
+            try c.encode(reconsideredOn, forKey: .reconsideredOn)
+            try c.encode(rulingOn, forKey: .rulingOn)
+            try c.encode(reopened, forKey: .reopened)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case decision, receivedOn, status, deadline, deadlineKind, decisionKind, decisionOutcome, decidedOn
+            case reconsideredOn, rulingOn, reopened
+        }
+
+        public init(_ appeal: Appeal, in c: CitizenCase, journey: Journey?) {
+            decision = appeal.decision
+            receivedOn = appeal.receivedOn
+            status = appeal.status
+            switch appeal.status {
+            case .lodged:
+                deadlineKind = .appealReconsideration
+                deadline = appeal.reconsiderBy.danishMidnight
+            case .forwarded:
+                deadlineKind = .appealRuling
+                let sentOn = appeal.reconsideredOn ?? appeal.receivedOn
+                deadline = journey.map { sentOn.adding(days: $0.policy.ankestyrelsenIdleDays).danishMidnight }
+            default:
+                deadlineKind = nil
+                deadline = nil
+            }
+            let made = c.decisions?.first { $0.messageId == appeal.decision }
+            decisionKind = made?.kind
+            decisionOutcome = made?.outcome
+            decidedOn = made?.decidedOn
+            reconsideredOn = appeal.reconsideredOn
+            rulingOn = appeal.decidedOn
+            reopened = appeal.reopened
+        }
+    }
+
     public var caseId: String
     public var state: CaseState
     public var overrun: Bool
@@ -68,10 +131,12 @@ public struct CaseView: Encodable, Sendable {
     public var deadlines: [DeadlineEntry]
     public var history: [HistoryEntryView]
     public var rejections: [RejectionView]
+    public var appeals: [AppealView]
     public var pendingNotifications: Int
     public var pendingOutbox: [OutboxEntry]
 
-    public init(_ record: CaseRecord, now: Instant) {
+    /// `journey` gives the policy's wait for Ankestyrelsen in an appeal's `deadline`; without it that is null.
+    public init(_ record: CaseRecord, now: Instant, journey: Journey? = nil) {
         let c = record.snapshot
         caseId = c.caseId
         state = c.state
@@ -98,6 +163,7 @@ public struct CaseView: Encodable, Sendable {
                 messageId: $0.messageId, type: $0.event.type, code: $0.code, rule: $0.event.rejection.rule,
                 detail: $0.event.rejection.detail, attempt: $0.attempt)
         }
+        appeals = (c.appeals ?? []).map { AppealView($0, in: c, journey: journey) }
         pendingNotifications = record.pendingOutbox.count
         pendingOutbox = record.pendingOutbox.map {
             OutboxEntry(messageId: $0.messageId, routingKey: $0.routingKey, createdAt: $0.createdAt)
@@ -106,7 +172,7 @@ public struct CaseView: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case caseId, state, overrun, courseNumber, courseEnd, version, municipality, caseworker, openedAt, lastEventAt
-        case deadlines, history, rejections, pendingNotifications, pendingOutbox
+        case deadlines, history, rejections, appeals, pendingNotifications, pendingOutbox
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -124,6 +190,7 @@ public struct CaseView: Encodable, Sendable {
         try c.encode(deadlines, forKey: .deadlines)
         try c.encode(history, forKey: .history)
         try c.encode(rejections, forKey: .rejections)
+        try c.encode(appeals, forKey: .appeals)
         try c.encode(pendingNotifications, forKey: .pendingNotifications)
         try c.encode(pendingOutbox, forKey: .pendingOutbox)
     }

@@ -12,6 +12,9 @@ public struct StatsView: Encodable, Sendable {
     public var outboxPending: Int
     public var outboxLagSeconds: Int64?
     public var deadLetters: Int
+    /// Appeals waiting for the municipality or Ankestyrelsen, and those of them past their deadline.
+    public var appealsOpen: Int
+    public var appealsOverdue: Int
 
     public init(_ stats: StoreStatistics, now: Instant) {
         func keyed<K: RawRepresentable>(_ d: [K: Int]) -> [String: Int] where K.RawValue == String {
@@ -26,6 +29,8 @@ public struct StatsView: Encodable, Sendable {
         outboxPending = stats.outboxPending
         outboxLagSeconds = stats.oldestPendingAt.map { max(0, now.secondsSinceEpoch - $0.secondsSinceEpoch) }
         deadLetters = stats.openDeadLetters
+        appealsOpen = stats.openAppeals
+        appealsOverdue = stats.overdueAppeals
     }
 
     /// Cases per state, in the journey's order, leaving out states with none.
@@ -47,7 +52,7 @@ public struct StatsView: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case now, cases, casesByState, overdueByKind, rejectionsLastDay, rejectionsLastWeek, outboxPending
-        case outboxLagSeconds, deadLetters
+        case outboxLagSeconds, deadLetters, appealsOpen, appealsOverdue
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -61,5 +66,7 @@ public struct StatsView: Encodable, Sendable {
         try c.encode(outboxPending, forKey: .outboxPending)
         try c.encode(outboxLagSeconds, forKey: .outboxLagSeconds)  // null when nothing waits
         try c.encode(deadLetters, forKey: .deadLetters)
+        try c.encode(appealsOpen, forKey: .appealsOpen)
+        try c.encode(appealsOverdue, forKey: .appealsOverdue)
     }
 }

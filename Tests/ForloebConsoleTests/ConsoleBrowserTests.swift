@@ -47,8 +47,8 @@ import Testing
 
         let overview = try Self.dom(console.url + "/")
         #expect(overview.contains("Overview"))
-        // The journey as drawn: the active box shows 3 cases, the fleksjob box 2.
-        #expect(overview.contains(#"data-state="active">3</text>"#))
+        // The journey as drawn: the active box shows 4 cases, the fleksjob box 2.
+        #expect(overview.contains(#"data-state="active">4</text>"#))
         #expect(overview.contains(#"data-state="fleksjob">2</text>"#))
         #expect(overview.contains(#"<a href="/stuck"><strong>"#))
 

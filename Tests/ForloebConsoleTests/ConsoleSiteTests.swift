@@ -13,11 +13,11 @@ import Testing
         let page = try await fixture.site().overview()
         #expect(page.status == .ok)
         let html = page.html
-        // The SVG journey: a box per state with its count (the sample: three active cases, K-2026-000105 among
+        // The SVG journey: a box per state with its count (the sample: four active cases, K-2026-000105 among
         // them overrun and stuck, so drawn in red).
         #expect(html.contains("<svg class=\"journey\""))
         #expect(html.contains(#"id="state-active""#))
-        #expect(html.contains(#"data-state="active">3</text>"#))
+        #expect(html.contains(#"data-state="active">4</text>"#))
         #expect(html.contains(#"data-state="fleksjob">2</text>"#))
         #expect(html.contains(#"class="node has alert" id="state-active""#))
         #expect(html.contains("<path class=\"edge\""))
@@ -74,6 +74,23 @@ import Testing
         let missing = await site.casePage("K-NOPE")
         #expect(missing.status == .notFound)
         #expect(missing.html.contains("There is no case K-NOPE"))
+    }
+
+    @Test func aCasePageShowsItsAppealsAndOnlyThen() async throws {
+        let fixture = try ConsoleStore()
+        defer { fixture.remove() }
+        let site = try fixture.site()
+        // The sample's decision under appeal: lodged, waiting for the municipality's reconsideration.
+        let pending = await site.casePage("K-2026-000111").html
+        #expect(pending.contains("<h2>Appeals</h2>"))
+        #expect(pending.contains("<td>K-2026-000111-008</td>"))
+        #expect(pending.contains("<td>lodged</td>"))
+        #expect(pending.contains("2026-10-12 (appeal_reconsideration)"))
+        // The refusal Ankestyrelsen changed: decided, reopened.
+        let ruled = await site.casePage("K-2026-000110").html
+        #expect(ruled.contains("<h2>Appeals</h2>"))
+        #expect(ruled.contains("<td>yes</td>"))
+        #expect(!(await site.casePage("K-2026-000101").html.contains("<h2>Appeals</h2>")))
     }
 
     /// `text` as mustache escapes it.

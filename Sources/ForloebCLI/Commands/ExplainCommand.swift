@@ -47,7 +47,7 @@ struct ExplainCommand: AsyncParsableCommand {
         print(TerminalStyle.bold.apply(lang == .da ? "Sag \(caseId)" : "Case \(caseId)"))
         for sentence in explanation.sentences {
             // Each sentence on its own lines, wrapped to the terminal like the tables.
-            print(TerminalWidth.current.map { TextTable.wrap(sentence, to: $0).joined(separator: "\n") } ?? sentence)
+            print(TextTable.paragraph(sentence))
         }
     }
 }

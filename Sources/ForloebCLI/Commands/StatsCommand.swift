@@ -8,7 +8,7 @@ import Foundation
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Cases per state, overdue deadlines per kind, rejections per code, outbox lag, dead letters.",
+        abstract: "Cases per state, overdue deadlines per kind, open appeals, rejections per code, outbox lag, dead letters.",
         discussion: """
             Outbox lag is the age of the oldest notification the broker has not confirmed: it grows when the
             worker's relay cannot publish. Example:
@@ -59,7 +59,9 @@ struct StatsCommand: AsyncParsableCommand {
         }
         let lag = document.outboxLagSeconds.map { " (oldest waiting \($0) s)" } ?? ""
         print(
-            "\n\(document.cases) case(s); outbox: \(stats.outboxPending) pending\(lag); "
-                + "dead letters: \(stats.openDeadLetters) open.")
+            "\n"
+                + TextTable.paragraph(
+                    "\(document.cases) case(s); appeals: \(stats.openAppeals) open, \(stats.overdueAppeals) overdue; "
+                        + "outbox: \(stats.outboxPending) pending\(lag); dead letters: \(stats.openDeadLetters) open."))
     }
 }

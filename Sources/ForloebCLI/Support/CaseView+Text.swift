@@ -3,12 +3,9 @@ import ForloebViews
 
 extension CaseView {
     /// The human form of `forloeb show`.
-    func text() -> String {
+    func text(now: Instant) -> String {
         // The summary is sentences: each wrapped to the terminal like the tables' notes.
-        let width = TerminalWidth.current
-        func wrapped(_ text: String) -> String {
-            width.map { TextTable.wrap(text, to: $0).joined(separator: "\n") } ?? text
-        }
+        func wrapped(_ text: String) -> String { TextTable.paragraph(text) }
         var out = TerminalStyle.bold.apply("Case \(caseId)") + ": \(state.rawValue)"
         if overrun {
             out += "\n" + TerminalStyle.red.apply(wrapped("OVERRUN: the course end has passed with no next step."))
@@ -48,6 +45,23 @@ extension CaseView {
             for r in rejections {
                 table.add(
                     [r.messageId, r.type, r.code.rawValue, r.rule?.rawValue ?? "-"], notes: [r.detail], style: .yellow)
+            }
+            out += "\n\n" + table.render()
+        }
+        if !appeals.isEmpty {
+            // What was appealed and what became of it, under the row: eight columns would not fit a terminal.
+            var table = TextTable("APPEAL OF", "RECEIVED", "STATUS", "DUE")
+            for a in appeals {
+                let decided = [a.decisionOutcome, a.decidedOn?.description].compactMap { $0 }.joined(separator: " ")
+                table.add(
+                    [
+                        a.decision, a.receivedOn.description, a.status.rawValue,
+                        a.deadline.map { "\($0.danishDate) (\(a.deadlineKind?.rawValue ?? ""))" } ?? "-",
+                    ],
+                    notes: [
+                        "decision \(decided.isEmpty ? "-" : decided), reconsidered \(a.reconsideredOn?.description ?? "-"), "
+                            + "ruling \(a.rulingOn?.description ?? "-"), reopened \(a.reopened.map { $0 ? "yes" : "no" } ?? "-")"
+                    ], style: (a.deadline.map { $0 <= now } ?? false) ? .red : nil)
             }
             out += "\n\n" + table.render()
         }

@@ -12,4 +12,9 @@ extension TextTable {
     static func course(_ number: Int, ending end: CivilDate?) -> String {
         number == 0 ? "-" : end.map { "\(number) until \($0)" } ?? String(number)
     }
+
+    /// A sentence or paragraph wrapped to the terminal like the tables' notes (as is when there is no width).
+    static func paragraph(_ text: String, width: Int? = TerminalWidth.current) -> String {
+        width.map { wrap(text, to: $0).joined(separator: "\n") } ?? text
+    }
 }

@@ -18,6 +18,18 @@ extension Journey {
         case .requested, .preparing, .awaitingTeam, .ended:
             break
         }
+        // Whatever the case's state, final ones included: the municipality reconsiders every appeal it received.
+        for appeal in c.appeals ?? [] {
+            switch appeal.status {
+            case .lodged:
+                open.append(Deadline(kind: .appealReconsideration, dueOn: appeal.reconsiderBy))
+            case .forwarded:
+                let sentOn = appeal.reconsideredOn ?? appeal.receivedOn
+                open.append(Deadline(kind: .appealRuling, dueOn: sentOn.adding(days: policy.ankestyrelsenIdleDays)))
+            default:
+                break
+            }
+        }
         return open.sorted()
     }
 
