@@ -26,7 +26,7 @@ enum ConsoleTemplates {
         svg .node.alert rect{fill:#fde2e1;stroke:#a4161a}
         svg .node text{font-size:13px;fill:#1d2330}svg .node text.count{font-size:18px;font-weight:700}
         svg .phase{font-size:12px;fill:#6b7280;font-weight:600}
-        svg .edge{fill:none;stroke:#9aa5b5;stroke-width:1.2}svg #arrow path{fill:#9aa5b5}
+        svg .edge{fill:none;stroke:#9aa5b5;stroke-width:1.2}svg .edge.back{stroke:#c3cad4;stroke-dasharray:4 3}svg #arrow path{fill:#9aa5b5}
         """
 
     static let layout = """
@@ -59,7 +59,7 @@ enum ConsoleTemplates {
         <p>{{cases}} case(s). <a href="/stuck"><strong>{{stuck}} stuck case(s)</strong></a>{{#overrun}}, of which <span class="bad">{{overrun}} overrun</span>{{/overrun}}. Appeals: {{appealsOpen}} open{{#appealsOverdue}}, <span class="bad">{{appealsOverdue}} overdue</span>{{/appealsOverdue}}. Open dead letters: <a href="/dead-letters">{{deadLetters}}</a>. Outbox: {{outboxPending}} pending{{#outboxLag}} (oldest waiting {{outboxLag}} s){{/outboxLag}}.</p>
         <h2>The journey, with the cases in each state</h2>
         {{{diagram}}}
-        <p class="muted">Each box is a state with its number of cases; an open state links to its stuck cases. case.closed leads from every open state to closed and is left out of the lines.</p>
+        <p class="muted">Each box is a state with its number of cases; an open state links to its stuck cases. Dashed lines lead back: a renewed referral, or a decision set aside on appeal. case.closed leads from every open state to closed and is left out of the lines.</p>
         <div class="grid">
         <section>
         <h2>Cases per state</h2>
@@ -168,7 +168,7 @@ enum ConsoleTemplates {
         <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>
         {{#phases}}<text class="phase" x="{{x}}" y="22">{{name}}</text>
         {{/phases}}
-        {{#edges}}<path class="edge" d="{{d}}" marker-end="url(#arrow)"><title>{{label}}</title></path>
+        {{#edges}}<path class="edge{{#back}} back{{/back}}" d="{{d}}" marker-end="url(#arrow)"><title>{{label}}</title></path>
         {{/edges}}
         {{#nodes}}<a href="{{href}}" class="node{{#has}} has{{/has}}{{#final}} final{{/final}}{{#alert}} alert{{/alert}}" id="state-{{state}}"><title>{{state}}: {{count}} case(s)</title><rect x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" rx="8"/><text x="{{textX}}" y="{{nameY}}">{{state}}</text><text class="count" x="{{textX}}" y="{{countY}}" data-state="{{state}}">{{count}}</text></a>
         {{/nodes}}

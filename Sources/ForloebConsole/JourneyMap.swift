@@ -26,6 +26,9 @@ struct JourneyMap: Sendable {
     struct Edge: Sendable {
         var d: String
         var label: String
+        /// A line leading back to an earlier phase (a renewed referral, a decision set aside on appeal): drawn
+        /// faint and dashed, under the forward lines, so that the journey still reads left to right.
+        var back: Bool
     }
 
     var width: Int
@@ -89,10 +92,11 @@ struct JourneyMap: Sendable {
                 labels.append((from, transition.to, [transition.label]))
             }
         }
-        edges = labels.compactMap { pair in
+        edges = labels.compactMap { pair -> Edge? in
             guard let a = place[pair.from], let b = place[pair.to] else { return nil }
-            return Edge(d: Self.path(from: a, to: b), label: pair.labels.joined(separator: "; "))
-        }
+            return Edge(
+                d: Self.path(from: a, to: b), label: pair.labels.joined(separator: "; "), back: b.column < a.column)
+        }.sorted { $0.back && !$1.back }
         self.phases = phases
         self.nodes = nodes
     }

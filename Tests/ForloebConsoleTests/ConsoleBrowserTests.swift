@@ -23,6 +23,8 @@ import Testing
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
             "--user-data-dir=\(profile.path)", "--window-size=1280,900",
         ]
+        // Lay out and draw everything before the DOM is dumped or the picture taken.
+        arguments += ["--run-all-compositor-stages-before-draw", "--virtual-time-budget=3000"]
         if let screenshot { arguments.append("--screenshot=\(screenshot)") } else { arguments.append("--dump-dom") }
         process.arguments = arguments + [url]
         let out = Pipe()

@@ -8,7 +8,8 @@ import Foundation
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Cases per state, overdue deadlines per kind, open appeals, rejections per code, outbox lag, dead letters.",
+        abstract:
+            "Cases per state, overdue deadlines per kind, open appeals, rejections per code, outbox lag, dead letters.",
         discussion: """
             Outbox lag is the age of the oldest notification the broker has not confirmed: it grows when the
             worker's relay cannot publish. Example:
