@@ -100,7 +100,7 @@ public struct CaseStreamGenerator: Sendable {
         emit(.appealLodged(decision: decision, receivedOn: day.adding(days: 14)), after: 14)
         if random.next() % 4 == 0 {
             emit(.appealReconsidered(outcome: .changed), after: 21)
-            if let gone = teamAbolishedOn, day >= gone {
+            if let gone = teamAbolishedOn, day.adding(days: 7) >= gone {
                 // The basis counts only since the case returned to where the decision is taken (R19).
                 emit(.descriptionCompleted(date: day.adding(days: 7)), after: 7)
                 emit(.healthAdviceGiven(date: day.adding(days: 7)), after: 7)
