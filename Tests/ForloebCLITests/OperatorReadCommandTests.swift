@@ -173,7 +173,7 @@ import Testing
         #expect((doc["overdueByKind"] as? [String: Int])?["plan_review"] == 4)
         #expect(doc["appealsOpen"] as? Int == 1)
         #expect(doc["appealsOverdue"] as? Int == 1)
-        #expect((doc["rejectionsLastDay"] as? [String: Int])?.values.reduce(0, +) == 19)
+        #expect((doc["rejectionsLastDay"] as? [String: Int])?.values.reduce(0, +) == 20)
         #expect((doc["rejectionsLastWeek"] as? [String: Int])?["invalid_transition"] == 1)
         #expect((doc["outboxPending"] as? Int ?? 0) > 0)
         #expect(doc["outboxLagSeconds"] as? Int == 0)
