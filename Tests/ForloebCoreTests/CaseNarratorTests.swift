@@ -158,6 +158,45 @@ import Testing
         #expect(saturday.contains("senest den 3. april 2023. Fristen ville være udløbet lørdag den 1. april 2023"))
     }
 
+    @Test func anAppealIsToldFromItsArrivalToAnkestyrelsensRulingAndTheNewDecision() throws {
+        var s = CaseScript("K-APPEAL", journey: Self.journey)
+        s.toAwaitingDecision(born: "1990-01-01", recommendedOn: "2023-03-13", months: 12)
+        s.rerefer(meeting: "2023-03-16", on: "2023-03-14")
+        s.recommend(.ressourceforloeb, months: 12, on: "2023-03-16")
+        s.send(.decisionMade(Decision(outcome: .refusal, notifiedOn: day("2023-03-20"))), on: "2023-03-20")
+        let refusal = s.sent.last!.messageId
+        s.send(.appealLodged(decision: refusal, receivedOn: day("2023-04-10")), on: "2023-04-11")
+        s.send(.appealReconsidered(outcome: .upheld), on: "2023-05-02")
+        s.send(.appealDecided(outcome: .changed), on: "2023-09-01")
+        s.decide(.ressourceforloeb, months: 12, start: "2023-10-01", on: "2023-09-15")
+        #expect(s.state == .active)
+        let told = CaseNarrator(journey: Self.journey).narrate(s.sent)
+        let byDate = { (prefix: String) in told.first { $0.hasPrefix(prefix) } ?? "" }
+        #expect(
+            byDate("20. marts 2023:").hasPrefix(
+                "20. marts 2023: Kommunen gav afslag på et ressourceforløb. Borgeren kan klage over afslaget til kommunen."
+            ))
+        #expect(byDate("20. marts 2023:").contains("senest den 17. april 2023"))
+        #expect(
+            byDate("11. april 2023:")
+                == "11. april 2023: Kommunen modtog den 10. april 2023 en klage over afslaget af 20. marts 2023 på et "
+                + "ressourceforløb. Kommunen skal genvurdere afslaget og, hvis kommunen fastholder det, sende klagen "
+                + "videre til Ankestyrelsen senest den 8. maj 2023 (jf. retssikkerhedslovens §§ 66 og 67).")
+        #expect(
+            byDate("2. maj 2023:")
+                == "2. maj 2023: Kommunen genvurderede afslaget af 20. marts 2023 på et ressourceforløb og fastholdt "
+                + "det. Klagen er derfor sendt videre til Ankestyrelsen.")
+        #expect(
+            byDate("1. september 2023:")
+                == "1. september 2023: Ankestyrelsen ændrede afslaget af 20. marts 2023 på et ressourceforløb. Sagen er "
+                + "igen til afgørelse hos kommunen. Kommunen træffer den nye afgørelse, sådan som Ankestyrelsen har "
+                + "bestemt.")
+        #expect(
+            byDate("15. september 2023:").hasPrefix(
+                "15. september 2023: Kommunen bevilgede efter reglerne fra 2022 et ressourceforløb på 12 måneder fra 1. oktober 2023 til 1. oktober 2024."
+            ))
+    }
+
     @Test func datesInProse() {
         #expect(day("2023-03-06").danishProse == "6. marts 2023")
         #expect(day("2023-03-06").englishProse == "6 March 2023")

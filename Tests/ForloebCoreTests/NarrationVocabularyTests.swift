@@ -26,6 +26,10 @@ import Testing
         values += IncomeBasis.allCases.map(\.rawValue)
         values += NextStep.allCases.map(\.rawValue)
         values += ReferralPurpose.allCases.map(\.rawValue)
+        values += AppealReconsideration.allCases.map(\.rawValue)
+        values += AppealRuling.allCases.map(\.rawValue)
+        values += AppealStatus.allCases.map(\.rawValue)
+        values += DecisionKind.allCases.map(\.rawValue)
         values.append(DecisionOutcome.refusal.wireName)
         return Set(values)
     }()
@@ -183,6 +187,33 @@ import Testing
             facts.contains { fact in
                 if case .effortStarted(_, _, _, true) = fact { return true }; return false
             })
+        let reconsiderations = facts.compactMap { fact -> AppealReconsideration? in
+            if case .appealReconsidered(_, let outcome, _) = fact { return outcome }
+            return nil
+        }
+        #expect(Set(reconsiderations) == Set(AppealReconsideration.allCases))
+        let rulings = facts.compactMap { fact -> AppealRuling? in
+            if case .appealDecided(_, let ruling, _) = fact { return ruling }
+            return nil
+        }
+        #expect(Set(rulings) == Set(AppealRuling.allCases))
+        let reopenings = facts.compactMap { fact -> Reopening? in
+            switch fact {
+            case .appealReconsidered(_, _, let reopening), .appealDecided(_, _, let reopening): reopening
+            default: nil
+            }
+        }
+        #expect(
+            Set(reopenings.map { "\($0)" })
+                == [
+                    "\(Reopening.returned(to: .awaitingDecision))", "\(Reopening.returned(to: .requested))",
+                    "\(Reopening.sanctionLifted)", "\(Reopening.replacedByLaterDecision)", "\(Reopening.caseClosed)",
+                ])
+        let appealed = facts.compactMap { fact -> AppealedDecision? in
+            if case .appealLodged(let appealed, _, _) = fact { return appealed }
+            return nil
+        }
+        #expect(Set(appealed.map(\.kind)) == Set(DecisionKind.allCases))
     }
 
     /// The Danish story of `story`'s events has no wire value, ISO date or rule id; neither has the English one
@@ -310,6 +341,69 @@ import Testing
         reform.send(.healthAdviceGiven(date: day("2026-09-03")), on: "2026-09-03")
         reform.decide(.fleksjob, on: "2026-09-10")
         cases.append(reform.sent)
+        cases += appealCases()
+        return cases
+    }
+
+    /// Appeals of every kind of decision, every outcome, and every way setting a decision aside ends.
+    static func appealCases() -> [[EventEnvelope]] {
+        var cases: [[EventEnvelope]] = []
+
+        // A refused course, upheld by the municipality, changed by Ankestyrelsen, then decided anew.
+        var reversed = CaseScript("K-VOC-KLAGE-1", journey: journey)
+        reversed.toAwaitingDecision(born: "1990-01-01", recommendedOn: "2023-03-01", recommendation: .kontanthjaelp)
+        reversed.decide(.refusal, on: "2023-03-08")
+        let refusal = reversed.sent.last!.messageId
+        reversed.send(.appealLodged(decision: refusal, receivedOn: day("2023-03-20")), on: "2023-03-20")
+        reversed.send(.appealReconsidered(outcome: .upheld), on: "2023-04-11")
+        reversed.send(.appealDecided(outcome: .changed), on: "2023-08-01")
+        reversed.decide(.kontanthjaelp, on: "2023-08-10")
+        cases.append(reversed.sent)
+
+        // A target-group refusal the municipality itself changes on reconsideration.
+        var outside = CaseScript("K-VOC-KLAGE-2", journey: journey)
+        outside.open(born: "1990-01-01", on: "2023-01-02")
+        outside.assess(.notInTargetGroup, on: "2023-01-09")
+        let assessment = outside.sent.last!.messageId
+        outside.send(.appealLodged(decision: assessment, receivedOn: day("2023-01-30")), on: "2023-01-30")
+        outside.send(.appealReconsidered(outcome: .changed), on: "2023-02-13")
+        cases.append(outside.sent)
+
+        // The obvious førtidspension, upheld by Ankestyrelsen.
+        var obvious = CaseScript("K-VOC-KLAGE-3", journey: journey)
+        obvious.open(born: "1970-01-01", on: "2023-01-02")
+        obvious.assess(.obviousFoertidspension, on: "2023-01-09")
+        let assessed = obvious.sent.last!.messageId
+        obvious.send(.appealLodged(decision: assessed, receivedOn: day("2023-01-20")), on: "2023-01-20")
+        obvious.send(.appealReconsidered(outcome: .upheld), on: "2023-02-10")
+        obvious.send(.appealDecided(outcome: .upheld), on: "2023-06-01")
+        cases.append(obvious.sent)
+
+        // A sanction annulled, and a grant remitted after a later decision had replaced it.
+        var sanction = CaseScript("K-VOC-KLAGE-4", journey: journey)
+        sanction.toActive(born: "1990-01-01", decidedOn: "2023-03-01", months: 12)
+        let grant = sanction.sent.last!.messageId
+        sanction.send(.absenceRecorded(date: day("2023-03-06"), reasonableCause: false), on: "2023-03-06")
+        sanction.send(.contactAttempted(date: day("2023-03-07"), channel: .phone, reached: true), on: "2023-03-07")
+        sanction.send(.sanctionDecided(absenceDate: day("2023-03-06"), notifiedOn: day("2023-03-09")), on: "2023-03-08")
+        let sanctioned = sanction.sent.last!.messageId
+        sanction.send(.appealLodged(decision: sanctioned, receivedOn: day("2023-03-15")), on: "2023-03-15")
+        sanction.send(.appealLodged(decision: grant, receivedOn: day("2023-03-16")), on: "2023-03-16")
+        sanction.send(.appealReconsidered(outcome: .upheld, decision: sanctioned), on: "2023-03-29")
+        sanction.send(.appealReconsidered(outcome: .upheld, decision: grant), on: "2023-03-30")
+        sanction.decide(.kontanthjaelp, on: "2023-04-03")
+        sanction.send(.appealDecided(outcome: .annulled, decision: sanctioned), on: "2023-06-01")
+        sanction.send(.appealDecided(outcome: .remitted, decision: grant), on: "2023-06-02")
+        cases.append(sanction.sent)
+
+        // A grant set aside after the case was closed.
+        var closed = CaseScript("K-VOC-KLAGE-5", journey: journey)
+        closed.toActive(born: "1990-01-01", decidedOn: "2023-03-01", months: 12)
+        let closedGrant = closed.sent.last!.messageId
+        closed.send(.caseClosed(reason: .withdrawn), on: "2023-03-03")
+        closed.send(.appealLodged(decision: closedGrant, receivedOn: day("2023-03-10")), on: "2023-03-10")
+        closed.send(.appealReconsidered(outcome: .changed), on: "2023-03-24")
+        cases.append(closed.sent)
         return cases
     }
 }

@@ -65,9 +65,10 @@ public struct CaseNarrator: Sendable {
         case .targetGroupAssessed(let outcome, let reason):
             switch outcome {
             case .inTargetGroup: return .inTargetGroup(reason: reason)
-            case .notInTargetGroup: return .notInTargetGroup(reason: reason, appeal: guidance(after, .refusal, ruleSet))
+            case .notInTargetGroup:
+                return .notInTargetGroup(reason: reason, appeal: guidance(envelope, after, .refusal, ruleSet))
             case .obviousFoertidspension:
-                return .obviousFoertidspension(reason: reason, appeal: guidance(after, .decision, ruleSet))
+                return .obviousFoertidspension(reason: reason, appeal: guidance(envelope, after, .decision, ruleSet))
             }
         case .teamReferred(let meeting, let efforts, let purpose):
             if let running {
@@ -87,15 +88,15 @@ public struct CaseNarrator: Sendable {
                 let consent = journey.consentNeeded(before, months: course.months, on: day, ruleSet) != nil
                 return .granted(
                     number: course.number, months: course.months, start: course.start, end: course.end,
-                    ruleSet: ruleSet.id, consentNeeded: consent, appeal: guidance(after, .decision, ruleSet))
+                    ruleSet: ruleSet.id, consentNeeded: consent, appeal: guidance(envelope, after, .decision, ruleSet))
             }
             guard case .step(let step) = decision.outcome else {
-                return .refused(appeal: guidance(after, .refusal, ruleSet))
+                return .refused(appeal: guidance(envelope, after, .refusal, ruleSet))
             }
             return .decided(
                 step: step, ruleSet: ruleSet.id, courseEnded: running.flatMap { $0.end <= day ? $0.end : nil },
                 withoutTeam: ruleSet.teamAbolished(on: day) && (step == .fleksjob || step == .foertidspension),
-                appeal: guidance(after, .decision, ruleSet))
+                appeal: guidance(envelope, after, .decision, ruleSet))
         case .caseworkerAssigned(let id, let unit):
             let previous = running?.caseworker?.id
             return .caseworkerAssigned(
@@ -126,13 +127,11 @@ public struct CaseNarrator: Sendable {
             return .absence(date: date, reasonableCause: reasonableCause, courseEnd: running?.end ?? day)
         case .contactAttempted(let date, let channel, let reached):
             return .contactAttempted(date: date, channel: channel, reached: reached)
-        case .sanctionDecided(let absenceDate):
+        case .sanctionDecided(let absenceDate, _):
             // What the journey checked (R11): the attempts since the absence, one of which reached the citizen or
             // enough of which did not.
             let attempts = (running?.contactAttempts ?? []).filter { $0.date >= absenceDate }
-            let appeal = AppealGuidance(
-                subject: .sanction, from: day, weeks: ruleSet.appealWeeks,
-                lastDay: calendar.addingWeeks(ruleSet.appealWeeks, to: day))
+            let appeal = guidance(envelope, after, .sanction, ruleSet)
             return .sanction(
                 absenceDate: absenceDate, reachedOn: attempts.first(where: \.reached)?.date,
                 unanswered: attempts.filter { !$0.reached }, required: journey.policy.minContactAttempts,
@@ -147,19 +146,64 @@ public struct CaseNarrator: Sendable {
             return .descriptionCompleted(date: date)
         case .healthAdviceGiven(let date):
             return .healthAdviceGiven(date: date)
+        case .appealLodged(let decisionId, let receivedOn):
+            let appeal = after.appeals?.last { $0.decision == decisionId }
+            return .appealLodged(
+                appealed: appealed(decisionId, in: after, on: day), receivedOn: receivedOn,
+                reconsiderBy: appeal?.reconsiderBy ?? calendar.addingWeeks(ruleSet.reconsiderationWeeks, to: receivedOn)
+            )
+        case .appealReconsidered(let outcome, _):
+            let appeal = answered(before, after)
+            return .appealReconsidered(
+                appealed: appealed(appeal?.decision, in: after, on: day), outcome: outcome,
+                reopening: outcome == .changed ? reopening(appeal, before, after) : nil)
+        case .appealDecided(let ruling, _):
+            let appeal = answered(before, after)
+            return .appealDecided(
+                appealed: appealed(appeal?.decision, in: after, on: day), ruling: ruling,
+                reopening: ruling.setsAside ? reopening(appeal, before, after) : nil)
         }
     }
 
-    /// The appeal guidance of the decision the event recorded: its period as the journey counted it.
-    private func guidance(_ after: CitizenCase, _ subject: AppealGuidance.Subject, _ ruleSet: RuleSet)
-        -> AppealGuidance
-    {
-        guard let decision = after.lastDecision else {
+    /// The appeal the event answered: the one whose status it changed.
+    private func answered(_ before: CitizenCase?, _ after: CitizenCase) -> Appeal? {
+        let earlier = before?.appeals ?? []
+        return (after.appeals ?? []).enumerated().first { index, appeal in
+            index >= earlier.count || earlier[index].status != appeal.status
+        }?.element
+    }
+
+    /// The appealed decision as the story names it.
+    private func appealed(_ decisionId: String?, in c: CitizenCase, on day: CivilDate) -> AppealedDecision {
+        guard let decision = c.decisions?.first(where: { $0.messageId == decisionId }) else {
+            return AppealedDecision(kind: .decision, step: nil, decidedOn: day)
+        }
+        return AppealedDecision(decision)
+    }
+
+    /// What setting the appealed decision aside did to the case, as the journey recorded it.
+    private func reopening(_ appeal: Appeal?, _ before: CitizenCase?, _ after: CitizenCase) -> Reopening {
+        if appeal?.reopened == true { return .returned(to: after.state) }
+        let decision = after.decisions?.first { $0.messageId == appeal?.decision }
+        if decision?.kind == .sanction { return .sanctionLifted }
+        if after.state == .closed { return .caseClosed }
+        return .replacedByLaterDecision
+    }
+
+    /// The appeal guidance of the decision the event made: its period as the journey counted it, from the day
+    /// the citizen received it where the case system said so.
+    private func guidance(
+        _ envelope: EventEnvelope, _ after: CitizenCase, _ subject: AppealGuidance.Subject, _ ruleSet: RuleSet
+    ) -> AppealGuidance {
+        let day = envelope.occurredAt.danishDate
+        guard let decision = after.decisions?.last(where: { $0.messageId == envelope.messageId }) else {
             return AppealGuidance(
-                subject: subject, from: after.lastEventAt.danishDate, weeks: ruleSet.appealWeeks,
-                lastDay: calendar.addingWeeks(ruleSet.appealWeeks, to: after.lastEventAt.danishDate))
+                subject: subject, from: day, weeks: ruleSet.appealWeeks,
+                lastDay: calendar.addingWeeks(ruleSet.appealWeeks, to: day),
+                reconsiderationWeeks: ruleSet.reconsiderationWeeks)
         }
         return AppealGuidance(
-            subject: subject, from: decision.decidedOn, weeks: ruleSet.appealWeeks, lastDay: decision.appealUntil)
+            subject: subject, from: decision.notifiedOn ?? decision.decidedOn, weeks: ruleSet.appealWeeks,
+            lastDay: decision.appealUntil, reconsiderationWeeks: ruleSet.reconsiderationWeeks)
     }
 }

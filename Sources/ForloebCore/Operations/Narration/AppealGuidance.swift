@@ -15,7 +15,7 @@ public struct AppealGuidance: Sendable, Equatable {
     /// The last day the appeal can reach the municipality.
     public var lastDay: CivilDate
     /// Weeks the municipality has to reconsider and, if it upholds the decision, send the appeal on to
-    /// Ankestyrelsen (retssikkerhedsloven § 67).
+    /// Ankestyrelsen (retssikkerhedsloven §§ 66–67).
     public var reconsiderationWeeks: Int
 
     public init(subject: Subject, from: CivilDate, weeks: Int, lastDay: CivilDate, reconsiderationWeeks: Int = 4) {

@@ -154,6 +154,76 @@ struct DanishWording: NarrationWording {
             return "Den samlede beskrivelse af borgerens forudsætninger blev færdig\(on(completed, day))\(cite(.r19))."
         case .healthAdviceGiven(let given):
             return "Sundhedskoordinatoren gav sin sundhedsfaglige rådgivning i sagen\(on(given, day))\(cite(.r19))."
+        case .appealLodged(let appealed, let receivedOn, let reconsiderBy):
+            let (phrase, noun, pronoun) = named(appealed)
+            return
+                "Kommunen modtog\(on(receivedOn, day)) en klage over \(phrase). Kommunen skal genvurdere \(noun) og, "
+                + "hvis kommunen fastholder \(pronoun), sende klagen videre til Ankestyrelsen senest den "
+                + "\(date(reconsiderBy))\(cite(.r14))."
+        case .appealReconsidered(let appealed, let outcome, let reopening):
+            let (phrase, _, pronoun) = named(appealed)
+            switch outcome {
+            case .upheld:
+                return "Kommunen genvurderede \(phrase) og fastholdt \(pronoun). Klagen er derfor sendt videre til "
+                    + "Ankestyrelsen."
+            case .changed:
+                return "Kommunen genvurderede \(phrase) og gav borgeren medhold." + reopened(reopening)
+            }
+        case .appealDecided(let appealed, let ruling, let reopening):
+            let (phrase, noun, _) = named(appealed)
+            switch ruling {
+            case .upheld:
+                return "Ankestyrelsen stadfæstede \(phrase), så \(noun) står ved magt."
+            case .changed:
+                var text = "Ankestyrelsen ændrede \(phrase)." + reopened(reopening)
+                if case .returned = reopening {
+                    text += " Kommunen træffer den nye afgørelse, sådan som Ankestyrelsen har bestemt."
+                }
+                return text
+            case .annulled:
+                return "Ankestyrelsen ophævede \(phrase)." + reopened(reopening)
+            case .remitted:
+                return "Ankestyrelsen hjemviste \(phrase) til ny behandling i kommunen." + reopened(reopening)
+            }
+        }
+    }
+
+    /// The appealed decision: the phrase that names it ("afslaget af 20. marts 2023 på et ressourceforløb"), its
+    /// noun alone, and the pronoun for it ("det" for "afslaget", "den" for "afgørelsen").
+    private func named(_ appealed: AppealedDecision) -> (phrase: String, noun: String, pronoun: String) {
+        let of = date(appealed.decidedOn)
+        switch (appealed.kind, appealed.step) {
+        case (.sanction, _):
+            return ("afgørelsen af \(of) om sanktion", "afgørelsen", "den")
+        case (.targetGroup, nil):
+            return ("afslaget af \(of) på at behandle sagen med henblik på et ressourceforløb", "afslaget", "det")
+        case (.targetGroup, .some(let step)):
+            return ("afgørelsen af \(of) \(Self.decision(step))", "afgørelsen", "den")
+        case (.decision, nil):
+            return ("afslaget af \(of) på et ressourceforløb", "afslaget", "det")
+        case (.decision, .some(let step)):
+            return ("afgørelsen af \(of) \(Self.decision(step))", "afgørelsen", "den")
+        }
+    }
+
+    /// " Sagen er igen til afgørelse hos kommunen." and the like: what setting the decision aside did.
+    private func reopened(_ reopening: Reopening?) -> String {
+        switch reopening {
+        case nil: return ""
+        case .returned(to: .requested):
+            return " Sagen er igen til behandling hos kommunen, som på ny skal vurdere, om borgeren er i målgruppen "
+                + "for et ressourceforløb."
+        case .returned(to: .awaitingDecision): return " Sagen er igen til afgørelse hos kommunen."
+        case .returned(to: .preEndAwaitingDecision):
+            return " Sagen er igen til afgørelse hos kommunen, og ressourceforløbet fortsætter imens."
+        case .returned(to: .active):
+            return
+                " Ressourceforløbet fortsætter, og kommunen skal træffe en ny afgørelse om, hvad der skal ske bagefter."
+        case .returned: return " Sagen er genoptaget hos kommunen."
+        case .sanctionLifted: return " Sanktionen er dermed bortfaldet."
+        case .replacedByLaterDecision:
+            return " Afgørelsen er siden afløst af en senere afgørelse, så sagen bliver, hvor den er."
+        case .caseClosed: return " Sagen er lukket og bliver ikke genoptaget."
         }
     }
 

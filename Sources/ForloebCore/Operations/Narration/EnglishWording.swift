@@ -153,6 +153,64 @@ struct EnglishWording: NarrationWording {
                 + "\(cite(.r19))."
         case .healthAdviceGiven(let given):
             return "The sundhedskoordinator gave the health advice in the case\(on(given, day))\(cite(.r19))."
+        case .appealLodged(let appealed, let receivedOn, let reconsiderBy):
+            return "The municipality received an appeal of \(named(appealed))\(on(receivedOn, day)). It must "
+                + "reconsider it and, if it upholds it, send the appeal on to Ankestyrelsen by \(date(reconsiderBy))"
+                + "\(cite(.r14))."
+        case .appealReconsidered(let appealed, let outcome, let reopening):
+            switch outcome {
+            case .upheld:
+                return "The municipality reconsidered \(named(appealed)) and upheld it, so the appeal went on to "
+                    + "Ankestyrelsen."
+            case .changed:
+                return "The municipality reconsidered \(named(appealed)) and found for the citizen."
+                    + reopened(reopening)
+            }
+        case .appealDecided(let appealed, let ruling, let reopening):
+            switch ruling {
+            case .upheld:
+                return "Ankestyrelsen upheld \(named(appealed)), so it stands."
+            case .changed:
+                var text = "Ankestyrelsen changed \(named(appealed))." + reopened(reopening)
+                if case .returned = reopening {
+                    text += " The municipality makes the new decision as Ankestyrelsen has ruled."
+                }
+                return text
+            case .annulled:
+                return "Ankestyrelsen annulled \(named(appealed))." + reopened(reopening)
+            case .remitted:
+                return "Ankestyrelsen sent \(named(appealed)) back to the municipality to be considered again."
+                    + reopened(reopening)
+            }
+        }
+    }
+
+    private func named(_ appealed: AppealedDecision) -> String {
+        let of = date(appealed.decidedOn)
+        switch (appealed.kind, appealed.step) {
+        case (.sanction, _): return "the sanction decision of \(of)"
+        case (.targetGroup, nil): return "the refusal of \(of) to treat the case with a view to a ressourceforløb"
+        case (.targetGroup, .some(let step)): return "the decision of \(of) \(Self.decision(step))"
+        case (.decision, nil): return "the refusal of \(of) to grant a ressourceforløb"
+        case (.decision, .some(let step)): return "the decision of \(of) \(Self.decision(step))"
+        }
+    }
+
+    private func reopened(_ reopening: Reopening?) -> String {
+        switch reopening {
+        case nil: return ""
+        case .returned(to: .requested):
+            return " The case is back with the municipality, which must assess the target group again."
+        case .returned(to: .awaitingDecision): return " The case is again awaiting the municipality's decision."
+        case .returned(to: .preEndAwaitingDecision):
+            return " The case is again awaiting the municipality's decision, and the ressourceforløb goes on meanwhile."
+        case .returned(to: .active):
+            return " The ressourceforløb goes on, and the municipality must decide again what follows it."
+        case .returned: return " The case is reopened."
+        case .sanctionLifted: return " The sanction no longer stands."
+        case .replacedByLaterDecision:
+            return " A later decision has since replaced it, so the case stays where it is."
+        case .caseClosed: return " The case is closed and is not reopened."
         }
     }
 

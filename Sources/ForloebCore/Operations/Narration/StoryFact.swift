@@ -52,4 +52,10 @@ public enum StoryFact: Sendable, Equatable {
     case closed(reason: ClosureReason)
     case descriptionCompleted(date: CivilDate)
     case healthAdviceGiven(date: CivilDate)
+    /// An appeal of `appealed` reached the municipality on `receivedOn`; it must reconsider by `reconsiderBy`.
+    case appealLodged(appealed: AppealedDecision, receivedOn: CivilDate, reconsiderBy: CivilDate)
+    /// The municipality's reconsideration; `reopening` says what setting the decision aside did (`changed`).
+    case appealReconsidered(appealed: AppealedDecision, outcome: AppealReconsideration, reopening: Reopening?)
+    /// Ankestyrelsen's ruling; `reopening` says what setting the decision aside did (all but `upheld`).
+    case appealDecided(appealed: AppealedDecision, ruling: AppealRuling, reopening: Reopening?)
 }
