@@ -141,10 +141,18 @@ extension PostgresCaseStore {
             ).decode(Int.self) {
                 deadLetters = r
             }
+            var appeals = 0
+            for try await r in try await connection.query(
+                PostgresQuery(
+                    unsafeSQL: "SELECT count(*)::bigint FROM deadlines WHERE kind IN \(DeadlineKind.appealWatchKindsSQL)"),
+                logger: logger
+            ).decode(Int.self) {
+                appeals = r
+            }
             return StoreStatistics(
                 casesByState: byState, overdueByKind: overdue, rejectionsLastDay: lastDay, rejectionsLastWeek: lastWeek,
                 outboxPending: pending, oldestPendingAt: oldest.map { Instant(secondsSinceEpoch: Int64($0)) },
-                openDeadLetters: deadLetters)
+                openDeadLetters: deadLetters, openAppeals: appeals)
         }
     }
 

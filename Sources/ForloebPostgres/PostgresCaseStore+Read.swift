@@ -151,6 +151,9 @@ extension PostgresCaseStore {
             bindings.append(caseworker)
             clauses.append("caseworker = $\(bindings.count)")
         }
+        if filter.openAppeal {
+            clauses.append(CaseFilter.openAppealCondition)
+        }
         if let after = filter.after {
             bindings.append(after)
             clauses.append("case_id > $\(bindings.count)")

@@ -116,10 +116,13 @@ extension SQLiteCaseStore {
             }
             let pending = try Row.fetchOne(db, sql: "SELECT count(*), min(created_at) FROM outbox WHERE sent_at IS NULL")
             let deadLetters = try Int.fetchOne(db, sql: "SELECT count(*) FROM dead_letters WHERE resolution IS NULL") ?? 0
+            let appeals = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM deadlines WHERE kind IN \(DeadlineKind.appealWatchKindsSQL)") ?? 0
             return StoreStatistics(
                 casesByState: byState, overdueByKind: overdue, rejectionsLastDay: try rejections(since: t - 86_400),
                 rejectionsLastWeek: try rejections(since: t - 7 * 86_400), outboxPending: pending?[0] ?? 0,
-                oldestPendingAt: (pending?[1] as Int64?).map { Instant(secondsSinceEpoch: $0) }, openDeadLetters: deadLetters)
+                oldestPendingAt: (pending?[1] as Int64?).map { Instant(secondsSinceEpoch: $0) }, openDeadLetters: deadLetters,
+                openAppeals: appeals)
         }
     }
 

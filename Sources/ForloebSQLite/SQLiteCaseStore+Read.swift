@@ -105,6 +105,9 @@ extension SQLiteCaseStore {
                 clauses.append("caseworker = ?")
                 arguments.append(caseworker)
             }
+            if filter.openAppeal {
+                clauses.append(CaseFilter.openAppealCondition)
+            }
             if let after = filter.after {
                 clauses.append("case_id > ?")
                 arguments.append(after)

@@ -36,6 +36,8 @@ import Testing
                 "K-2026-000101": "fleksjob", "K-2026-000102": "refused", "K-2026-000103": "foertidspension",
                 "K-2026-000104": "kontanthjaelp", "K-2026-000105": "active", "K-2026-000106": "active",
                 "K-2026-000107": "active", "K-2026-000108": "fleksjob", "K-2026-000109": "kontanthjaelp",
+                // Refused, appealed, changed by Ankestyrelsen and granted; and a decision under appeal (§6.4).
+                "K-2026-000110": "active", "K-2026-000111": "kontanthjaelp",
             ])
     }
 
@@ -75,7 +77,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("CASE "))
         #expect(result.stdout.contains("K-2026-000101  fleksjob"))
-        #expect(result.stdout.contains("9 case(s), 19 rejection(s)."))
+        #expect(result.stdout.contains("11 case(s), 19 rejection(s)."))
     }
 
     @Test func readsStandardInputAndFailsOnRejectionWhenAsked() throws {
