@@ -50,7 +50,10 @@ public struct CaseNarrator: Sendable {
         return CaseStory(
             caseId: caseId, language: language, heading: wording.heading(caseId: caseId), lines: lines,
             current: current,
-            status: current.map { wording.status($0, overrun: now.map($0.isOverrun(at:)) ?? false) })
+            status: current.map { c in
+                wording.status(c, overrun: now.map(c.isOverrun(at:)) ?? false)
+                    + c.openAppeals.map { " " + wording.openAppeal(AppealedDecision(appealed: $0, in: c), $0) }.joined()
+            })
     }
 
     /// What `envelope` meant for the case, from the case before and after it.
@@ -203,7 +206,8 @@ public struct CaseNarrator: Sendable {
                 reconsiderationWeeks: ruleSet.reconsiderationWeeks)
         }
         return AppealGuidance(
-            subject: subject, from: decision.notifiedOn ?? decision.decidedOn, weeks: ruleSet.appealWeeks,
+            subject: subject, from: decision.notifiedOn ?? decision.decidedOn,
+            fromNotification: decision.notifiedOn != nil, weeks: ruleSet.appealWeeks,
             lastDay: decision.appealUntil, reconsiderationWeeks: ruleSet.reconsiderationWeeks)
     }
 }

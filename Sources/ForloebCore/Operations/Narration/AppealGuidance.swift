@@ -11,6 +11,9 @@ public struct AppealGuidance: Sendable, Equatable {
     public var subject: Subject
     /// The day the period counts from: the day the citizen received the decision, or else the decision's date.
     public var from: CivilDate
+    /// Whether the case system said when the citizen received the decision (`notifiedOn`), so that `from` is that
+    /// day and the story can name it.
+    public var fromNotification: Bool
     public var weeks: Int
     /// The last day the appeal can reach the municipality.
     public var lastDay: CivilDate
@@ -18,9 +21,13 @@ public struct AppealGuidance: Sendable, Equatable {
     /// Ankestyrelsen (retssikkerhedsloven §§ 66–67).
     public var reconsiderationWeeks: Int
 
-    public init(subject: Subject, from: CivilDate, weeks: Int, lastDay: CivilDate, reconsiderationWeeks: Int = 4) {
+    public init(
+        subject: Subject, from: CivilDate, fromNotification: Bool = false, weeks: Int, lastDay: CivilDate,
+        reconsiderationWeeks: Int = 4
+    ) {
         self.subject = subject
         self.from = from
+        self.fromNotification = fromNotification
         self.weeks = weeks
         self.lastDay = lastDay
         self.reconsiderationWeeks = reconsiderationWeeks

@@ -18,6 +18,15 @@ public struct AppealedDecision: Sendable, Equatable {
         self.init(kind: decision.kind, step: NextStep(rawValue: decision.outcome), decidedOn: decision.decidedOn)
     }
 
+    /// The decision `appeal` is about, as case `c` recorded it.
+    init(appealed appeal: Appeal, in c: CitizenCase) {
+        if let decision = c.decisions?.first(where: { $0.messageId == appeal.decision }) {
+            self.init(decision)
+        } else {
+            self.init(kind: .decision, step: nil, decidedOn: appeal.receivedOn)
+        }
+    }
+
     /// A refusal: of a course, or to treat the case with a view to one.
     public var isRefusal: Bool { kind != .sanction && step == nil }
 }

@@ -92,8 +92,8 @@ struct DanishWording: NarrationWording {
         case .caseworkerAssigned(let id, let unit, let previous, let coordinatesOnly):
             var text =
                 previous.map {
-                    "\(id) fra \(Self.unit(unit)) afløste \($0) som borgerens koordinerende sagsbehandler."
-                } ?? "\(id) fra \(Self.unit(unit)) blev borgerens koordinerende sagsbehandler."
+                    "Borgeren fik \(id) fra \(Self.unit(unit)) som ny koordinerende sagsbehandler i stedet for \($0)."
+                } ?? "Borgeren fik \(id) fra \(Self.unit(unit)) som koordinerende sagsbehandler."
             if coordinatesOnly {
                 text +=
                     " Sagsbehandleren koordinerer forløbet, men afgørelser efter beskæftigelseslovgivningen "
@@ -164,10 +164,11 @@ struct DanishWording: NarrationWording {
             let (phrase, _, pronoun) = named(appealed)
             switch outcome {
             case .upheld:
-                return "Kommunen genvurderede \(phrase) og fastholdt \(pronoun). Klagen er derfor sendt videre til "
+                return
+                    "Kommunen genvurderede \(closed(phrase)) og fastholdt \(pronoun). Klagen er derfor sendt videre til "
                     + "Ankestyrelsen."
             case .changed:
-                return "Kommunen genvurderede \(phrase) og gav borgeren medhold." + reopened(reopening)
+                return "Kommunen genvurderede \(closed(phrase)) og gav borgeren medhold." + reopened(reopening)
             }
         case .appealDecided(let appealed, let ruling, let reopening):
             let (phrase, noun, _) = named(appealed)
@@ -183,7 +184,7 @@ struct DanishWording: NarrationWording {
             case .annulled:
                 return "Ankestyrelsen ophævede \(phrase)." + reopened(reopening)
             case .remitted:
-                return "Ankestyrelsen hjemviste \(phrase) til ny behandling i kommunen." + reopened(reopening)
+                return "Ankestyrelsen hjemviste \(closed(phrase)) til ny behandling i kommunen." + reopened(reopening)
             }
         }
     }
@@ -204,6 +205,12 @@ struct DanishWording: NarrationWording {
         case (.decision, .some(let step)):
             return ("afgørelsen af \(of) \(Self.decision(step))", "afgørelsen", "den")
         }
+    }
+
+    /// `phrase` followed by more of its sentence: a phrase that ends in a clause ("om, at borgeren overgår til
+    /// kontanthjælp") is closed with a comma, as Danish punctuation asks.
+    private func closed(_ phrase: String) -> String {
+        phrase.contains(", at ") ? phrase + "," : phrase
     }
 
     /// " Sagen er igen til afgørelse hos kommunen." and the like: what setting the decision aside did.
@@ -257,6 +264,18 @@ struct DanishWording: NarrationWording {
         }
     }
 
+    func openAppeal(_ appealed: AppealedDecision, _ appeal: Appeal) -> String {
+        let (phrase, noun, _) = named(appealed)
+        let subject = closed(phrase.prefix(1).uppercased() + phrase.dropFirst())
+        switch appeal.status {
+        case .forwarded:
+            return "\(subject) er påklaget og ligger nu hos Ankestyrelsen."
+        default:
+            return
+                "\(subject) er påklaget, og kommunen skal genvurdere \(noun) senest den \(date(appeal.reconsiderBy))."
+        }
+    }
+
     /// The appeal guidance every decision carries (R14): to the municipality, by the last day, then the
     /// reconsideration and Ankestyrelsen.
     func guidance(_ appeal: AppealGuidance) -> String {
@@ -266,9 +285,13 @@ struct DanishWording: NarrationWording {
             case .refusal: ("afslaget", "det")
             case .sanction: ("afgørelsen om sanktion", "den")
             }
+        let from =
+            appeal.fromNotification
+            ? "fra den \(date(appeal.from)), hvor borgeren modtog \(pronoun)"
+            : "fra den dag, borgeren modtog \(pronoun)"
         var text =
-            "Borgeren kan klage over \(noun) til kommunen. Fristen er \(appeal.weeks) uger fra den dag, borgeren "
-            + "modtog \(pronoun), og klagen skal være kommunen i hænde senest den \(date(appeal.lastDay))."
+            "Borgeren kan klage over \(noun) til kommunen. Fristen er \(appeal.weeks) uger \(from), og klagen skal være "
+            + "kommunen i hænde senest den \(date(appeal.lastDay))."
         if let movedFrom = appeal.movedFrom {
             text +=
                 " Fristen ville være udløbet \(dayOff(movedFrom)) og er derfor forlænget til den første hverdag "

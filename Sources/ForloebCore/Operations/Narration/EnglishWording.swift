@@ -90,8 +90,8 @@ struct EnglishWording: NarrationWording {
         case .caseworkerAssigned(let id, let unit, let previous, let coordinatesOnly):
             var text =
                 previous.map {
-                    "\(id) from \(Self.unit(unit)) replaced \($0) as the citizen's coordinating caseworker."
-                } ?? "\(id) from \(Self.unit(unit)) became the citizen's coordinating caseworker."
+                    "The citizen's coordinating caseworker is now \(id) from \(Self.unit(unit)), in place of \($0)."
+                } ?? "The citizen's coordinating caseworker is now \(id) from \(Self.unit(unit))."
             if coordinatesOnly {
                 text +=
                     " The caseworker coordinates the course, but decisions under employment law are made by the "
@@ -242,6 +242,18 @@ struct EnglishWording: NarrationWording {
         }
     }
 
+    func openAppeal(_ appealed: AppealedDecision, _ appeal: Appeal) -> String {
+        let subject = named(appealed)
+        let capitalised = subject.prefix(1).uppercased() + subject.dropFirst()
+        switch appeal.status {
+        case .forwarded:
+            return "\(capitalised) is under appeal and now lies with Ankestyrelsen."
+        default:
+            return
+                "\(capitalised) is under appeal; the municipality must reconsider it by \(date(appeal.reconsiderBy))."
+        }
+    }
+
     func guidance(_ appeal: AppealGuidance) -> String {
         let noun =
             switch appeal.subject {
@@ -249,9 +261,10 @@ struct EnglishWording: NarrationWording {
             case .refusal: "the refusal"
             case .sanction: "the sanction decision"
             }
+        let received = appeal.fromNotification ? ", received on \(date(appeal.from))," : ""
         var text =
-            "The citizen can appeal \(noun) to the municipality within \(appeal.weeks) weeks of receiving it; "
-            + "the appeal must reach the municipality by \(date(appeal.lastDay))."
+            "The citizen can appeal \(noun)\(received) to the municipality within \(appeal.weeks) weeks of receiving "
+            + "it; the appeal must reach the municipality by \(date(appeal.lastDay))."
         if let movedFrom = appeal.movedFrom {
             text += " The period would have ended \(dayOff(movedFrom)), so it runs to the next working day."
         }

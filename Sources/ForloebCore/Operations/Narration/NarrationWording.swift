@@ -8,6 +8,8 @@ protocol NarrationWording: Sendable {
     /// Where the case stands after its last accepted event; `overrun` when its course's end has passed with no
     /// decision on what follows (R5).
     func status(_ current: CitizenCase, overrun: Bool) -> String
+    /// An appeal still open at the end of the story: where it waits, and until when.
+    func openAppeal(_ appealed: AppealedDecision, _ appeal: Appeal) -> String
 }
 
 extension NarrationWording {
