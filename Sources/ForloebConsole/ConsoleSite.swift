@@ -113,7 +113,8 @@ public struct ConsoleSite: Sendable {
                 throw Missing(message: "There is no case \(caseId) in the store.")
             }
             let view = CaseView(record, now: now, journey: journey)
-            let explanation = try await CaseExplanation.load(caseId, from: store, journey: journey, language: .da)
+            let explanation = try await CaseExplanation.load(
+                caseId, from: store, journey: journey, language: .da, now: now)
             let deadlines: [[String: Any]] = view.deadlines.map { d in
                 let distance =
                     d.daysOverdue > 0
@@ -159,7 +160,8 @@ public struct ConsoleSite: Sendable {
                     "courseEnd": view.courseEnd?.description ?? "-", "version": view.version,
                     "openedAt": view.openedAt.description, "lastEventAt": view.lastEventAt.description,
                     "pendingNotifications": view.pendingNotifications, "deadlines": deadlines,
-                    "explanation": explanation?.sentences ?? [], "history": history, "rejections": rejections,
+                    "explanation": explanation?.sentences ?? [], "status": Self.present(explanation?.status),
+                    "history": history, "rejections": rejections,
                     "hasAppeals": !appeals.isEmpty, "appeals": appeals,
                     "hasOutbox": !outbox.isEmpty, "outbox": outbox,
                 ] as [String: Any], withTemplate: "case")

@@ -120,6 +120,7 @@ enum ConsoleTemplates {
         {{#explanation}}<li>{{.}}</li>
         {{/explanation}}
         </ol>
+        {{#status}}<p lang="da"><strong>Status:</strong> {{.}}</p>{{/status}}
         <h2>Timeline</h2>
         <table><thead><tr><th>#</th><th>Occurred</th><th>Event</th><th>From</th><th>To</th><th>Rules</th><th>Actor</th><th>Message</th></tr></thead><tbody>
         {{#history}}<tr><td class="n">{{position}}</td><td>{{occurredAt}}</td><td>{{type}}</td><td>{{from}}</td><td>{{to}}</td><td>{{ruleSet}}</td><td>{{actor}}</td><td>{{messageId}}</td></tr>

@@ -173,7 +173,7 @@ import Testing
         #expect((doc["overdueByKind"] as? [String: Int])?["plan_review"] == 4)
         #expect(doc["appealsOpen"] as? Int == 1)
         #expect(doc["appealsOverdue"] as? Int == 1)
-        #expect((doc["rejectionsLastDay"] as? [String: Int])?.values.reduce(0, +) == 19)
+        #expect((doc["rejectionsLastDay"] as? [String: Int])?.values.reduce(0, +) == 20)
         #expect((doc["rejectionsLastWeek"] as? [String: Int])?["invalid_transition"] == 1)
         #expect((doc["outboxPending"] as? Int ?? 0) > 0)
         #expect(doc["outboxLagSeconds"] as? Int == 0)
@@ -186,10 +186,16 @@ import Testing
         defer { store.remove() }
         let da = try store.json(["explain", "K-2026-000101"])
         let sentences = try #require(da["sentences"] as? [String])
-        #expect(sentences.first?.hasPrefix("2023-01-10: Sagen blev oprettet") == true)
+        #expect(sentences.first?.hasPrefix("10. januar 2023: Sagen blev oprettet") == true)
         #expect(da["language"] as? String == "da")
+        #expect(da["status"] as? String == "Sagen er afsluttet med fleksjob.")
+        let lines = try #require(da["lines"] as? [[String: Any]])
+        #expect(lines.count == sentences.count)
+        #expect(lines.first?["date"] as? String == "2023-01-10")
+        #expect(lines.first?["messageId"] as? String == "K-2026-000101-001")
+        #expect(try store.run(["explain", "K-2026-000101"]).stdout.contains("Status: Sagen er afsluttet med fleksjob."))
         let en = try #require(try store.json(["explain", "K-2026-000101", "--lang", "en"])["sentences"] as? [String])
-        #expect(en.first?.contains("The case was opened") == true)
+        #expect(en.first?.hasPrefix("10 January 2023: The case was opened") == true)
         #expect(en.count == sentences.count)
     }
 

@@ -64,7 +64,7 @@ import Testing
         #expect(page.contains("Case K-2026-000105: active"))
         #expect(page.contains("OVERRUN"))
         #expect(page.contains(#"<ol class="story" lang="da">"#))
-        #expect(page.contains("Kommunen vurderede, at borgeren er i målgruppen for ressourceforløb"))
+        #expect(page.contains("Kommunen vurderede, at borgeren er i målgruppen for et ressourceforløb"))
 
         // And it draws: a screenshot of the overview is a real picture.
         let shot = fixture.folder.appendingPathComponent("overview.png").path

@@ -66,10 +66,13 @@ import Testing
         // The same sentences as `forloeb explain` (Danish).
         let explanation = try #require(
             try await CaseExplanation.load(
-                "K-2026-000105", from: site.store, journey: ConsoleStore.journey, language: .da))
+                "K-2026-000105", from: site.store, journey: ConsoleStore.journey, language: .da,
+                now: ConsoleStore.nowInstant))
         #expect(explanation.sentences.count > 3)
         for sentence in explanation.sentences { #expect(html.contains(Self.escaped(sentence)), "\(sentence)") }
         #expect(html.contains(#"<ol class="story" lang="da">"#))
+        let status = try #require(explanation.status)
+        #expect(html.contains("<strong>Status:</strong> " + Self.escaped(status)))
 
         let missing = await site.casePage("K-NOPE")
         #expect(missing.status == .notFound)

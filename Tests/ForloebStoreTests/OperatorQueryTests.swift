@@ -61,7 +61,7 @@ import Testing
         let bodies = try Self.sample()
         try await Self.withSample(backend) { (store: any CaseStore, _: Journey) async throws in
             let all = try await store.rejections(matching: RejectionFilter())
-            #expect(all.count == 19)
+            #expect(all.count == 20)
             #expect(all.first?.messageId == "broken-1")  // the last rejection of the stream
             let onCase = try await store.rejections(matching: RejectionFilter(caseId: "K-2026-000105"))
             #expect(onCase.map(\.messageId) == ["K-2026-000105-043", "K-2026-000105-042", "K-2026-000105-038"])
@@ -112,7 +112,7 @@ import Testing
             var due: [DeadlineKind: Int] = [:]
             for d in try await store.dueDeadlines(dueBy: Self.now.adding(seconds: 3600), limit: 1000) { due[d.deadline.kind, default: 0] += 1 }
             #expect(stats.overdueByKind == due)
-            #expect(stats.rejectionsLastDay.values.reduce(0, +) == 19)
+            #expect(stats.rejectionsLastDay.values.reduce(0, +) == 20)
             #expect(stats.rejectionsLastDay[.invalidTransition] == 1)
             #expect(stats.rejectionsLastWeek == stats.rejectionsLastDay)
             let counts = try await store.counts()
@@ -122,7 +122,7 @@ import Testing
 
             let later = try await store.statistics(at: Self.now.adding(seconds: 2 * 86_400))
             #expect(later.rejectionsLastDay.isEmpty)
-            #expect(later.rejectionsLastWeek.values.reduce(0, +) == 19)
+            #expect(later.rejectionsLastWeek.values.reduce(0, +) == 20)
         }
     }
 

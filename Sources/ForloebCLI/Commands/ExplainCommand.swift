@@ -12,7 +12,9 @@ struct ExplainCommand: AsyncParsableCommand {
         abstract: "Tell a case's history as plain sentences: which decision, when, on which rule (Danish by default).",
         discussion: """
             The stored event bodies are replayed through the current workflow, so each sentence is what the engine
-            decided. Exit 1 when the case is unknown. Example:
+            decided; the sentences are told in the order the events happened, dates in prose, with the law each step
+            rests on and the appeal guidance of every decision. The last line says where the case stands now
+            (FORLOEB_NOW sets now). Exit 1 when the case is unknown. Example:
               forloeb explain K-2026-000123 --lang en
             """
     )
@@ -34,7 +36,10 @@ struct ExplainCommand: AsyncParsableCommand {
         let store = try await storeOptions.open(.require)
         let explanation: CaseExplanation?
         do {
-            explanation = try await CaseExplanation.load(caseId, from: store, journey: journey, language: lang)
+            explanation = try await CaseExplanation.load(
+                caseId, from: store, journey: journey, language: lang, now: try CommandClock.now())
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure.store(error, store.url)
         }
@@ -44,10 +49,9 @@ struct ExplainCommand: AsyncParsableCommand {
             try JSONOutput.print(explanation)
             return
         }
-        print(TerminalStyle.bold.apply(lang == .da ? "Sag \(caseId)" : "Case \(caseId)"))
-        for sentence in explanation.sentences {
-            // Each sentence on its own lines, wrapped to the terminal like the tables.
-            print(TextTable.paragraph(sentence))
-        }
+        print(TerminalStyle.bold.apply(explanation.heading))
+        // Each sentence on its own lines, wrapped to the terminal like the tables.
+        for sentence in explanation.sentences { print(TextTable.paragraph(sentence)) }
+        if let status = explanation.status { print(TextTable.paragraph("Status: " + status)) }
     }
 }
