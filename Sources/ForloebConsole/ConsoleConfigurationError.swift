@@ -9,6 +9,7 @@ public struct ConsoleConfigurationError: Error, Sendable, CustomStringConvertibl
             case incompleteProxy = "incomplete_proxy"
             case conflictingAuthentication = "conflicting_authentication"
             case unreadableFile = "unreadable_file"
+            case cannotListen = "cannot_listen"
         }
 
         let value: Value
@@ -26,6 +27,8 @@ public struct ConsoleConfigurationError: Error, Sendable, CustomStringConvertibl
         public static let conflictingAuthentication = Code(value: .conflictingAuthentication)
         /// A certificate, key or CA file that cannot be read or parsed.
         public static let unreadableFile = Code(value: .unreadableFile)
+        /// The address cannot be bound: in use, or not this machine's.
+        public static let cannotListen = Code(value: .cannotListen)
     }
 
     public var code: Code

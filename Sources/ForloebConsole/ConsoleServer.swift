@@ -89,6 +89,12 @@ public struct ConsoleServer: Sendable {
                 await onListening("\(scheme)://\(host):\(port)/")
             },
             logger: logger)
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch let error as IOError {
+            // A port in use or an address not on this machine: the operator's to change, said plainly.
+            throw ConsoleConfigurationError(
+                .cannotListen, "cannot listen on \(configuration.host):\(configuration.port): \(error.description)")
+        }
     }
 }

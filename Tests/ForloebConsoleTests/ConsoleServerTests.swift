@@ -160,6 +160,13 @@ import Testing
             let result = try ForloebExecutable.run(arguments, environment: fixture.environment)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
         }
+        // A port already in use is said plainly, as a usage error too.
+        let first = try ConsoleProcess(environment: fixture.environment)
+        defer { first.stop() }
+        let second = try ForloebExecutable.run(
+            ["console", "--listen", "127.0.0.1:\(first.port)"], environment: fixture.environment)
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("cannot listen on 127.0.0.1:\(first.port)"))
         let refused = try ForloebExecutable.run(
             ["console", "--listen", "0.0.0.0:8080"], environment: fixture.environment)
         #expect(refused.stderr.contains("--tls-cert and --tls-key"))
