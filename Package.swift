@@ -207,7 +207,7 @@ let package = Package(
             name: "ForloebConsoleTests",
             dependencies: [
                 "ForloebConsole", "ForloebViews", "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite",
-                "forloeb", "ForloebTestSupport",
+                "ForloebPostgres", "forloeb", "ForloebTestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings

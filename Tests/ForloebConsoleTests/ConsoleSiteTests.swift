@@ -1,5 +1,7 @@
 import ForloebConsole
 import ForloebCore
+import ForloebPostgres
+import ForloebStore
 import ForloebViews
 import Foundation
 import Testing
@@ -94,6 +96,20 @@ import Testing
         #expect(ruled.contains("<h2>Appeals</h2>"))
         #expect(ruled.contains("<td>yes</td>"))
         #expect(!(await site.casePage("K-2026-000101").html.contains("<h2>Appeals</h2>")))
+    }
+
+    @Test func aStoreThatCannotBeReadIsA503NamingItWithoutItsPassword() async throws {
+        guard case .postgres(let address) = try StoreURL(parsing: "postgres://forloeb:hemmeligt@127.0.0.1:1/forloeb")
+        else { return }
+        let site = try ConsoleSite(store: PostgresCaseStore(address), journey: ConsoleStore.journey) {
+            ConsoleStore.nowInstant
+        }
+        for page in [await site.overview(), await site.stuck(), await site.casePage("K-1"), await site.deadLetters()] {
+            #expect(page.status == .unavailable)
+            #expect(page.html.contains("The store is unavailable"))
+            #expect(page.html.contains("127.0.0.1:1"))
+            #expect(!page.html.contains("hemmeligt"))
+        }
     }
 
     /// `text` as mustache escapes it.
