@@ -5,7 +5,7 @@ import Testing
 /// The human output of the read verbs in an 80-column terminal (COLUMNS=80): every line fits, long reasons go
 /// under their row, and nothing is lost; piped without COLUMNS each row stays on one line; `--json` is the same
 /// whatever the width.
-@Suite struct TableWidthTests {
+@Suite(.blocking) struct TableWidthTests {
     /// The sample, the README's out-of-order case (a rejection, idle), a dead letter and an audited replay.
     func store() throws -> OperatorStore {
         let store = try OperatorStore()

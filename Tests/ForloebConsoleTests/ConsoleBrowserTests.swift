@@ -1,3 +1,4 @@
+import ForloebTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 ///
 /// `scripts/test.sh` installs chromium and sets FORLOEB_REQUIRE_CHROMIUM=1, so there the test cannot be skipped;
 /// elsewhere it runs when chromium is installed.
-@Suite(.serialized) struct ConsoleBrowserTests {
+@Suite(.serialized, .blocking) struct ConsoleBrowserTests {
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
         FileManager.default.isExecutableFile(atPath: $0)
     }

@@ -5,7 +5,7 @@ import Testing
 
 /// `forloeb console` as a user starts it: every page over HTTP with the security headers, read only, and the
 /// refusal to listen beyond loopback unprotected.
-@Suite(.serialized) struct ConsoleServerTests {
+@Suite(.serialized, .blocking) struct ConsoleServerTests {
     static let paths = [
         "/", "/stuck", "/stuck?state=active", "/cases/K-2026-000105", "/case?id=K-2026-000105", "/dead-letters",
         "/nope", "/cases/K-NOPE",
