@@ -110,8 +110,9 @@ import Testing
         var s = CaseScript(journey: journey)
         s.toAwaitingDecision(born: "1980-04-02", recommendedOn: "2023-01-16", recommendation: .kontanthjaelp)
         let id = try #require(s.decide(.kontanthjaelp, on: "2023-01-30").transition?.messageId)
-        #expect(s.send(.appealLodged(decision: id, receivedOn: day("2023-02-28")), on: "2023-02-28").rejection?.code
-            == .appealOutOfTime)
+        #expect(
+            s.send(.appealLodged(decision: id, receivedOn: day("2023-02-28")), on: "2023-02-28").rejection?.code
+                == .appealOutOfTime)
         #expect(s.send(.appealLodged(decision: id, receivedOn: day("2023-02-27")), on: "2023-02-27").transition != nil)
     }
 
@@ -140,7 +141,8 @@ import Testing
         #expect(
             s.send(.appealLodged(decision: id, receivedOn: day("2023-02-02")), on: "2023-02-02").rejection?.code
                 == .invalidTransition, "one appeal per decision")
-        #expect(s.send(.appealDecided(outcome: .upheld), on: "2023-02-03").rejection?.code == .invalidTransition,
+        #expect(
+            s.send(.appealDecided(outcome: .upheld), on: "2023-02-03").rejection?.code == .invalidTransition,
             "Ankestyrelsen rules only on what the municipality sent on")
         s.send(.appealReconsidered(outcome: .upheld), on: "2023-02-10")
         s.send(.appealDecided(outcome: .upheld), on: "2023-05-10")
@@ -233,7 +235,8 @@ import Testing
         for date in ["2023-03-07", "2023-03-08", "2023-03-09"] {
             s.send(.contactAttempted(date: day(date), channel: .phone, reached: false), on: date)
         }
-        let sanction = try #require(s.send(.sanctionDecided(absenceDate: day("2023-03-06")), on: "2023-03-10").transition?.messageId)
+        let sanction = try #require(
+            s.send(.sanctionDecided(absenceDate: day("2023-03-06")), on: "2023-03-10").transition?.messageId)
         s.send(.appealLodged(decision: grant, receivedOn: day("2023-03-20")), on: "2023-03-20")
         s.send(.appealLodged(decision: sanction, receivedOn: day("2023-03-21")), on: "2023-03-21")
         #expect(s.current?.openAppeals.count == 2)
@@ -246,4 +249,3 @@ import Testing
         #expect(s.current?.openAppeals.map(\.decision) == [grant])
     }
 }
-

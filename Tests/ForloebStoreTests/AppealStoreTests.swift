@@ -19,11 +19,17 @@ import Testing
     /// A case brought to a kontanthjælp decision on 2 February 2026 (message 5), then `appeal` lines after it.
     static func decided(_ caseId: String, _ appeal: [(String, String, String)]) -> [Data] {
         var lines = [
-            line(caseId, 1, "case.opened", "2025-10-01", #"{"birthDate": "1980-01-01", "municipality": "0260", "origin": "municipality", "incomeBasis": "kontanthjaelp"}"#),
+            line(
+                caseId, 1, "case.opened", "2025-10-01",
+                #"{"birthDate": "1980-01-01", "municipality": "0260", "origin": "municipality", "incomeBasis": "kontanthjaelp"}"#
+            ),
             line(caseId, 2, "target_group.assessed", "2025-10-15", #"{"outcome": "in_target_group", "reason": "r"}"#),
-            line(caseId, 3, "team.referred", "2025-11-01", #"{"meetingDate": "2026-01-20", "consideredEfforts": ["mentor"]}"#),
+            line(
+                caseId, 3, "team.referred", "2025-11-01",
+                #"{"meetingDate": "2026-01-20", "consideredEfforts": ["mentor"]}"#),
             line(caseId, 4, "team.recommended", "2026-01-20", #"{"recommendation": "kontanthjaelp"}"#),
-            line(caseId, 5, "decision.made", "2026-02-02", #"{"outcome": "kontanthjaelp", "notifiedOn": "2026-02-03"}"#),
+            line(
+                caseId, 5, "decision.made", "2026-02-02", #"{"outcome": "kontanthjaelp", "notifiedOn": "2026-02-03"}"#),
         ]
         for (n, entry) in appeal.enumerated() { lines.append(line(caseId, 6 + n, entry.0, entry.1, entry.2)) }
         return lines

@@ -44,7 +44,8 @@ extension Journey {
             if let earlier = appeals.first(where: { $0.decision == decisionId }) {
                 throw Rejection(
                     .invalidTransition,
-                    "the decision \(decisionId) was already appealed (received \(earlier.receivedOn), \(earlier.status.rawValue))")
+                    "the decision \(decisionId) was already appealed (received \(earlier.receivedOn), \(earlier.status.rawValue))"
+                )
             }
             guard receivedOn <= decision.appealUntil else {
                 throw .law(
@@ -88,7 +89,9 @@ extension Journey {
     {
         let where_ = status == .lodged ? "waiting for the municipality's reconsideration" : "with Ankestyrelsen"
         guard
-            let index = appeals.firstIndex(where: { $0.status == status && (decisionId == nil || $0.decision == decisionId) })
+            let index = appeals.firstIndex(where: {
+                $0.status == status && (decisionId == nil || $0.decision == decisionId)
+            })
         else {
             let which = decisionId.map { " of the decision \($0)" } ?? ""
             throw Rejection(.invalidTransition, "\(envelope.type.rawValue): no appeal\(which) is \(where_)")
