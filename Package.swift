@@ -187,6 +187,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // Stores written by an earlier forloeb, for the in-place upgrade test (read through #filePath).
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -70,7 +70,7 @@ extension PostgresCaseStore {
         var misses: [String] = []
         let rows = try await connection.query(
             """
-            SELECT false, m.message_id, m.outcome, m.attempts
+            SELECT false AS is_case, m.message_id AS id, m.outcome, m.attempts
             FROM unnest(\(messageIds)::text[]) AS u (id) CROSS JOIN LATERAL (
                 SELECT message_id, outcome, attempts FROM processed_messages WHERE message_id = u.id OFFSET 0) AS m
             UNION ALL
@@ -78,21 +78,27 @@ extension PostgresCaseStore {
             FROM unnest(\(caseIds)::text[]) AS u (id) CROSS JOIN LATERAL (
                 SELECT case_id, revision FROM cases WHERE case_id = u.id OFFSET 0) AS c
             """, logger: logger)
-        for try await (isCase, id, outcome, number) in rows.decode((Bool, String, String?, Int).self) {
-            if !isCase {
-                marks[id] = ProcessedMark(
-                    outcome: outcome.flatMap(ProcessedMark.Outcome.init(rawValue:)) ?? .applied, attempts: number)
-            } else if let snapshot = cache?.snapshot(id, revision: number) {
+        for try await row in rows {
+            let r = RowReader(row.stored, table: "processed_messages", key: "id")
+            let id = try r.string("id")
+            if !(try r.bool("is_case")) {
+                marks[id] = try ProcessedMark(row: row.stored)
+                continue
+            }
+            let number = try r.int("attempts")  // the case's revision
+            if let snapshot = cache?.snapshot(id, revision: number) {
                 found[id] = (snapshot, number)
             } else {
                 misses.append(id)
             }
         }
         guard !misses.isEmpty else { return (marks, found) }
-        for try await (id, revision, json) in try await connection.query(
-            "SELECT case_id, revision, snapshot FROM cases WHERE case_id = ANY(\(misses))", logger: logger
-        ).decode((String, Int, String).self) {
-            let snapshot = try CaseReplay.decode(json, caseId: id)
+        for try await row in try await connection.query(
+            "SELECT case_id, revision, snapshot FROM cases WHERE case_id = ANY(\(misses))", logger: logger)
+        {
+            let r = RowReader(row.stored, table: "cases", key: "case_id")
+            let (id, revision) = (try r.string("case_id"), try r.int("revision"))
+            let snapshot = try CaseReplay.decode(try r.string("snapshot"), caseId: id)
             cache?.store(id, revision: revision, snapshot: snapshot)
             found[id] = (snapshot, revision)
         }
@@ -127,9 +133,10 @@ extension PostgresCaseStore {
                 FROM locked AS l LEFT JOIN LATERAL (
                     SELECT kind, due_at FROM deadlines WHERE case_id = l.case_id OFFSET 0) AS d ON true
                 """, logger: logger)
-            for try await (id, revision, kind, dueAt) in rows.decode((String, Int, String?, Int?).self) {
-                current[id] = revision
-                if let kind, let dueAt { stored.append(DeadlineChanges.Row(caseId: id, kind: kind, dueAt: dueAt)) }
+            for try await row in rows {
+                let r = RowReader(row.stored, table: "cases", key: "case_id")
+                current[try r.string("case_id")] = try r.int("revision")
+                if try r.optionalString("kind") != nil { stored.append(try DeadlineChanges.Row(row: row.stored)) }
             }
             for id in caseIds where current[id] != expected[id] {
                 throw StoreError(.conflict, "case \(id) changed since the batch read it")
@@ -292,10 +299,11 @@ extension PostgresCaseStore {
         // One chain: writers take turns for the rest of their transaction.
         try await connection.query("SELECT pg_advisory_xact_lock(7243001)", logger: logger)
         var previous: (sequence: Int64, hash: String)?
-        for try await (sequence, hash) in try await connection.query(
-            "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1", logger: logger
-        ).decode((Int, String).self) {
-            previous = (Int64(sequence), hash)
+        for try await row in try await connection.query(
+            "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1", logger: logger)
+        {
+            let r = RowReader(row.stored, table: "audit_log", key: "sequence")
+            previous = (try r.int64("sequence"), try r.string("hash"))
         }
         let record = AuditChain.link(entry, after: previous)
         try await connection.query(

@@ -9,8 +9,15 @@ extension PostgresCaseStore {
     /// other error the batch is judged to be at fault. A server restart shows up as several of these: the
     /// running statement ends with 57P01 (or the socket closes), new connections are refused, then told "the
     /// database system is starting up" (57P03, on connecting: `unreachable` like every connect failure).
+    /// The driver's error stays the result's `cause`.
     static func map(_ error: any Error) -> StoreError {
         if let error = error as? StoreError { return error }
+        var mapped = classify(error)
+        mapped.cause = error
+        return mapped
+    }
+
+    private static func classify(_ error: any Error) -> StoreError {
         if let error = error as? PSQLError {
             if let state = error.serverInfo?[.sqlState] {
                 return map(sqlState: state, message: error.serverInfo?[.message] ?? state)

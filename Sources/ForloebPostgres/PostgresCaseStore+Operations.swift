@@ -20,7 +20,7 @@ extension PostgresCaseStore {
                 ORDER BY course_end, case_id LIMIT $3
                 """, binds: bindings)
         return try await withConnection { connection in
-            try await Self.collect(try await connection.query(query, logger: logger), as: SummaryRow.self).map(Self.summary)
+            try await Self.collect(try await connection.query(query, logger: logger), CaseSummary.init(row:))
         }
     }
 
@@ -51,7 +51,7 @@ extension PostgresCaseStore {
             unsafeSQL: "SELECT \(Self.rejectionColumns) FROM rejections \(whereClause) ORDER BY id DESC LIMIT $\(bindings.count)",
             binds: bindings)
         return try await withConnection { connection in
-            try await Self.collect(try await connection.query(query, logger: logger), as: RejectionRow.self).map(Self.rejection)
+            try await Self.collect(try await connection.query(query, logger: logger), StoredRejection.init(row:))
         }
     }
 
@@ -63,13 +63,11 @@ extension PostgresCaseStore {
                 SELECT \(Self.rejectionColumns), body FROM rejections WHERE message_id = $1 ORDER BY attempt DESC LIMIT 1
                 """, binds: Self.binds(messageId))
         return try await withConnection { connection in
-            for try await r in try await connection.query(query, logger: logger).decode(
-                (Int, String, Int, String?, Bool, String, String, String?, String, Int?, Int, ByteBuffer).self)
-            {
-                let rejection = Self.rejection((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10))
-                return RejectedMessage(rejection: rejection, body: Data(r.11.readableBytesView))
-            }
-            return nil
+            try await Self.collect(try await connection.query(query, logger: logger)) { row in
+                RejectedMessage(
+                    rejection: try StoredRejection(row: row),
+                    body: try RowReader(row, table: "rejections", key: "id").data("body"))
+            }.first
         }
     }
 
@@ -79,7 +77,7 @@ extension PostgresCaseStore {
         let query = PostgresQuery(
             unsafeSQL: "SELECT \(Self.outboxColumns) FROM outbox WHERE case_id = $1 ORDER BY id", binds: Self.binds(caseId))
         return try await withConnection { connection in
-            try await Self.collect(try await connection.query(query, logger: logger), as: OutboxRow.self).map(Self.outbox)
+            try await Self.collect(try await connection.query(query, logger: logger), OutboxMessage.init(row:))
         }
     }
 
@@ -105,45 +103,49 @@ extension PostgresCaseStore {
         let week = t - 7 * 86_400
         return try await withConnection { connection in
             var byState: [CaseState: Int] = [:]
-            for try await r in try await connection.query("SELECT state, count(*)::bigint FROM cases GROUP BY state", logger: logger)
-                .decode((String, Int).self)
+            for try await row in try await connection.query(
+                "SELECT state, count(*)::bigint AS n FROM cases GROUP BY state", logger: logger)
             {
-                if let state = CaseState(rawValue: r.0) { byState[state] = r.1 }
+                let r = RowReader(row.stored, table: "cases", key: "state")
+                byState[try r.value(CaseState.self, "state")] = try r.int("n")
             }
             var overdue: [DeadlineKind: Int] = [:]
-            for try await r in try await connection.query(
-                "SELECT kind, count(*)::bigint FROM deadlines WHERE due_at <= \(t) GROUP BY kind", logger: logger
-            ).decode((String, Int).self) {
-                if let kind = DeadlineKind(rawValue: r.0) { overdue[kind] = r.1 }
+            for try await row in try await connection.query(
+                "SELECT kind, count(*)::bigint AS n FROM deadlines WHERE due_at <= \(t) GROUP BY kind", logger: logger)
+            {
+                let r = RowReader(row.stored, table: "deadlines", key: "kind")
+                overdue[try r.value(DeadlineKind.self, "kind")] = try r.int("n")
             }
             var lastDay: [RejectionCode: Int] = [:]
             var lastWeek: [RejectionCode: Int] = [:]
-            for try await r in try await connection.query(
+            for try await row in try await connection.query(
                 """
-                SELECT code, count(*) FILTER (WHERE recorded_at >= \(day))::bigint, count(*)::bigint
+                SELECT code, count(*) FILTER (WHERE recorded_at >= \(day))::bigint AS day, count(*)::bigint AS week
                 FROM rejections WHERE recorded_at >= \(week) GROUP BY code
-                """, logger: logger
-            ).decode((String, Int, Int).self) {
-                guard let code = RejectionCode(rawValue: r.0) else { continue }
-                if r.1 > 0 { lastDay[code] = r.1 }
-                lastWeek[code] = r.2
+                """, logger: logger)
+            {
+                let r = RowReader(row.stored, table: "rejections", key: "code")
+                let code = try r.value(RejectionCode.self, "code")
+                if try r.int("day") > 0 { lastDay[code] = try r.int("day") }
+                lastWeek[code] = try r.int("week")
             }
             var pending = 0
-            var oldest: Int?
-            for try await r in try await connection.query(
-                "SELECT count(*)::bigint, min(created_at) FROM outbox WHERE sent_at IS NULL", logger: logger
-            ).decode((Int, Int?).self) {
-                (pending, oldest) = r
+            var oldest: Instant?
+            for try await row in try await connection.query(
+                "SELECT count(*)::bigint AS n, min(created_at) AS oldest FROM outbox WHERE sent_at IS NULL", logger: logger)
+            {
+                let r = RowReader(row.stored, table: "outbox", key: "id")
+                (pending, oldest) = (try r.int("n"), try r.optionalInstant("oldest"))
             }
             var deadLetters = 0
-            for try await r in try await connection.query(
-                "SELECT count(*)::bigint FROM dead_letters WHERE resolution IS NULL", logger: logger
-            ).decode(Int.self) {
-                deadLetters = r
+            for try await row in try await connection.query(
+                "SELECT count(*)::bigint AS n FROM dead_letters WHERE resolution IS NULL", logger: logger)
+            {
+                deadLetters = try RowReader(row.stored, table: "dead_letters", key: "id").int("n")
             }
             return StoreStatistics(
                 casesByState: byState, overdueByKind: overdue, rejectionsLastDay: lastDay, rejectionsLastWeek: lastWeek,
-                outboxPending: pending, oldestPendingAt: oldest.map { Instant(secondsSinceEpoch: Int64($0)) },
+                outboxPending: pending, oldestPendingAt: oldest,
                 openDeadLetters: deadLetters)
         }
     }
@@ -167,9 +169,9 @@ extension PostgresCaseStore {
         let logger = self.logger
         return try await withConnection { connection in
             try await Self.collect(
-                try await connection.query("SELECT body FROM events WHERE case_id = \(caseId) ORDER BY position", logger: logger),
-                as: String.self
-            ).map { Data($0.utf8) }
+                try await connection.query(
+                    "SELECT case_id, position, body FROM events WHERE case_id = \(caseId) ORDER BY position", logger: logger)
+            ) { Data(try RowReader($0, table: "events", key: "case_id", "position").string("body").utf8) }
         }
     }
 }

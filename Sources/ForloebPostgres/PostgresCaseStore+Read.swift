@@ -6,122 +6,41 @@ import NIOCore
 import PostgresNIO
 
 extension PostgresCaseStore {
-    static let summaryColumns =
-        "case_id, state, municipality, caseworker, course_number, course_end, version, last_event_at"
-    typealias SummaryRow = (String, String, String, String?, Int, String?, Int, Int)
-
-    static func summary(_ r: SummaryRow) -> CaseSummary {
-        CaseSummary(
-            caseId: r.0, state: CaseState(rawValue: r.1) ?? .requested, municipality: r.2, caseworker: r.3,
-            courseNumber: r.4, courseEnd: r.5.flatMap { CivilDate(iso: $0) }, version: r.6,
-            lastEventAt: Instant(secondsSinceEpoch: Int64(r.7)))
-    }
-
-    static let rejectionColumns =
-        "id, message_id, attempt, case_id, attached, type, code, rule, detail, occurred_at, recorded_at"
-    typealias RejectionRow = (Int, String, Int, String?, Bool, String, String, String?, String, Int?, Int)
-
-    static func rejection(_ r: RejectionRow) -> StoredRejection {
-        let rejection = Rejection(
-            RejectionCode(rawValue: r.6) ?? .malformed, rule: r.7.flatMap { RuleID(rawValue: $0) }, r.8)
-        return StoredRejection(
-            event: RejectedEvent(
-                messageId: r.1, caseId: r.3, type: r.5, occurredAt: r.9.map { Instant(secondsSinceEpoch: Int64($0)) },
-                rejection: rejection),
-            attempt: r.2, attached: r.4, recordedAt: Instant(secondsSinceEpoch: Int64(r.10)))
-    }
-
-    static let outboxColumns = "id, message_id, routing_key, case_id, body, created_at, sent_at"
-    typealias OutboxRow = (Int, String, String, String?, String, Int, Int?)
-
-    static func outbox(_ r: OutboxRow) -> OutboxMessage {
-        OutboxMessage(
-            id: Int64(r.0), messageId: r.1, routingKey: r.2, caseId: r.3, body: Data(r.4.utf8),
-            createdAt: Instant(secondsSinceEpoch: Int64(r.5)), sentAt: r.6.map { Instant(secondsSinceEpoch: Int64($0)) }
-        )
-    }
-
-    /// A deadline row; its date is the Danish date of `due_at`, which reads both the Danish midnight written now
-    /// and the 00:00 UTC of stores written before (`forloeb rebuild` rewrites those).
-    static func due(_ r: (String, String, Int)) -> DueDeadline? {
-        guard let kind = DeadlineKind(rawValue: r.1) else { return nil }
-        return DueDeadline(
-            caseId: r.0, deadline: Deadline(kind: kind, dueOn: Instant(secondsSinceEpoch: Int64(r.2)).danishDate))
-    }
-
-    /// Decodes every row of `rows` as a tuple of `columns`.
-    static func collect<each Column: PostgresDecodable>(
-        _ rows: PostgresRowSequence, as columns: (repeat each Column).Type
-    ) async throws -> [(repeat each Column)] {
-        var out: [(repeat each Column)] = []
-        for try await row in rows {
-            out.append(try row.decode(columns))
-        }
-        return out
-    }
-
-    /// Decodes every row of `rows` as a single column.
-    static func collect<Column: PostgresDecodable>(_ rows: PostgresRowSequence, as column: Column.Type) async throws
-        -> [Column]
-    {
-        var out: [Column] = []
-        for try await row in rows {
-            out.append(try row.decode(Column.self))
-        }
-        return out
-    }
+    static let summaryColumns = CaseSummary.columns
+    static let rejectionColumns = StoredRejection.columns
+    static let outboxColumns = OutboxMessage.columns
 
     public func caseRecord(_ caseId: String) async throws -> CaseRecord? {
         guard StorableText.isStorable(caseId) else { return nil }
         let logger = self.logger
         return try await withConnection { connection in
-            var json: String?
-            for try await text in try await connection.query(
-                "SELECT snapshot FROM cases WHERE case_id = \(caseId)", logger: logger
-            ).decode(String.self) {
-                json = text
-            }
+            let json = try await Self.collect(
+                try await connection.query("SELECT case_id, snapshot FROM cases WHERE case_id = \(caseId)", logger: logger)
+            ) { try RowReader($0, table: "cases", key: "case_id").string("snapshot") }.first
             guard let json else { return nil }
             let snapshot = try CaseReplay.decode(json, caseId: caseId)
-            var history: [HistoryEntry] = []
-            for try await r in try await connection.query(
-                """
-                SELECT position, message_id, type, from_state, to_state, occurred_at, actor, rule_set, recorded_at
-                FROM events WHERE case_id = \(caseId) ORDER BY position
-                """, logger: logger
-            ).decode((Int, String, String, String?, String, Int, String, String, Int).self) {
-                history.append(
-                    HistoryEntry(
-                        position: r.0, messageId: r.1, type: EventType(rawValue: r.2) ?? .caseOpened,
-                        from: r.3.flatMap { CaseState(rawValue: $0) }, to: CaseState(rawValue: r.4) ?? .requested,
-                        occurredAt: Instant(secondsSinceEpoch: Int64(r.5)), actor: r.6,
-                        ruleSet: RuleSetID(rawValue: r.7) ?? .y2013, recordedAt: Instant(secondsSinceEpoch: Int64(r.8)))
-                )
-            }
-            var rejections: [StoredRejection] = []
-            for try await r in try await connection.query(
-                PostgresQuery(
-                    unsafeSQL:
-                        "SELECT \(Self.rejectionColumns) FROM rejections WHERE case_id = $1 AND attached ORDER BY id",
-                    binds: Self.binds(caseId)), logger: logger
-            ).decode(RejectionRow.self) {
-                rejections.append(Self.rejection(r))
-            }
-            var deadlines: [Deadline] = []
-            for try await r in try await connection.query(
-                "SELECT case_id, kind, due_at FROM deadlines WHERE case_id = \(caseId)", logger: logger
-            ).decode((String, String, Int).self) {
-                if let due = Self.due(r) { deadlines.append(due.deadline) }
-            }
-            var outbox: [OutboxMessage] = []
-            for try await r in try await connection.query(
-                PostgresQuery(
-                    unsafeSQL:
-                        "SELECT \(Self.outboxColumns) FROM outbox WHERE case_id = $1 AND sent_at IS NULL ORDER BY id",
-                    binds: Self.binds(caseId)), logger: logger
-            ).decode(OutboxRow.self) {
-                outbox.append(Self.outbox(r))
-            }
+            let history = try await Self.collect(
+                try await connection.query(
+                    PostgresQuery(
+                        unsafeSQL: "SELECT \(HistoryEntry.columns) FROM events WHERE case_id = $1 ORDER BY position",
+                        binds: Self.binds(caseId)), logger: logger), HistoryEntry.init(row:))
+            let rejections = try await Self.collect(
+                try await connection.query(
+                    PostgresQuery(
+                        unsafeSQL:
+                            "SELECT \(Self.rejectionColumns) FROM rejections WHERE case_id = $1 AND attached ORDER BY id",
+                        binds: Self.binds(caseId)), logger: logger), StoredRejection.init(row:))
+            let deadlines = try await Self.collect(
+                try await connection.query(
+                    "SELECT case_id, kind, due_at FROM deadlines WHERE case_id = \(caseId)", logger: logger),
+                DueDeadline.init(row:)
+            ).map(\.deadline)
+            let outbox = try await Self.collect(
+                try await connection.query(
+                    PostgresQuery(
+                        unsafeSQL:
+                            "SELECT \(Self.outboxColumns) FROM outbox WHERE case_id = $1 AND sent_at IS NULL ORDER BY id",
+                        binds: Self.binds(caseId)), logger: logger), OutboxMessage.init(row:))
             return CaseRecord(
                 snapshot: snapshot, history: history, rejections: rejections, deadlines: deadlines.sorted(),
                 pendingOutbox: outbox)
@@ -160,8 +79,7 @@ extension PostgresCaseStore {
         let sql = "SELECT \(Self.summaryColumns) FROM cases \(whereClause) ORDER BY case_id LIMIT $\(bindings.count)"
         let query = PostgresQuery(unsafeSQL: sql, binds: bindings)
         return try await withConnection { connection in
-            try await Self.collect(try await connection.query(query, logger: logger), as: SummaryRow.self).map(
-                Self.summary)
+            try await Self.collect(try await connection.query(query, logger: logger), CaseSummary.init(row:))
         }
     }
 
@@ -174,8 +92,7 @@ extension PostgresCaseStore {
                     """
                     SELECT case_id, kind, due_at FROM deadlines WHERE due_at <= \(t)
                     ORDER BY due_at, case_id, kind LIMIT \(limit)
-                    """, logger: logger), as: (String, String, Int).self
-            ).compactMap(Self.due)
+                    """, logger: logger), DueDeadline.init(row:))
         }
     }
 
@@ -194,8 +111,7 @@ extension PostgresCaseStore {
                             AND n.due_at BETWEEN d.due_at - \(window) AND d.due_at + \(window)
                             AND n.notice = \(notice.rawValue))
                     ORDER BY d.due_at, d.case_id, d.kind LIMIT \(limit)
-                    """, logger: logger), as: (String, String, Int).self
-            ).compactMap(Self.due)
+                    """, logger: logger), DueDeadline.init(row:))
         }
     }
 
@@ -213,8 +129,7 @@ extension PostgresCaseStore {
                 ORDER BY last_event_at, case_id LIMIT $3
                 """, binds: bindings)
         return try await withConnection { connection in
-            try await Self.collect(try await connection.query(query, logger: logger), as: SummaryRow.self).map(
-                Self.summary)
+            try await Self.collect(try await connection.query(query, logger: logger), CaseSummary.init(row:))
         }
     }
 
@@ -226,8 +141,7 @@ extension PostgresCaseStore {
             unsafeSQL: "SELECT \(Self.rejectionColumns) FROM rejections WHERE NOT attached ORDER BY id LIMIT $1",
             binds: bindings)
         return try await withConnection { connection in
-            try await Self.collect(try await connection.query(query, logger: logger), as: RejectionRow.self).map(
-                Self.rejection)
+            try await Self.collect(try await connection.query(query, logger: logger), StoredRejection.init(row:))
         }
     }
 
@@ -239,8 +153,7 @@ extension PostgresCaseStore {
             unsafeSQL: "SELECT \(Self.outboxColumns) FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1",
             binds: bindings)
         return try await withConnection { connection in
-            try await Self.collect(try await connection.query(query, logger: logger), as: OutboxRow.self).map(
-                Self.outbox)
+            try await Self.collect(try await connection.query(query, logger: logger), OutboxMessage.init(row:))
         }
     }
 
@@ -306,23 +219,11 @@ extension PostgresCaseStore {
         bindings.append(limit)
         let query = PostgresQuery(
             unsafeSQL: """
-                SELECT id, message_id, body, code, detail, received_at, resolution, resolved_at FROM dead_letters
+                SELECT \(DeadLetter.columns) FROM dead_letters
                 \(includeResolved ? "" : "WHERE resolution IS NULL") ORDER BY id LIMIT $1
                 """, binds: bindings)
         return try await withConnection { connection in
-            var letters: [DeadLetter] = []
-            for try await r in try await connection.query(query, logger: logger).decode(
-                (Int, String, ByteBuffer, String, String, Int, String?, Int?).self)
-            {
-                letters.append(
-                    DeadLetter(
-                        id: Int64(r.0), messageId: r.1, body: Data(r.2.readableBytesView),
-                        code: DeadLetterCode(rawValue: r.3),
-                        detail: r.4, receivedAt: Instant(secondsSinceEpoch: Int64(r.5)),
-                        resolution: r.6.flatMap { DeadLetterResolution(rawValue: $0) },
-                        resolvedAt: r.7.map { Instant(secondsSinceEpoch: Int64($0)) }))
-            }
-            return letters
+            try await Self.collect(try await connection.query(query, logger: logger), DeadLetter.init(row:))
         }
     }
 
@@ -347,20 +248,10 @@ extension PostgresCaseStore {
         return try await transaction { connection in try await Self.appendAudit(connection, entry, logger) }
     }
 
-    typealias AuditRow = (Int, String, Int, String, String?, String, String, String, String)
-
-    static func auditRecord(_ r: AuditRow) -> AuditRecord {
-        AuditRecord(
-            sequence: Int64(r.0),
-            entry: AuditEntry(
-                operatorId: r.1, at: Instant(secondsSinceEpoch: Int64(r.2)), action: r.3, caseId: r.4, reason: r.5,
-                detail: r.6), prevHash: r.7, hash: r.8)
-    }
-
     public func auditLog(caseId: String?, limit: Int) async throws -> [AuditRecord] {
         guard StorableText.areStorable([caseId]) else { return [] }
         let logger = self.logger
-        let columns = "sequence, operator, at, action, case_id, reason, detail, prev_hash, hash"
+        let columns = AuditRecord.columns
         var bindings = PostgresBindings()
         bindings.append(limit)
         var sql = "SELECT \(columns) FROM audit_log ORDER BY sequence LIMIT $1"
@@ -370,8 +261,7 @@ extension PostgresCaseStore {
         }
         let query = PostgresQuery(unsafeSQL: sql, binds: bindings)
         return try await withConnection { connection in
-            try await Self.collect(try await connection.query(query, logger: logger), as: AuditRow.self).map(
-                Self.auditRecord)
+            try await Self.collect(try await connection.query(query, logger: logger), AuditRecord.init(row:))
         }
     }
 
@@ -384,16 +274,20 @@ extension PostgresCaseStore {
         return try await withConnection { connection in
             let rows = try await connection.query(
                 """
-                SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM events),
-                    (SELECT count(*) FROM processed_messages), (SELECT count(*) FROM rejections),
-                    (SELECT count(*) FROM deadlines), (SELECT count(*) FROM outbox WHERE sent_at IS NULL),
-                    (SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL), (SELECT count(*) FROM dead_letters),
-                    (SELECT count(*) FROM audit_log)
+                SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM events) AS events,
+                    (SELECT count(*) FROM processed_messages) AS processed, (SELECT count(*) FROM rejections) AS rejections,
+                    (SELECT count(*) FROM deadlines) AS deadlines,
+                    (SELECT count(*) FROM outbox WHERE sent_at IS NULL) AS pending,
+                    (SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL) AS sent,
+                    (SELECT count(*) FROM dead_letters) AS dead_letters, (SELECT count(*) FROM audit_log) AS audit
                 """, logger: logger)
-            for try await r in rows.decode((Int, Int, Int, Int, Int, Int, Int, Int, Int).self) {
+            for try await row in rows {
+                let r = RowReader(row.stored, table: "counts", key: "cases")
                 return StoreCounts(
-                    cases: r.0, events: r.1, processed: r.2, rejections: r.3, deadlines: r.4, outboxPending: r.5,
-                    outboxSent: r.6, deadLetters: r.7, auditEntries: r.8)
+                    cases: try r.int("cases"), events: try r.int("events"), processed: try r.int("processed"),
+                    rejections: try r.int("rejections"), deadlines: try r.int("deadlines"),
+                    outboxPending: try r.int("pending"), outboxSent: try r.int("sent"),
+                    deadLetters: try r.int("dead_letters"), auditEntries: try r.int("audit"))
             }
             throw StoreError(.io, "counts returned no row")
         }

@@ -19,7 +19,8 @@ extension PostgresCaseStore {
                 try await Self.collect(
                     try await connection.query(
                         "SELECT case_id FROM cases WHERE case_id > \(cursor) ORDER BY case_id LIMIT \(Self.rebuildChunk)",
-                        logger: logger), as: String.self)
+                        logger: logger)
+                ) { try RowReader($0, table: "cases", key: "case_id").string("case_id") }
             }
             guard let last = ids.last else { break }
             after = last
@@ -46,29 +47,33 @@ extension PostgresCaseStore {
         var report = RebuildReport(dryRun: dryRun, casesExamined: ids.count, changed: [], unreplayable: [])
         // Lock the chunk's cases so that no worker moves them while they are recomputed.
         var stored: [String: CitizenCase] = [:]
-        for try await (id, json) in try await connection.query(
+        for try await row in try await connection.query(
             "SELECT case_id, snapshot FROM cases WHERE case_id = ANY(\(ids)) ORDER BY case_id FOR UPDATE",
-            logger: logger
-        ).decode((String, String).self) {
-            stored[id] = try CaseReplay.decode(json, caseId: id)
+            logger: logger)
+        {
+            let r = RowReader(row.stored, table: "cases", key: "case_id")
+            let id = try r.string("case_id")
+            stored[id] = try CaseReplay.decode(try r.string("snapshot"), caseId: id)
         }
         var bodies: [String: [(messageId: String, body: Data)]] = [:]
-        for try await (id, messageId, body) in try await connection.query(
+        for try await row in try await connection.query(
             "SELECT case_id, message_id, body FROM events WHERE case_id = ANY(\(ids)) ORDER BY case_id, position",
-            logger: logger
-        ).decode((String, String, String).self) {
-            bodies[id, default: []].append((messageId, Data(body.utf8)))
+            logger: logger)
+        {
+            let r = RowReader(row.stored, table: "events", key: "message_id")
+            bodies[try r.string("case_id"), default: []].append((try r.string("message_id"), Data(try r.string("body").utf8)))
         }
         var storedDeadlines: [String: [Deadline]] = [:]
         // Cases with a row at 00:00 UTC (written before deadlines fell due at Danish midnight): the right date
         // but not the right instant, to be rewritten.
         var dueTimesStale: Set<String> = []
-        for try await r in try await connection.query(
-            "SELECT case_id, kind, due_at FROM deadlines WHERE case_id = ANY(\(ids))", logger: logger
-        ).decode((String, String, Int).self) {
-            guard let due = due(r) else { continue }
-            storedDeadlines[r.0, default: []].append(due.deadline)
-            if Int(due.deadline.dueAt.secondsSinceEpoch) != r.2 { dueTimesStale.insert(r.0) }
+        for try await row in try await connection.query(
+            "SELECT case_id, kind, due_at FROM deadlines WHERE case_id = ANY(\(ids))", logger: logger)
+        {
+            let due = try DueDeadline(row: row.stored)
+            storedDeadlines[due.caseId, default: []].append(due.deadline)
+            let dueAt = try DeadlineChanges.Row(row: row.stored).dueAt
+            if Int(due.deadline.dueAt.secondsSinceEpoch) != dueAt { dueTimesStale.insert(due.caseId) }
         }
         for id in ids {
             guard let before = stored[id] else { continue }

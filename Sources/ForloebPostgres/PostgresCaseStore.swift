@@ -183,7 +183,7 @@ public actor PostgresCaseStore: CaseStore {
                     if present {
                         already.append(name)
                     } else {
-                        for statement in PostgresSchema.sql(for: migration) {
+                        for statement in migration.statements(for: .postgres) {
                             try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                         }
                         let now = Int(Date().timeIntervalSince1970)
@@ -195,10 +195,50 @@ public actor PostgresCaseStore: CaseStore {
                     try await connection.query("COMMIT", logger: logger)
                 } catch {
                     _ = try? await connection.query("ROLLBACK", logger: logger)
-                    throw StoreError(.schema, "migration \(migration.rawValue) failed: \(Self.describe(error))")
+                    throw StoreError(
+                        .schema, "migration \(migration.rawValue) failed: \(Self.describe(error))", cause: error)
                 }
             }
-            return MigrationReport(applied: applied, alreadyApplied: already)
+            let refreshed = try await Self.refreshEnumChecks(connection, logger)
+            return MigrationReport(applied: applied, alreadyApplied: already, refreshedChecks: refreshed)
+        }
+    }
+
+    /// Rewrites, in one transaction, the enum `CHECK` constraints whose allowed values differ from those recorded
+    /// (`EnumCheck`): each new constraint checks the table's rows once, so a value this forloeb does not know fails
+    /// the migration, naming the constraint.
+    static func refreshEnumChecks(_ connection: PostgresConnection, _ logger: Logger) async throws -> [String] {
+        try await connection.query("BEGIN", logger: logger)
+        do {
+            try await connection.query("SELECT pg_advisory_xact_lock(7243000)", logger: logger)
+            var recorded: [String: String] = [:]
+            for try await row in try await connection.query(
+                "SELECT name, allowed FROM forloeb_enum_checks", logger: logger)
+            {
+                let r = RowReader(row.stored, table: "forloeb_enum_checks", key: "name")
+                recorded[try r.string("name")] = try r.string("allowed")
+            }
+            let stale = EnumCheck.stale(recorded: recorded)
+            if !stale.isEmpty {
+                try await connection.query("SET LOCAL lock_timeout = '10s'", logger: logger)
+                for (table, checks) in stale {
+                    try await connection.query(
+                        PostgresQuery(unsafeSQL: EnumCheck.postgresStatements(table: table, checks: checks)),
+                        logger: logger)
+                }
+                for check in EnumCheck.all {
+                    try await connection.query(
+                        """
+                        INSERT INTO forloeb_enum_checks (name, allowed) VALUES (\(check.name), \(check.allowed))
+                        ON CONFLICT (name) DO UPDATE SET allowed = excluded.allowed
+                        """, logger: logger)
+                }
+            }
+            try await connection.query("COMMIT", logger: logger)
+            return stale.flatMap { $0.checks.map(\.name) }
+        } catch {
+            _ = try? await connection.query("ROLLBACK", logger: logger)
+            throw StoreError(.schema, "writing the enum checks failed: \(Self.describe(error))", cause: error)
         }
     }
 

@@ -39,11 +39,11 @@ extension SQLiteCaseStore {
             let rows = try Row.fetchAll(
                 db,
                 sql:
-                    "SELECT message_id, outcome, attempts FROM processed_messages WHERE message_id IN \(placeholders(chunk.count))",
+                    "SELECT \(ProcessedMark.columns) FROM processed_messages WHERE message_id IN \(placeholders(chunk.count))",
                 arguments: StatementArguments(chunk))
             for row in rows {
-                let outcome = ProcessedMark.Outcome(rawValue: row[1]) ?? .applied
-                marks[row[0]] = ProcessedMark(outcome: outcome, attempts: row[2])
+                marks[try RowReader(row.stored, table: "processed_messages", key: "message_id").string("message_id")] =
+                    try ProcessedMark(row: row.stored)
             }
         }
         return marks
@@ -69,9 +69,10 @@ extension SQLiteCaseStore {
                 sql: "SELECT case_id, revision, snapshot FROM cases WHERE case_id IN \(placeholders(chunk.count))",
                 arguments: StatementArguments(chunk))
             for row in rows {
-                let id: String = row[0]
-                let revision: Int = row[1]
-                let snapshot = try CaseReplay.decode(row[2], caseId: id)
+                let r = RowReader(row.stored, table: "cases", key: "case_id")
+                let id = try r.string("case_id")
+                let revision = try r.int("revision")
+                let snapshot = try CaseReplay.decode(try r.string("snapshot"), caseId: id)
                 cache?.store(id, revision: revision, snapshot: snapshot)
                 found[id] = (snapshot, revision)
             }
@@ -85,7 +86,10 @@ extension SQLiteCaseStore {
             let rows = try Row.fetchAll(
                 db, sql: "SELECT case_id, revision FROM cases WHERE case_id IN \(placeholders(chunk.count))",
                 arguments: StatementArguments(chunk))
-            for row in rows { revisions[row[0]] = row[1] }
+            for row in rows {
+                let r = RowReader(row.stored, table: "cases", key: "case_id")
+                revisions[try r.string("case_id")] = try r.int("revision")
+            }
         }
         return revisions
     }
@@ -188,13 +192,12 @@ extension SQLiteCaseStore {
         }
         try faults.at(.rejectionsWritten)
 
-        let storedDeadlines = try db.cachedStatement(sql: "SELECT kind, due_at FROM deadlines WHERE case_id = ?")
+        let storedDeadlines = try db.cachedStatement(sql: "SELECT case_id, kind, due_at FROM deadlines WHERE case_id = ?")
         var stored: [DeadlineChanges.Row] = []
         for write in plan.cases where write.expectedVersion != nil {
-            let caseId = write.summary.caseId
-            let rows = try Row.fetchCursor(storedDeadlines, arguments: [caseId])
+            let rows = try Row.fetchCursor(storedDeadlines, arguments: [write.summary.caseId])
             while let row = try rows.next() {
-                stored.append(DeadlineChanges.Row(caseId: caseId, kind: row[0], dueAt: row[1]))
+                stored.append(try DeadlineChanges.Row(row: row.stored))
             }
         }
         let changes = DeadlineChanges(stored: stored, planned: plan.plannedDeadlines)
@@ -238,7 +241,10 @@ extension SQLiteCaseStore {
     static func appendAudit(_ db: Database, _ entry: AuditEntry) throws -> AuditRecord {
         try StorableText.require(entry)
         let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1")
-        let previous: (sequence: Int64, hash: String)? = last.map { ($0[0], $0[1]) }
+        let previous: (sequence: Int64, hash: String)? = try last.map { row in
+            let r = RowReader(row.stored, table: "audit_log", key: "sequence")
+            return (try r.int64("sequence"), try r.string("hash"))
+        }
         let record = AuditChain.link(entry, after: previous)
         try db.execute(
             sql: """

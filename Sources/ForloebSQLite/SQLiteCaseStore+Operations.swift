@@ -63,8 +63,8 @@ extension SQLiteCaseStore {
                         ORDER BY attempt DESC LIMIT 1
                         """, arguments: [messageId])
             else { return nil }
-            let body: Data = row[11]
-            return RejectedMessage(rejection: Self.rejection(row), body: body)
+            let body = try RowReader(row.stored, table: "rejections", key: "id").data("body")
+            return RejectedMessage(rejection: try Self.rejection(row), body: body)
         }
     }
 
@@ -73,7 +73,7 @@ extension SQLiteCaseStore {
         return try await read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT id, message_id, routing_key, case_id, body, created_at, sent_at FROM outbox WHERE case_id = ? ORDER BY id",
+                sql: "SELECT \(OutboxMessage.columns) FROM outbox WHERE case_id = ? ORDER BY id",
                 arguments: [caseId]
             ).map(Self.outbox)
         }
@@ -97,29 +97,38 @@ extension SQLiteCaseStore {
         let t = now.secondsSinceEpoch
         return try await read { db in
             var byState: [CaseState: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT state, count(*) FROM cases GROUP BY state") {
-                if let state = CaseState(rawValue: row[0]) { byState[state] = row[1] }
+            for row in try Row.fetchAll(db, sql: "SELECT state, count(*) AS n FROM cases GROUP BY state") {
+                let r = RowReader(row.stored, table: "cases", key: "state")
+                byState[try r.value(CaseState.self, "state")] = try r.int("n")
             }
             var overdue: [DeadlineKind: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) FROM deadlines WHERE due_at <= ? GROUP BY kind", arguments: [t]) {
-                if let kind = DeadlineKind(rawValue: row[0]) { overdue[kind] = row[1] }
+            for row in try Row.fetchAll(
+                db, sql: "SELECT kind, count(*) AS n FROM deadlines WHERE due_at <= ? GROUP BY kind", arguments: [t])
+            {
+                let r = RowReader(row.stored, table: "deadlines", key: "kind")
+                overdue[try r.value(DeadlineKind.self, "kind")] = try r.int("n")
             }
             func rejections(since: Int64) throws -> [RejectionCode: Int] {
                 var out: [RejectionCode: Int] = [:]
                 for row in try Row.fetchAll(
-                    db, sql: "SELECT code, count(*) FROM rejections INDEXED BY rejections_recorded WHERE recorded_at >= ? GROUP BY code",
+                    db,
+                    sql:
+                        "SELECT code, count(*) AS n FROM rejections INDEXED BY rejections_recorded WHERE recorded_at >= ? GROUP BY code",
                     arguments: [since])
                 {
-                    if let code = RejectionCode(rawValue: row[0]) { out[code] = row[1] }
+                    let r = RowReader(row.stored, table: "rejections", key: "code")
+                    out[try r.value(RejectionCode.self, "code")] = try r.int("n")
                 }
                 return out
             }
-            let pending = try Row.fetchOne(db, sql: "SELECT count(*), min(created_at) FROM outbox WHERE sent_at IS NULL")
+            let pending = try Row.fetchOne(
+                db, sql: "SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE sent_at IS NULL"
+            ).map { RowReader($0.stored, table: "outbox", key: "id") }
             let deadLetters = try Int.fetchOne(db, sql: "SELECT count(*) FROM dead_letters WHERE resolution IS NULL") ?? 0
             return StoreStatistics(
                 casesByState: byState, overdueByKind: overdue, rejectionsLastDay: try rejections(since: t - 86_400),
-                rejectionsLastWeek: try rejections(since: t - 7 * 86_400), outboxPending: pending?[0] ?? 0,
-                oldestPendingAt: (pending?[1] as Int64?).map { Instant(secondsSinceEpoch: $0) }, openDeadLetters: deadLetters)
+                rejectionsLastWeek: try rejections(since: t - 7 * 86_400), outboxPending: try pending?.int("n") ?? 0,
+                oldestPendingAt: try pending?.optionalInstant("oldest"), openDeadLetters: deadLetters)
         }
     }
 

@@ -4,45 +4,13 @@ import Foundation
 import GRDB
 
 extension SQLiteCaseStore {
-    static let summaryColumns =
-        "case_id, state, municipality, caseworker, course_number, course_end, version, last_event_at"
+    static let summaryColumns = CaseSummary.columns
+    static let rejectionColumns = StoredRejection.columns
 
-    static func summary(_ row: Row) -> CaseSummary {
-        CaseSummary(
-            caseId: row[0], state: CaseState(rawValue: row[1]) ?? .requested, municipality: row[2], caseworker: row[3],
-            courseNumber: row[4], courseEnd: (row[5] as String?).flatMap { CivilDate(iso: $0) }, version: row[6],
-            lastEventAt: Instant(secondsSinceEpoch: row[7]))
-    }
-
-    static func rejection(_ row: Row) -> StoredRejection {
-        // id, message_id, attempt, case_id, attached, type, code, rule, detail, occurred_at, recorded_at
-        let rejection = Rejection(
-            RejectionCode(rawValue: row[6]) ?? .malformed, rule: (row[7] as String?).flatMap { RuleID(rawValue: $0) },
-            row[8])
-        return StoredRejection(
-            event: RejectedEvent(
-                messageId: row[1], caseId: row[3], type: row[5],
-                occurredAt: (row[9] as Int64?).map { Instant(secondsSinceEpoch: $0) }, rejection: rejection),
-            attempt: row[2], attached: row[4], recordedAt: Instant(secondsSinceEpoch: row[10]))
-    }
-
-    static let rejectionColumns =
-        "id, message_id, attempt, case_id, attached, type, code, rule, detail, occurred_at, recorded_at"
-
-    static func outbox(_ row: Row) -> OutboxMessage {
-        OutboxMessage(
-            id: row[0], messageId: row[1], routingKey: row[2], caseId: row[3], body: Data((row[4] as String).utf8),
-            createdAt: Instant(secondsSinceEpoch: row[5]),
-            sentAt: (row[6] as Int64?).map { Instant(secondsSinceEpoch: $0) })
-    }
-
-    /// A deadline row; its date is the Danish date of `due_at`, which reads both the Danish midnight written now
-    /// and the 00:00 UTC of stores written before (`forloeb rebuild` rewrites those).
-    static func due(_ row: Row) -> DueDeadline? {
-        guard let kind = DeadlineKind(rawValue: row[1]) else { return nil }
-        return DueDeadline(
-            caseId: row[0], deadline: Deadline(kind: kind, dueOn: Instant(secondsSinceEpoch: row[2]).danishDate))
-    }
+    static func summary(_ row: Row) throws -> CaseSummary { try CaseSummary(row: row.stored) }
+    static func rejection(_ row: Row) throws -> StoredRejection { try StoredRejection(row: row.stored) }
+    static func outbox(_ row: Row) throws -> OutboxMessage { try OutboxMessage(row: row.stored) }
+    static func due(_ row: Row) throws -> DueDeadline { try DueDeadline(row: row.stored) }
 
     public func caseRecord(_ caseId: String) async throws -> CaseRecord? {
         guard StorableText.isStorable(caseId) else { return nil }
@@ -55,18 +23,9 @@ extension SQLiteCaseStore {
             let history = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT position, message_id, type, from_state, to_state, occurred_at, actor, rule_set, recorded_at
-                    FROM events WHERE case_id = ? ORDER BY position
+                    SELECT \(HistoryEntry.columns) FROM events WHERE case_id = ? ORDER BY position
                     """, arguments: [caseId]
-            ).map { row in
-                HistoryEntry(
-                    position: row[0], messageId: row[1], type: EventType(rawValue: row[2]) ?? .caseOpened,
-                    from: (row[3] as String?).flatMap { CaseState(rawValue: $0) },
-                    to: CaseState(rawValue: row[4]) ?? .requested,
-                    occurredAt: Instant(secondsSinceEpoch: row[5]), actor: row[6],
-                    ruleSet: RuleSetID(rawValue: row[7]) ?? .y2013,
-                    recordedAt: Instant(secondsSinceEpoch: row[8]))
-            }
+            ).map { try HistoryEntry(row: $0.stored) }
             let rejections = try Row.fetchAll(
                 db,
                 sql: "SELECT \(Self.rejectionColumns) FROM rejections WHERE case_id = ? AND attached = 1 ORDER BY id",
@@ -74,12 +33,11 @@ extension SQLiteCaseStore {
             ).map(Self.rejection)
             let deadlines = try Row.fetchAll(
                 db, sql: "SELECT case_id, kind, due_at FROM deadlines WHERE case_id = ?", arguments: [caseId]
-            ).compactMap(Self.due).map(\.deadline).sorted()
+            ).map(Self.due).map(\.deadline).sorted()
             let outbox = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, message_id, routing_key, case_id, body, created_at, sent_at FROM outbox
-                    WHERE case_id = ? AND sent_at IS NULL ORDER BY id
+                    SELECT \(OutboxMessage.columns) FROM outbox WHERE case_id = ? AND sent_at IS NULL ORDER BY id
                     """, arguments: [caseId]
             ).map(Self.outbox)
             return CaseRecord(
@@ -125,7 +83,7 @@ extension SQLiteCaseStore {
                 sql:
                     "SELECT case_id, kind, due_at FROM deadlines WHERE due_at <= ? ORDER BY due_at, case_id, kind LIMIT ?",
                 arguments: [dueBy.secondsSinceEpoch, limit]
-            ).compactMap(Self.due)
+            ).map(Self.due)
         }
     }
 
@@ -145,7 +103,7 @@ extension SQLiteCaseStore {
                     dueBy.secondsSinceEpoch, DueDeadline.sameDeadlineSeconds, DueDeadline.sameDeadlineSeconds,
                     notice.rawValue, limit,
                 ]
-            ).compactMap(Self.due)
+            ).map(Self.due)
         }
     }
 
@@ -180,8 +138,7 @@ extension SQLiteCaseStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, message_id, routing_key, case_id, body, created_at, sent_at FROM outbox
-                    WHERE sent_at IS NULL ORDER BY id LIMIT ?
+                    SELECT \(OutboxMessage.columns) FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?
                     """, arguments: [limit]
             ).map(Self.outbox)
         }
@@ -256,16 +213,10 @@ extension SQLiteCaseStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, message_id, body, code, detail, received_at, resolution, resolved_at FROM dead_letters
+                    SELECT \(DeadLetter.columns) FROM dead_letters
                     \(includeResolved ? "" : "WHERE resolution IS NULL") ORDER BY id LIMIT ?
                     """, arguments: [limit]
-            ).map { row in
-                DeadLetter(
-                    id: row[0], messageId: row[1], body: row[2], code: DeadLetterCode(rawValue: row[3]),
-                    detail: row[4], receivedAt: Instant(secondsSinceEpoch: row[5]),
-                    resolution: (row[6] as String?).flatMap { DeadLetterResolution(rawValue: $0) },
-                    resolvedAt: (row[7] as Int64?).map { Instant(secondsSinceEpoch: $0) })
-            }
+            ).map { try DeadLetter(row: $0.stored) }
         }
     }
 
@@ -287,19 +238,12 @@ extension SQLiteCaseStore {
         try await transaction { db in try Self.appendAudit(db, entry) }
     }
 
-    static func auditRecord(_ row: Row) -> AuditRecord {
-        AuditRecord(
-            sequence: row[0],
-            entry: AuditEntry(
-                operatorId: row[1], at: Instant(secondsSinceEpoch: row[2]), action: row[3], caseId: row[4],
-                reason: row[5],
-                detail: row[6]), prevHash: row[7], hash: row[8])
-    }
+    static func auditRecord(_ row: Row) throws -> AuditRecord { try AuditRecord(row: row.stored) }
 
     public func auditLog(caseId: String?, limit: Int) async throws -> [AuditRecord] {
         guard StorableText.areStorable([caseId]) else { return [] }
         return try await read { db in
-            let columns = "sequence, operator, at, action, case_id, reason, detail, prev_hash, hash"
+            let columns = AuditRecord.columns
             if let caseId {
                 return try Row.fetchAll(
                     db, sql: "SELECT \(columns) FROM audit_log WHERE case_id = ? ORDER BY sequence LIMIT ?",
@@ -318,7 +262,7 @@ extension SQLiteCaseStore {
             try Row.fetchAll(
                 db,
                 sql:
-                    "SELECT sequence, operator, at, action, case_id, reason, detail, prev_hash, hash FROM audit_log ORDER BY sequence"
+                    "SELECT \(AuditRecord.columns) FROM audit_log ORDER BY sequence"
             ).map(Self.auditRecord)
         }
         return AuditChain.verify(records)

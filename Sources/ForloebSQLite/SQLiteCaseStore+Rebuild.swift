@@ -46,15 +46,17 @@ extension SQLiteCaseStore {
             guard let (stored, revision) = loaded[id] else { continue }
             let bodies = try Row.fetchAll(
                 db, sql: "SELECT message_id, body FROM events WHERE case_id = ? ORDER BY position", arguments: [id]
-            ).map { (messageId: $0[0] as String, body: Data(($0[1] as String).utf8)) }
+            ).map { row in
+                let r = RowReader(row.stored, table: "events", key: "message_id")
+                return (messageId: try r.string("message_id"), body: Data(try r.string("body").utf8))
+            }
             let rows = try Row.fetchAll(
                 db, sql: "SELECT case_id, kind, due_at FROM deadlines WHERE case_id = ?", arguments: [id])
-            let storedDeadlines = rows.compactMap(due).map(\.deadline).sorted()
+            let due = try rows.map { (due: try Self.due($0), dueAt: try DeadlineChanges.Row(row: $0.stored).dueAt) }
+            let storedDeadlines = due.map(\.due.deadline).sorted()
             // A row at 00:00 UTC (written before deadlines fell due at Danish midnight) has the right date but
             // not the right instant: rewrite it.
-            let dueTimesStale = rows.contains { row in
-                due(row).map { $0.deadline.dueAt.secondsSinceEpoch != row[2] as Int64 } ?? false
-            }
+            let dueTimesStale = due.contains { $0.due.deadline.dueAt.secondsSinceEpoch != Int64($0.dueAt) }
             guard
                 let snapshot = CaseReplay.compare(
                     caseId: id, stored: stored, storedDeadlines: storedDeadlines, dueTimesStale: dueTimesStale,

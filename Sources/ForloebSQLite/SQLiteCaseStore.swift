@@ -35,7 +35,7 @@ public final class SQLiteCaseStore: CaseStore {
             }
             self.pool = try DatabasePool(path: path, configuration: config)
         } catch {
-            throw StoreError(.unreachable, "cannot open \(url.redacted): \(Self.describe(error))")
+            throw StoreError(.unreachable, "cannot open \(url.redacted): \(Self.describe(error))", cause: error)
         }
     }
 
@@ -63,7 +63,7 @@ public final class SQLiteCaseStore: CaseStore {
                     if present {
                         already.append(migration.rawValue)
                     } else {
-                        try db.execute(sql: SQLiteSchema.sql(for: migration))
+                        for statement in migration.statements(for: .sqlite) { try db.execute(sql: statement) }
                         try db.execute(
                             sql: "INSERT INTO forloeb_migrations (name, position, applied_at) VALUES (?, ?, ?)",
                             arguments: [migration.rawValue, index + 1, Int64(Date().timeIntervalSince1970)])
@@ -72,14 +72,71 @@ public final class SQLiteCaseStore: CaseStore {
                     return .commit
                 }
             }
-            return MigrationReport(applied: applied, alreadyApplied: already)
+            let refreshed = try Self.refreshEnumChecks(db)
+            return MigrationReport(applied: applied, alreadyApplied: already, refreshedChecks: refreshed)
+        }
+    }
+
+    /// Writes the enum `CHECK` constraints whose allowed values differ from those recorded (`EnumCheck`), by
+    /// rebuilding each such table in one transaction (SQLite cannot alter a constraint): a copy with the new
+    /// constraints takes the rows, indexes and triggers of the old. Foreign keys are off meanwhile, as SQLite's
+    /// procedure for altering a table asks, and checked before the commit.
+    static func refreshEnumChecks(_ db: Database) throws -> [String] {
+        let recorded = try Dictionary(
+            uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, allowed FROM forloeb_enum_checks").map { row in
+                let r = RowReader(row.stored, table: "forloeb_enum_checks", key: "name")
+                return (try r.string("name"), try r.string("allowed"))
+            })
+        let stale = EnumCheck.stale(recorded: recorded)
+        guard !stale.isEmpty else { return [] }
+        try db.execute(sql: "PRAGMA foreign_keys = OFF")
+        defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+        try db.inTransaction(.immediate) {
+            for (table, _) in stale { try rebuildWithChecks(db, table: table) }
+            let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            guard violations.isEmpty else {
+                throw StoreError(.schema, "rebuilding the tables with their enum checks broke \(violations.count) foreign keys")
+            }
+            for check in EnumCheck.all {
+                try db.execute(
+                    sql: "INSERT INTO forloeb_enum_checks (name, allowed) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET allowed = excluded.allowed",
+                    arguments: [check.name, check.allowed])
+            }
+            return .commit
+        }
+        return stale.flatMap { $0.checks.map(\.name) }
+    }
+
+    /// Rebuilds `table` with the current enum checks: every row is checked as it is copied, so a value this
+    /// forloeb does not know fails the migration (naming the constraint) instead of staying behind.
+    static func rebuildWithChecks(_ db: Database, table: String) throws {
+        let name = "forloeb_new_\(table)"
+        guard
+            let sql = try String.fetchOne(
+                db, sql: "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?", arguments: [table]),
+            let create = EnumCheck.sqliteCreateTable(sql, renamedTo: name, table: table)
+        else { throw StoreError(.schema, "table \(table) is missing") }
+        let companions = try String.fetchAll(
+            db, sql: "SELECT sql FROM sqlite_schema WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL",
+            arguments: [table])
+        let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table])
+        try db.execute(sql: create)
+        try db.execute(sql: "INSERT INTO \(name) SELECT * FROM \(table)")
+        try db.execute(sql: "DROP TABLE \(table)")
+        try db.execute(sql: "ALTER TABLE \(name) RENAME TO \(table)")
+        for statement in companions { try db.execute(sql: statement) }
+        if let sequence {
+            try db.execute(
+                sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", arguments: [sequence, table])
         }
     }
 
     public func appliedMigrations() async throws -> [String] {
         try await read { db in
             guard try db.tableExists("forloeb_migrations") else { return [] }
-            return try String.fetchAll(db, sql: "SELECT name FROM forloeb_migrations ORDER BY position")
+            return try Row.fetchAll(db, sql: "SELECT name FROM forloeb_migrations ORDER BY position").map {
+                try RowReader($0.stored, table: "forloeb_migrations", key: "name").string("name")
+            }
         }
     }
 
@@ -115,8 +172,15 @@ public final class SQLiteCaseStore: CaseStore {
         }
     }
 
+    /// A GRDB error as a `StoreError`; the driver's error stays the result's `cause`.
     static func map(_ error: any Error) -> StoreError {
         if let error = error as? StoreError { return error }
+        var mapped = classify(error)
+        mapped.cause = error
+        return mapped
+    }
+
+    private static func classify(_ error: any Error) -> StoreError {
         if let error = error as? DatabaseError {
             switch error.extendedResultCode {
             case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY:

@@ -1,9 +1,7 @@
-import ForloebStore
-
 /// The SQL of each logical migration for SQLite. Instants are integer seconds since the epoch, dates ISO
 /// text; the schema itself keeps the invariants (NOT NULL, UNIQUE, CHECK, append-only triggers).
-enum SQLiteSchema {
-    static func sql(for migration: StoreMigration) -> String {
+extension StoreSchema {
+    static func sqlite(_ migration: StoreMigration) -> String {
         switch migration {
         case .eventLog:
             """
@@ -138,6 +136,10 @@ enum SQLiteSchema {
         case .caseChecksPerStatement:
             // SQLite keeps its foreign keys (an in-process index probe per row).
             ""
+        case .enumChecks:
+            // The constraints themselves are written by `EnumCheck` after the migrations (the same step refreshes
+            // them when a later forloeb knows more values).
+            EnumCheck.registrySQL
         }
     }
 }

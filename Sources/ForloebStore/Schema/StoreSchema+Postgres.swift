@@ -1,9 +1,7 @@
-import ForloebStore
-
 /// The SQL of each logical migration for PostgreSQL: the same tables, columns and invariants as
-/// `SQLiteSchema`, in PostgreSQL's dialect (BIGINT seconds, BOOLEAN, BYTEA, BIGSERIAL, plpgsql triggers).
-enum PostgresSchema {
-    static func sql(for migration: StoreMigration) -> [String] {
+/// SQLite's, in PostgreSQL's dialect (BIGINT seconds, BOOLEAN, BYTEA, BIGSERIAL, plpgsql triggers).
+extension StoreSchema {
+    static func postgres(_ migration: StoreMigration) -> [String] {
         switch migration {
         case .eventLog:
             [
@@ -228,6 +226,8 @@ enum PostgresSchema {
                     FOR EACH STATEMENT EXECUTE FUNCTION forloeb_cases_stay()
                 """,
             ]
+        case .enumChecks:
+            [EnumCheck.registrySQL]
         }
     }
 }
