@@ -27,7 +27,7 @@ extension PostgresRow {
     var stored: PostgresStoreRow { PostgresStoreRow(self) }
 }
 
-extension PostgresCaseStore {
+extension PostgresDriver {
     /// Decodes every row of `rows` with `decode` (a row type's `init(row:)`), by column name.
     static func collect<Value>(_ rows: PostgresRowSequence, _ decode: (any StoreRow) throws -> Value) async throws
         -> [Value]

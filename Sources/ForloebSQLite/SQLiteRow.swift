@@ -2,8 +2,9 @@ import ForloebStore
 import Foundation
 import GRDB
 
-/// A GRDB row read by column name, for the store's row types (`StoreRow`).
-struct SQLiteRow: StoreRow {
+/// A GRDB row read by column name, for the store's row types (`StoreRow`). Unchecked: a row fetched into an
+/// array is GRDB's own copy, and a cursor's row is read only within the callback it is handed to.
+struct SQLiteRow: StoreRow, @unchecked Sendable {
     let row: Row
 
     init(_ row: Row) { self.row = row }

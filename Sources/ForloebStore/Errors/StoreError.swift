@@ -99,6 +99,14 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// nothing of a failed write was committed, or all of it was (an idempotent retry finds it done).
     public var isTransient: Bool { code == .unreachable || code == .unavailable || code == .timeout }
 
+    /// `error` as a `StoreError`: as it is when it is one, else `classify`'s verdict with `error` kept as its cause.
+    package static func mapping(_ error: any Error, _ classify: (any Error) -> StoreError) -> StoreError {
+        if let error = error as? StoreError { return error }
+        var mapped = classify(error)
+        mapped.cause = error
+        return mapped
+    }
+
     /// Whether `error` is a transient `StoreError` (see `isTransient`).
     public static func isTransient(_ error: any Error) -> Bool {
         (error as? StoreError)?.isTransient == true

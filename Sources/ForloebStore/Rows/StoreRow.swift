@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Each accessor returns `nil` for SQL NULL and throws for a column the row does not have or a value of another
 /// type; `RowReader` turns those into `StoreError.corrupt` with the table, key and column.
-package protocol StoreRow {
+package protocol StoreRow: Sendable {
     func text(_ column: String) throws -> String?
     func integer(_ column: String) throws -> Int64?
     func boolean(_ column: String) throws -> Bool?

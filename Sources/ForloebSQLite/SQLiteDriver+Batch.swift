@@ -3,34 +3,29 @@ import ForloebStore
 import Foundation
 import GRDB
 
-extension SQLiteCaseStore {
-    public func apply(_ messages: [InboundMessage], journey: Journey, at now: Instant, options: ApplyOptions)
-        async throws
-        -> [ApplyOutcome]
+/// SQLite's bulk form of a batch: the marks and snapshots read in one snapshot, the rows written by cached
+/// prepared statements, one execution per row (an in-process call each).
+extension SQLiteDriver {
+    func loadBatch(messageIds: [String], caseIds: [String], cache: SnapshotCache?) async throws
+        -> (marks: [String: ProcessedMark], cases: [String: (snapshot: CitizenCase, revision: Int)])
     {
-        try StorableText.require(messages)
-        let messageIds = BatchPlan.messageIds(of: messages)
-        let caseIds = BatchPlan.caseIds(of: messages)
-        let cache = self.cache
-        let (marks, loaded) = try await read { db in
-            (try Self.marks(db, messageIds), try Self.cases(db, caseIds, cache: cache))
+        do {
+            return try await pool.read { db in
+                (try Self.marks(db, messageIds), try Self.cases(db, caseIds, cache: cache))
+            }
+        } catch {
+            throw SQLiteCaseStore.mapKeepingCancellation(error)
         }
-        let plan = BatchPlan.make(messages, journey: journey, processed: marks, snapshots: loaded.mapValues(\.snapshot))
-        try plan.requireStorableText()
-        let revisions = loaded.mapValues(\.revision)
-        try await faults.afterLoad?()
-        // Only duplicates: nothing to lock or write.
-        if plan.writesNothing && options.isEmpty { return plan.outcomes }
-        let faults = self.faults
-        try await transaction { db in
-            try Self.write(
-                plan, caseIds: plan.dependsOn, revisions: revisions, db, now: now.secondsSinceEpoch, options, faults)
+    }
+
+    func writeBatch(
+        _ plan: BatchPlan, caseIds: [String], revisions: [String: Int], now: Instant, faults: StoreFaultHooks,
+        in session: any StoreSession
+    ) async throws {
+        guard let session = session as? SQLiteSession else { throw StoreError(.io, "not a SQLite session") }
+        try await session.run { db in
+            try Self.write(plan, caseIds: caseIds, revisions: revisions, db, now: now.secondsSinceEpoch, faults)
         }
-        for write in plan.cases {
-            cache.store(
-                write.summary.caseId, revision: (revisions[write.summary.caseId] ?? 0) + 1, snapshot: write.snapshot)
-        }
-        return plan.outcomes
     }
 
     static func marks(_ db: Database, _ ids: [String]) throws -> [String: ProcessedMark] {
@@ -102,7 +97,7 @@ extension SQLiteCaseStore {
     /// changed since (else `conflict`, and the caller's rollback discards everything).
     static func write(
         _ plan: BatchPlan, caseIds: [String], revisions expected: [String: Int], _ db: Database, now: Int64,
-        _ options: ApplyOptions, _ faults: StoreFaultHooks
+        _ faults: StoreFaultHooks
     ) throws {
         let current = try revisions(db, caseIds)
         for id in caseIds where current[id] != expected[id] {
@@ -220,48 +215,5 @@ extension SQLiteCaseStore {
             try insertOutbox.execute(arguments: [o.messageId, o.routingKey, o.caseId, o.body, now])
         }
         try faults.at(.outboxWritten)
-
-        if let id = options.resolvesDeadLetter {
-            try resolve(db, deadLetter: id, as: .replayed, now: now)
-        }
-        if let audit = options.audit {
-            _ = try appendAudit(db, audit)
-        }
-    }
-
-    static func resolve(_ db: Database, deadLetter id: Int64, as resolution: DeadLetterResolution, now: Int64) throws {
-        try db.execute(
-            sql: "UPDATE dead_letters SET resolution = ?, resolved_at = ? WHERE id = ? AND resolution IS NULL",
-            arguments: [resolution.rawValue, now, id])
-        guard db.changesCount == 1 else {
-            throw StoreError(.notFound, "dead letter \(id) does not exist or was already settled")
-        }
-    }
-
-    static func appendAudit(_ db: Database, _ entry: AuditEntry) throws -> AuditRecord {
-        try StorableText.require(entry)
-        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1")
-        let previous: (sequence: Int64, hash: String)? = try last.map { row in
-            let r = RowReader(row.stored, table: "audit_log", key: "sequence")
-            return (try r.int64("sequence"), try r.string("hash"))
-        }
-        let record = AuditChain.link(entry, after: previous)
-        try db.execute(
-            sql: """
-                INSERT INTO audit_log (sequence, operator, at, action, case_id, reason, detail, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                record.sequence, entry.operatorId, entry.at.secondsSinceEpoch, entry.action, entry.caseId, entry.reason,
-                entry.detail, record.prevHash, record.hash,
-            ])
-        return record
-    }
-}
-
-extension Array {
-    /// Consecutive slices of at most `size` elements (SQL `IN` lists stay under the variable limit).
-    func chunked(_ size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }
