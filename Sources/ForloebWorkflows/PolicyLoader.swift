@@ -6,7 +6,7 @@ enum PolicyLoader {
     static let keys: Set<String> = [
         "name", "title", "pinRuleSet", "decisionDueDays", "firstMeetingDays", "firstPlanDays",
         "nextStepReferralLeadMonths", "defaultCourseMonths", "minContactAttempts", "followUp", "reminderLeadDays",
-        "idleDays",
+        "idleDays", "ankestyrelsenIdleDays",
     ]
     static let cadenceKeys: Set<String> = [
         "firstSixMonthsIntervalDays", "intervalDays", "nearEndMonths", "nearEndIntervalDays",
@@ -25,6 +25,7 @@ enum PolicyLoader {
         var followUp: [RuleSetID: FollowUpCadence] = [:]
         var reminderLeadDays: [DeadlineKind: Int] = [:]
         var idleDays: [CaseState: Int] = [:]
+        var ankestyrelsenIdleDays: Int?
         /// Where each value was last set, for errors found only when the whole policy is known.
         var origin: [String: (file: String, line: Int?)] = [:]
     }
@@ -47,6 +48,8 @@ enum PolicyLoader {
         draft.defaultCourseMonths =
             try root.intIfPresent("defaultCourseMonths", atLeast: 1) ?? draft.defaultCourseMonths
         draft.minContactAttempts = try root.intIfPresent("minContactAttempts", atLeast: 1) ?? draft.minContactAttempts
+        draft.ankestyrelsenIdleDays =
+            try root.intIfPresent("ankestyrelsenIdleDays", atLeast: 1) ?? draft.ankestyrelsenIdleDays
         if let followUp = try root.mapping("followUp") {
             try followUp.allowOnly(Set(RuleSetID.allCases.map(\.rawValue)))
             for entry in followUp.entries {
@@ -96,6 +99,8 @@ enum PolicyLoader {
         guard let lead = draft.nextStepReferralLeadMonths else { throw missing("nextStepReferralLeadMonths") }
         guard let defaultMonths = draft.defaultCourseMonths else { throw missing("defaultCourseMonths") }
         guard let attempts = draft.minContactAttempts else { throw missing("minContactAttempts") }
+        // No silent stalls for appeals either: one sent on to Ankestyrelsen is watched after this many days.
+        guard let ankestyrelsenIdle = draft.ankestyrelsenIdleDays else { throw missing("ankestyrelsenIdleDays") }
         for ruleSet in rules.ruleSets {
             guard let cadence = draft.followUp[ruleSet.id] else { throw missing("followUp.\(ruleSet.id.rawValue)") }
             if let shortfall = cadence.shortfall(against: ruleSet.followUp) {
@@ -124,6 +129,6 @@ enum PolicyLoader {
             name: draft.name ?? "default", decisionDueDays: decisionDueDays, firstMeetingDays: firstMeetingDays,
             followUp: draft.followUp, firstPlanDays: firstPlanDays, nextStepReferralLeadMonths: lead,
             defaultCourseMonths: defaultMonths, minContactAttempts: attempts, reminderLeadDays: draft.reminderLeadDays,
-            idleDays: draft.idleDays)
+            idleDays: draft.idleDays, ankestyrelsenIdleDays: ankestyrelsenIdle)
     }
 }

@@ -5,7 +5,7 @@ enum RuleSetLoader {
     static let keys: Set<String> = [
         "id", "title", "inForceFrom", "courseMonths", "newCourseConsentAge", "ageBands", "consentBeforePensionYears",
         "pensionAges", "followUp", "planMinMonths", "mentorMaxMonths", "internship", "effortGuaranteeMonths",
-        "appealWeeks", "foertidspensionFutilityAge", "abolished", "sources",
+        "appealWeeks", "reconsiderationWeeks", "foertidspensionFutilityAge", "abolished", "sources",
     ]
 
     static func load(yaml: String, file: String) throws(WorkflowError) -> RuleSet {
@@ -68,6 +68,8 @@ enum RuleSetLoader {
         }
         ruleSet.effortGuaranteeMonths = try root.intIfPresent("effortGuaranteeMonths", atLeast: 1)
         ruleSet.appealWeeks = try root.intIfPresent("appealWeeks", atLeast: 1) ?? ruleSet.appealWeeks
+        ruleSet.reconsiderationWeeks =
+            try root.intIfPresent("reconsiderationWeeks", atLeast: 1) ?? ruleSet.reconsiderationWeeks
         ruleSet.foertidspensionFutilityAge =
             try root.intIfPresent("foertidspensionFutilityAge", atLeast: 18) ?? ruleSet.foertidspensionFutilityAge
         if let abolished = try root.mapping("abolished") {

@@ -107,6 +107,12 @@ import Testing
         send("K-C", "health_advice.given", "2026-07-04", #"{"date": "2026-07-04"}"#)
         send("K-C", "decision.made", "2026-07-05", #"{"outcome": "fleksjob"}"#)
 
+        // Appeals (§6.4): the fleksjob decision (cov-N above) reached the citizen on 6 July; 4 weeks end 3 August.
+        let fleksjob = "cov-\(number)"
+        send("K-C", "appeal.lodged", "2026-08-04", #"{"decision": "\#(fleksjob)", "receivedOn": "2026-08-04"}"#,
+            expect: .appealOutOfTime)
+        send("K-C", "appeal.lodged", "2026-08-03", #"{"decision": "\#(fleksjob)", "receivedOn": "2026-08-03"}"#)
+
         #expect(
             Set(seen.keys) == Set(RejectionCode.allCases),
             "missing: \(Set(RejectionCode.allCases).subtracting(seen.keys))")

@@ -63,14 +63,22 @@ import Testing
         }
     }
 
-    @Test func finalStatesAcceptNothingThatMovesThem() throws {
+    /// Only an appeal moves a finished case: a decision set aside is taken again (§6.4). A closed case ended for an
+    /// outside reason, and nothing reopens it.
+    @Test func finalStatesAcceptNothingThatMovesThemButAnAppeal() throws {
         let explorer = JourneyExplorer(journey: try JourneyFixture.journey())
         for edge in explorer.edges {
-            if let from = edge.from, from.isFinal {
+            if let from = edge.from, from.isFinal, from != edge.to, !edge.event.isAppeal {
                 Issue.record("\(from) moved on \(edge.event)")
             }
         }
-        #expect(explorer.acceptedEvents(in: .closed).isEmpty)
+        #expect(explorer.acceptedEvents(in: .closed).allSatisfy { $0.isAppeal })
+        #expect(!explorer.edges.contains { $0.from == .closed && $0.to != .closed })
+        for state in CaseState.allCases where state.isFinal && state != .closed {
+            #expect(
+                explorer.edges.contains { $0.from == state && $0.event == .appealDecided && !$0.to.isFinal },
+                "\(state) reopens when Ankestyrelsen sets its decision aside")
+        }
         #expect(explorer.acceptedEvents(in: .active).contains(.teamReferred))
         #expect(explorer.acceptedEvents(in: .active).contains(.decisionMade))
     }

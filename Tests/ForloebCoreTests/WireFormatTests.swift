@@ -70,6 +70,24 @@ import Testing
             .contactAttempted(date: day("2023-08-02"), channel: .digitalPost, reached: false)
         ),
         (.sanctionDecided, #"{"absenceDate": "2023-08-01"}"#, .sanctionDecided(absenceDate: day("2023-08-01"))),
+        (
+            .sanctionDecided, #"{"absenceDate": "2023-08-01", "notifiedOn": "2023-08-10"}"#,
+            .sanctionDecided(absenceDate: day("2023-08-01"), notifiedOn: day("2023-08-10"))
+        ),
+        (
+            .decisionMade, #"{"outcome": "refusal", "notifiedOn": "2023-03-06"}"#,
+            .decisionMade(Decision(outcome: .refusal, notifiedOn: day("2023-03-06")))
+        ),
+        (
+            .appealLodged, #"{"decision": "m-0", "receivedOn": "2023-03-20"}"#,
+            .appealLodged(decision: "m-0", receivedOn: day("2023-03-20"))
+        ),
+        (.appealReconsidered, #"{"outcome": "upheld"}"#, .appealReconsidered(outcome: .upheld)),
+        (
+            .appealReconsidered, #"{"outcome": "changed", "decision": "m-0"}"#,
+            .appealReconsidered(outcome: .changed, decision: "m-0")
+        ),
+        (.appealDecided, #"{"outcome": "remitted"}"#, .appealDecided(outcome: .remitted)),
         (.courseExtensionRequested, "{}", .courseExtensionRequested),
         (.municipalityChanged, #"{"municipality": "0250"}"#, .municipalityChanged(municipality: "0250")),
         (.caseClosed, #"{"reason": "emigrated"}"#, .caseClosed(reason: .emigrated)),

@@ -9,6 +9,8 @@ public enum DeadlineKind: String, CaseIterable, Codable, Sendable, Comparable {
     case effortGuarantee = "effort_guarantee"
     case nextStepReferral = "next_step_referral"
     case courseEnd = "course_end"
+    /// The municipality's reconsideration of an appeal (§6.4): 4 weeks after it received the appeal.
+    case appealReconsideration = "appeal_reconsideration"
 
     /// Whether an overdue deadline of this kind holds the case up. A mentor agreement or an internship that
     /// simply ran out is worth a reminder and an overdue notice, but does not make the case stuck.

@@ -19,13 +19,20 @@ public enum CaseEvent: Sendable, Equatable {
     case internshipExtended(weeks: Int)
     case absenceRecorded(date: CivilDate, reasonableCause: Bool)
     case contactAttempted(date: CivilDate, channel: ContactChannel, reached: Bool)
-    case sanctionDecided(absenceDate: CivilDate)
+    /// `notifiedOn`: the day the citizen received the sanction decision, from which its appeal period runs.
+    case sanctionDecided(absenceDate: CivilDate, notifiedOn: CivilDate? = nil)
     case courseExtensionRequested
     case municipalityChanged(municipality: String)
     case caseClosed(reason: ClosureReason)
     /// The reform's replacements for the team's recommendation (R19), each dated.
     case descriptionCompleted(date: CivilDate)
     case healthAdviceGiven(date: CivilDate)
+    /// An appeal of the decision made by the event with messageId `decision` reached the municipality (R14).
+    case appealLodged(decision: String, receivedOn: CivilDate)
+    /// The municipality's reconsideration; `decision` names the appeal when several are open (an addition).
+    case appealReconsidered(outcome: AppealReconsideration, decision: String? = nil)
+    /// Ankestyrelsen's ruling; `decision` names the appeal when several are with it (an addition).
+    case appealDecided(outcome: AppealRuling, decision: String? = nil)
 
     public var type: EventType {
         switch self {
@@ -50,6 +57,9 @@ public enum CaseEvent: Sendable, Equatable {
         case .caseClosed: .caseClosed
         case .descriptionCompleted: .descriptionCompleted
         case .healthAdviceGiven: .healthAdviceGiven
+        case .appealLodged: .appealLodged
+        case .appealReconsidered: .appealReconsidered
+        case .appealDecided: .appealDecided
         }
     }
 }
@@ -63,11 +73,14 @@ public struct Decision: Sendable, Equatable {
     public var citizenConsent: Bool?
     /// The decision documents that developing work capacity is obviously futile (R8); an addition to the contract.
     public var obviouslyFutile: Bool?
+    /// The day the citizen received the decision: its appeal period runs from it (CONTRACT.md §6.4).
+    public var notifiedOn: CivilDate?
 
     public init(
         outcome: DecisionOutcome, startDate: CivilDate? = nil, durationMonths: Int? = nil,
-        citizenConsent: Bool? = nil, obviouslyFutile: Bool? = nil
+        citizenConsent: Bool? = nil, obviouslyFutile: Bool? = nil, notifiedOn: CivilDate? = nil
     ) {
+        self.notifiedOn = notifiedOn
         self.outcome = outcome
         self.startDate = startDate
         self.durationMonths = durationMonths
@@ -107,6 +120,14 @@ public enum ContactChannel: String, Sendable, Codable, CaseIterable {
 
 extension CaseEvent {
     /// Events inside a running course (§6.1): valid wherever a course runs, under the same rules.
+    /// The appeal events (§6.4): valid in every state, final ones included.
+    public var isAppealEvent: Bool {
+        switch self {
+        case .appealLodged, .appealReconsidered, .appealDecided: true
+        default: false
+        }
+    }
+
     public var isCourseEvent: Bool {
         switch self {
         case .caseworkerAssigned, .meetingHeld, .planUpdated, .mentorAgreed, .effortStarted, .internshipStarted,

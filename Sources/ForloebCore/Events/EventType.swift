@@ -23,4 +23,15 @@ public enum EventType: String, CaseIterable, Codable, Sendable {
     case descriptionCompleted = "description.completed"
     /// The 2026 reform (§6.3): the sundhedskoordinator has given the mandatory health advice.
     case healthAdviceGiven = "health_advice.given"
+    /// Appeals (§6.4): an appeal reached the municipality, which reconsidered it, and Ankestyrelsen ruled.
+    case appealLodged = "appeal.lodged"
+    case appealReconsidered = "appeal.reconsidered"
+    case appealDecided = "appeal.decided"
+}
+
+extension EventType {
+    /// The appeal events (§6.4): valid in every state, final ones included.
+    public var isAppeal: Bool {
+        self == .appealLodged || self == .appealReconsidered || self == .appealDecided
+    }
 }

@@ -13,10 +13,12 @@ public struct JourneyExplorer: Sendable {
 
         public static func < (lhs: Edge, rhs: Edge) -> Bool {
             let l = (
-                lhs.from.map { CaseState.allCases.firstIndex(of: $0)! } ?? -1, lhs.event.rawValue, lhs.variant ?? ""
+                lhs.from.map { CaseState.allCases.firstIndex(of: $0)! } ?? -1, lhs.event.rawValue, lhs.variant ?? "",
+                CaseState.allCases.firstIndex(of: lhs.to)!
             )
             let r = (
-                rhs.from.map { CaseState.allCases.firstIndex(of: $0)! } ?? -1, rhs.event.rawValue, rhs.variant ?? ""
+                rhs.from.map { CaseState.allCases.firstIndex(of: $0)! } ?? -1, rhs.event.rawValue, rhs.variant ?? "",
+                CaseState.allCases.firstIndex(of: rhs.to)!
             )
             return l < r
         }
@@ -78,7 +80,7 @@ public struct JourneyExplorer: Sendable {
             // it records is what the law of that era accepts (a step must not carry it into the next era).
             let next = current.map { $0.lastEventAt.adding(seconds: 86_400) } ?? start.startInstant
             let at = recording ? max(start.startInstant, current?.lastEventAt ?? start.startInstant) : next
-            for sample in SampleEvent.all(at: at.date) {
+            for sample in SampleEvent.all(at: at.date, in: current) {
                 // A sample that needs earlier events in the same state gets them first, on a copy of the case.
                 var base = current
                 var ready = true
@@ -118,19 +120,22 @@ public struct JourneyExplorer: Sendable {
 
     /// What distinguishes cases in the same state for what they accept next: the recommendation awaiting a
     /// decision and whether the team has reconsidered it (R2), a review the team owes a running course (§6.2),
-    /// and which half of R19's basis the case has. Bounded, so the walk ends.
+    /// which half of R19's basis the case has, and where setting its latest decision aside would return it.
+    /// Bounded, so the walk ends.
     static func shape(of c: CitizenCase) -> String {
         // R19's basis: which of the description and the health advice the case has in its current state.
         let basis = "\(c.descriptionCompletedOn != nil):\(c.healthAdviceGivenOn != nil)"
+        // Where an appeal of the latest decision would return the case (§6.4).
+        let reopens = c.decisions?.last(where: { $0.kind != .sanction })?.reopens?.phase.state.rawValue ?? "-"
         return switch c.phase {
         case .awaitingTeam(let round), .preEndAwaitingTeam(_, let round):
             "\(c.state.rawValue):\(round.rereferredFrom != nil):\(basis)"
         case .awaitingDecision(let r), .preEndAwaitingDecision(_, let r):
             "\(c.state.rawValue):\(r.step.rawValue):\(r.afterRereferral):\(basis)"
         case .active(let course):
-            "active:\(course.reviewMeetingOn != nil):\(basis)"
+            "active:\(course.reviewMeetingOn != nil):\(basis):\(reopens)"
         default:
-            "\(c.state.rawValue):\(basis)"
+            "\(c.state.rawValue):\(basis):\(reopens)"
         }
     }
 

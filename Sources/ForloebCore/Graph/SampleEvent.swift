@@ -10,7 +10,7 @@ struct SampleEvent {
     /// of the case and not recorded as edges.
     var setup: [CaseEvent] = []
 
-    static func all(at date: CivilDate) -> [SampleEvent] {
+    static func all(at date: CivilDate, in current: CitizenCase? = nil) -> [SampleEvent] {
         var samples: [SampleEvent] = [
             SampleEvent(
                 variant: nil,
@@ -70,6 +70,27 @@ struct SampleEvent {
             SampleEvent(variant: nil, event: .descriptionCompleted(date: date)),
             SampleEvent(variant: nil, event: .healthAdviceGiven(date: date)),
         ]
+        samples += appeals(at: date, in: current)
+        return samples
+    }
+
+    /// Appeals of the case's latest decision that moved its state (§6.4): lodging one, and each outcome that
+    /// sets the decision aside, after the steps that lead to it. These draw the diagram's reopening edges.
+    private static func appeals(at date: CivilDate, in current: CitizenCase?) -> [SampleEvent] {
+        guard let decision = current?.decisions?.last(where: { $0.kind != .sanction }),
+            !(current?.appeals ?? []).contains(where: { $0.decision == decision.messageId })
+        else { return [] }
+        let lodged = CaseEvent.appealLodged(decision: decision.messageId, receivedOn: date)
+        var samples = [
+            SampleEvent(variant: nil, event: lodged),
+            SampleEvent(variant: "changed", event: .appealReconsidered(outcome: .changed), setup: [lodged]),
+        ]
+        for ruling in AppealRuling.allCases where ruling.setsAside {
+            samples.append(
+                SampleEvent(
+                    variant: ruling.rawValue, event: .appealDecided(outcome: ruling),
+                    setup: [lodged, .appealReconsidered(outcome: .upheld)]))
+        }
         return samples
     }
 }

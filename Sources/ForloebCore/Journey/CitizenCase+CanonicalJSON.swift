@@ -14,9 +14,13 @@ extension CitizenCase {
 
     public func write(to w: inout CanonicalJSONWriter) {
         w.object { w in
+            if let appeals { w.member("appeals") { w in w.array(appeals) { w, appeal in appeal.write(to: &w) } } }
             w.member("caseId", caseId)
             w.member("citizen") { citizen.write(to: &$0) }
             w.member("courseNumber", courseNumber)
+            if let decisions {
+                w.member("decisions") { w in w.array(decisions) { w, decision in decision.write(to: &w) } }
+            }
             w.member("descriptionCompletedOn", ifPresent: descriptionCompletedOn)
             w.member("futilityDocumented", futilityDocumented)
             w.member("grantedMonthsTotal", grantedMonthsTotal)
@@ -59,6 +63,44 @@ extension DecisionRecord {
             w.member("messageId", messageId)
             w.member("outcome", outcome)
             w.member("ruleSet", ruleSet.rawValue)
+        }
+    }
+}
+
+extension Appeal {
+    func write(to w: inout CanonicalJSONWriter) {
+        w.object { w in
+            w.member("decidedOn", ifPresent: decidedOn)
+            w.member("decision", decision)
+            w.member("lodgedBy", lodgedBy)
+            w.member("receivedOn", receivedOn)
+            w.member("reconsiderBy", reconsiderBy)
+            w.member("reconsideredOn", ifPresent: reconsideredOn)
+            if let reopened { w.member("reopened", reopened) }
+            w.member("status", status.rawValue)
+        }
+    }
+}
+
+extension AppealableDecision {
+    func write(to w: inout CanonicalJSONWriter) {
+        w.object { w in
+            w.member("appealUntil", appealUntil)
+            w.member("decidedOn", decidedOn)
+            w.member("kind", kind.rawValue)
+            w.member("messageId", messageId)
+            w.member("notifiedOn", ifPresent: notifiedOn)
+            w.member("outcome", outcome)
+            if let reopens {
+                w.member("reopens") { w in
+                    w.object { w in
+                        w.member("courseNumber", reopens.courseNumber)
+                        w.member("futilityDocumented", reopens.futilityDocumented)
+                        w.member("grantedMonthsTotal", reopens.grantedMonthsTotal)
+                        w.member("phase") { reopens.phase.write(to: &$0) }
+                    }
+                }
+            }
         }
     }
 }
@@ -111,6 +153,7 @@ extension Recommendation {
         w.object { w in
             w.member("afterRereferral", afterRereferral)
             w.member("durationMonths", ifPresent: durationMonths)
+            if let overruledOnAppeal { w.member("overruledOnAppeal", overruledOnAppeal) }
             w.member("recommendedOn", recommendedOn)
             w.member("step", step.rawValue)
         }

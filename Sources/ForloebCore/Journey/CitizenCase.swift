@@ -23,6 +23,11 @@ public struct CitizenCase: Sendable, Equatable, Codable {
     /// completed and the sundhedskoordinator's advice given, since the case entered its current state.
     public var descriptionCompletedOn: CivilDate?
     public var healthAdviceGivenOn: CivilDate?
+    /// Every decision on the case the citizen may appeal, oldest first (R14); `nil` before the first, and in
+    /// snapshots written before appeals were kept (`forloeb rebuild` fills it in from the log).
+    public var decisions: [AppealableDecision]?
+    /// The case's appeals, in the order they reached the municipality; `nil` before the first.
+    public var appeals: [Appeal]?
 
     public init(caseId: String, citizen: Citizen, openedAt: Instant) {
         self.caseId = caseId
@@ -38,6 +43,18 @@ public struct CitizenCase: Sendable, Equatable, Codable {
     }
 
     public var state: CaseState { phase.state }
+
+    /// Appeals that still wait for the municipality or for Ankestyrelsen.
+    public var openAppeals: [Appeal] { (appeals ?? []).filter(\.status.isOpen) }
+
+    /// R19's basis counts only since the case entered its current state, so a change of state clears it.
+    func resettingDecisionBasis(if stateChanged: Bool) -> CitizenCase {
+        guard stateChanged else { return self }
+        var next = self
+        next.descriptionCompletedOn = nil
+        next.healthAdviceGivenOn = nil
+        return next
+    }
 
     /// The course's end, if one is running.
     public var courseEnd: CivilDate? { phase.course?.end }

@@ -19,6 +19,9 @@ public struct Recommendation: Sendable, Equatable, Codable {
     /// True when the team gave this recommendation after a renewed referral: the municipality may now
     /// decide otherwise (R2).
     public var afterRereferral: Bool
+    /// Set when Ankestyrelsen changed the decision taken on this recommendation: the municipality now decides
+    /// as Ankestyrelsen said, and R2 asks no renewed referral to deviate from the team.
+    public var overruledOnAppeal: Bool?
 
     public init(step: NextStep, durationMonths: Int?, recommendedOn: CivilDate, afterRereferral: Bool) {
         self.step = step

@@ -31,6 +31,9 @@ public struct RuleSet: Sendable, Equatable {
     public var effortGuaranteeMonths: Int?
     /// Weeks the citizen has to appeal a decision (R14).
     public var appealWeeks: Int
+    /// Weeks the municipality has to reconsider an appeal before it goes on to Ankestyrelsen
+    /// (`appeal_reconsideration`, retssikkerhedsloven § 66).
+    public var reconsiderationWeeks: Int = 4
     /// The age under which førtidspension needs documented futility (R8).
     public var foertidspensionFutilityAge: Int
     /// What the 2026 reform abolishes and from when (R18, R19); `nil` under the rule sets before it.

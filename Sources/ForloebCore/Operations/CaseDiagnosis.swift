@@ -31,6 +31,6 @@ public struct CaseDiagnosis: Sendable, Equatable {
         }
         return CaseDiagnosis(
             caseId: c.caseId, state: c.state, reasons: reasons,
-            wouldMoveOn: explorer.acceptedEvents(in: c.state).filter { $0 != .municipalityChanged })
+            wouldMoveOn: explorer.acceptedEvents(in: c.state).filter { $0 != .municipalityChanged && !$0.isAppeal })
     }
 }

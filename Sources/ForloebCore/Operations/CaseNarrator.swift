@@ -116,7 +116,7 @@ public struct CaseNarrator: Sendable {
             return da
                 ? "Kommunen forsøgte den \(date) at kontakte borgeren (\(channel.rawValue)) og fik \(reached ? "" : "ikke ")fat i borgeren (R11)."
                 : "The municipality tried to contact the citizen on \(date) (\(channel.rawValue)) and \(reached ? "reached" : "did not reach") them (R11)."
-        case .sanctionDecided(let absenceDate):
+        case .sanctionDecided(let absenceDate, _):
             return da
                 ? "Kommunen besluttede en sanktion for udeblivelsen den \(absenceDate), efter at kontaktforsøgene var udtømt (R11)."
                 : "The municipality decided a sanction for the absence on \(absenceDate), after contact attempts were exhausted (R11)."
@@ -136,6 +136,12 @@ public struct CaseNarrator: Sendable {
             return da
                 ? "Sundhedskoordinatoren gav sin rådgivning \(date) (R19)."
                 : "The sundhedskoordinator gave the health advice on \(date) (R19)."
+        case .appealLodged(let decision, let receivedOn):
+            return da ? "Kommunen modtog den \(receivedOn) en klage over afgørelsen \(decision) (R14)." : "The municipality received an appeal of the decision \(decision) on \(receivedOn) (R14)."
+        case .appealReconsidered(let outcome, _):
+            return da ? "Kommunen genvurderede afgørelsen (\(outcome.rawValue))." : "The municipality reconsidered the decision (\(outcome.rawValue))."
+        case .appealDecided(let ruling, _):
+            return da ? "Ankestyrelsen afgjorde klagen (\(ruling.rawValue))." : "Ankestyrelsen decided the appeal (\(ruling.rawValue))."
         }
     }
 

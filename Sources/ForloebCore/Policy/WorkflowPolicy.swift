@@ -24,12 +24,17 @@ public struct WorkflowPolicy: Sendable, Equatable {
     public var reminderLeadDays: [DeadlineKind: Int]
     /// Days without an accepted event after which a case in each non-final state counts as stuck.
     public var idleDays: [CaseState: Int]
+    /// Days an appeal may wait with Ankestyrelsen, from the day the municipality sent it on, before `stuck`
+    /// lists the case: Ankestyrelsen's processing time is not the municipality's to keep, but an answer long
+    /// overdue is worth asking after.
+    public var ankestyrelsenIdleDays: Int
 
     public init(
         name: String, decisionDueDays: Int, firstMeetingDays: Int, followUp: [RuleSetID: FollowUpCadence],
         firstPlanDays: Int, nextStepReferralLeadMonths: Int, defaultCourseMonths: Int, minContactAttempts: Int,
-        reminderLeadDays: [DeadlineKind: Int], idleDays: [CaseState: Int]
+        reminderLeadDays: [DeadlineKind: Int], idleDays: [CaseState: Int], ankestyrelsenIdleDays: Int = 180
     ) {
+        self.ankestyrelsenIdleDays = ankestyrelsenIdleDays
         self.name = name
         self.decisionDueDays = decisionDueDays
         self.firstMeetingDays = firstMeetingDays

@@ -20,4 +20,6 @@ public enum RejectionCode: String, CaseIterable, Codable, Sendable {
     case schemeAbolished = "scheme_abolished"
     /// Fleksjob or førtidspension after the team is gone without the description and the health advice (R19).
     case healthAdviceRequired = "health_advice_required"
+    /// An appeal received after the appealed decision's period ended (R14).
+    case appealOutOfTime = "appeal_out_of_time"
 }

@@ -60,7 +60,7 @@ extension Journey {
             course.absences.append(Absence(date: day, reasonableCause: reasonableCause))
         case .contactAttempted(let day, let channel, let reached):
             course.contactAttempts.append(ContactAttempt(date: day, channel: channel, reached: reached))
-        case .sanctionDecided(let absenceDate):
+        case .sanctionDecided(let absenceDate, _):
             guard course.absences.contains(where: { $0.date == absenceDate && !$0.reasonableCause }) else {
                 throw .law(
                     .sanctionPreconditionsUnmet, .r11,

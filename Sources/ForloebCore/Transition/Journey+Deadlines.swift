@@ -18,6 +18,10 @@ extension Journey {
         case .requested, .preparing, .awaitingTeam, .ended:
             break
         }
+        // Whatever the case's state, final ones included: the municipality reconsiders every appeal it received.
+        for appeal in c.appeals ?? [] where appeal.status == .lodged {
+            open.append(Deadline(kind: .appealReconsideration, dueOn: appeal.reconsiderBy))
+        }
         return open.sorted()
     }
 

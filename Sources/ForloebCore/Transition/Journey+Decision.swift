@@ -6,8 +6,9 @@ extension Journey {
     ) throws(Rejection) {
         // A recommendation of a scheme the reform has abolished cannot be followed, so deciding otherwise is no
         // deviation that the team must first reconsider (R2 yields to R18).
-        let binding = !(recommendation.step.isCourse || recommendation.step == .revalidering)
-            || !ruleSet.coursesAbolished(on: date)
+        // Nor is it when Ankestyrelsen changed the decision taken on it: the municipality decides as it said.
+        let binding = (!(recommendation.step.isCourse || recommendation.step == .revalidering)
+            || !ruleSet.coursesAbolished(on: date)) && recommendation.overruledOnAppeal != true
         switch decision.outcome {
         case .refusal:
             guard course == nil else {

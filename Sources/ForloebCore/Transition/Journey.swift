@@ -47,11 +47,17 @@ public struct Journey: Sendable {
         default:
             break
         }
+        if envelope.event.isAppealEvent {
+            // §6.4: appeals are valid in every state, final ones included, and may reopen the case.
+            try appeal(envelope, in: &next, on: date, under: ruleSet)
+            return next.resettingDecisionBasis(if: next.state != state)
+        }
         guard !state.isFinal else {
             throw Rejection(
                 .invalidTransition, "\(envelope.type.rawValue) is not valid: the case has ended (\(state.rawValue))")
         }
         try checkAbolitions(envelope.event, on: date, under: ruleSet)
+        try checkNotifiedOn(envelope.event, on: date)
         switch (current.phase, envelope.event) {
         case (_, .municipalityChanged(let municipality)):
             // R15: the plan and the whole case follow the citizen; only the municipality changes.
@@ -142,12 +148,8 @@ public struct Journey: Sendable {
         default:
             throw invalid(envelope, state)
         }
-        if next.state != state {
-            // R19's basis counts only since the case entered its current state.
-            next.descriptionCompletedOn = nil
-            next.healthAdviceGivenOn = nil
-        }
-        return next
+        recordAppealableDecision(envelope, before: current, after: &next, on: date, under: ruleSet)
+        return next.resettingDecisionBasis(if: next.state != state)
     }
 
     /// R18: what the reform abolished is refused from its date, whatever the case's state.
@@ -190,7 +192,13 @@ public struct Journey: Sendable {
     {
         DecisionRecord(
             messageId: envelope.messageId, decidedOn: date, outcome: outcome, ruleSet: ruleSet.id,
-            appealUntil: DanishCalendar.standard.addingWeeks(ruleSet.appealWeeks, to: date))
+            appealUntil: appealPeriodEnd(envelope.event.notifiedOn ?? date, ruleSet))
+    }
+
+    /// The last day of a decision's appeal period: `appealWeeks` from the day the citizen received it, moved
+    /// to the next working day (retssikkerhedsloven § 67; CONTRACT.md §6.6).
+    func appealPeriodEnd(_ notified: CivilDate, _ ruleSet: RuleSet) -> CivilDate {
+        DanishCalendar.standard.addingWeeks(ruleSet.appealWeeks, to: notified)
     }
 
     private func transition(_ envelope: EventEnvelope, from: CaseState?, to after: CitizenCase, ruleSet: RuleSetID)

@@ -47,7 +47,8 @@ extension CaseEvent {
                     startDate: try d.decodeDateIfPresent("startDate"),
                     durationMonths: try d.decodePositiveIfPresent("durationMonths", atMost: WireLimits.maximumMonths),
                     citizenConsent: try d.decodeIfPresent(Bool.self, forKey: "citizenConsent"),
-                    obviouslyFutile: try d.decodeIfPresent(Bool.self, forKey: "obviouslyFutile")))
+                    obviouslyFutile: try d.decodeIfPresent(Bool.self, forKey: "obviouslyFutile"),
+                    notifiedOn: try d.decodeDateIfPresent("notifiedOn")))
         case .caseworkerAssigned:
             return .caseworkerAssigned(
                 caseworkerId: try d.decodeNonEmpty("caseworkerId"),
@@ -87,7 +88,8 @@ extension CaseEvent {
                 channel: try d.decode(ContactChannel.self, forKey: "channel"),
                 reached: try d.decode(Bool.self, forKey: "reached"))
         case .sanctionDecided:
-            return .sanctionDecided(absenceDate: try d.decodeDate("absenceDate"))
+            return .sanctionDecided(
+                absenceDate: try d.decodeDate("absenceDate"), notifiedOn: try d.decodeDateIfPresent("notifiedOn"))
         case .courseExtensionRequested:
             return .courseExtensionRequested
         case .municipalityChanged:
@@ -98,6 +100,16 @@ extension CaseEvent {
             return .descriptionCompleted(date: try d.decodeDate("date"))
         case .healthAdviceGiven:
             return .healthAdviceGiven(date: try d.decodeDate("date"))
+        case .appealLodged:
+            return .appealLodged(decision: try d.decodeIdentifier("decision"), receivedOn: try d.decodeDate("receivedOn"))
+        case .appealReconsidered:
+            return .appealReconsidered(
+                outcome: try d.decode(AppealReconsideration.self, forKey: "outcome"),
+                decision: try d.decodeIdentifierIfPresent("decision"))
+        case .appealDecided:
+            return .appealDecided(
+                outcome: try d.decode(AppealRuling.self, forKey: "outcome"),
+                decision: try d.decodeIdentifierIfPresent("decision"))
         }
     }
 }

@@ -45,6 +45,7 @@ extension CaseEvent {
             if let months = decision.durationMonths { data["durationMonths"] = months }
             if let consent = decision.citizenConsent { data["citizenConsent"] = consent }
             if let futile = decision.obviouslyFutile { data["obviouslyFutile"] = futile }
+            if let notified = decision.notifiedOn { data["notifiedOn"] = notified.description }
             return data
         case .caseworkerAssigned(let id, let unit):
             return ["caseworkerId": id, "unit": unit.rawValue]
@@ -66,8 +67,10 @@ extension CaseEvent {
             return ["date": date.description, "reasonableCause": cause]
         case .contactAttempted(let date, let channel, let reached):
             return ["date": date.description, "channel": channel.rawValue, "reached": reached]
-        case .sanctionDecided(let absenceDate):
-            return ["absenceDate": absenceDate.description]
+        case .sanctionDecided(let absenceDate, let notifiedOn):
+            var data: [String: Any] = ["absenceDate": absenceDate.description]
+            if let notifiedOn { data["notifiedOn"] = notifiedOn.description }
+            return data
         case .courseExtensionRequested:
             return [:]
         case .municipalityChanged(let municipality):
@@ -76,6 +79,16 @@ extension CaseEvent {
             return ["reason": reason.rawValue]
         case .descriptionCompleted(let date), .healthAdviceGiven(let date):
             return ["date": date.description]
+        case .appealLodged(let decision, let receivedOn):
+            return ["decision": decision, "receivedOn": receivedOn.description]
+        case .appealReconsidered(let outcome, let decision):
+            var data: [String: Any] = ["outcome": outcome.rawValue]
+            if let decision { data["decision"] = decision }
+            return data
+        case .appealDecided(let outcome, let decision):
+            var data: [String: Any] = ["outcome": outcome.rawValue]
+            if let decision { data["decision"] = decision }
+            return data
         }
     }
 }

@@ -83,6 +83,10 @@ extension KeyedDecodingContainer<WireKey> {
         return value
     }
 
+    func decodeIdentifierIfPresent(_ key: WireKey) throws -> String? {
+        try contains(key) && !decodeNil(forKey: key) ? decodeIdentifier(key) : nil
+    }
+
     /// A count from 1 to `maximum` (`WireLimits`): larger numbers would overflow the engine's date arithmetic.
     func decodePositive(_ key: WireKey, atMost maximum: Int) throws -> Int {
         try checkedCount(try integer(at: key) { try decode(Int.self, forKey: key) }, key, atMost: maximum)
