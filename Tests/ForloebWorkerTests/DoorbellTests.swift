@@ -7,13 +7,13 @@ import Testing
         let doorbell = Doorbell()
         let started = ContinuousClock.now
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<2 { group.addTask { await doorbell.wait(timeout: .seconds(60)) } }
+            for _ in 0..<2 { group.addTask { await doorbell.wait(timeout: .seconds(300)) } }
             // Both are waiting before the ring (a ring with no one waiting would only be remembered once).
             while await doorbell.waiting < 2 { try await Task.sleep(for: .milliseconds(5)) }
             await doorbell.ring()
             try await group.waitForAll()
         }
-        #expect(ContinuousClock.now - started < .seconds(10), "both waiters return at the ring, not at the timeout")
+        #expect(ContinuousClock.now - started < .seconds(240), "both waiters return at the ring, not at the timeout")
         #expect(await doorbell.waiting == 0)
     }
 
