@@ -30,6 +30,7 @@ public struct ForloebCommand: AsyncParsableCommand {
             ResendCommand.self,
             AuditCommand.self,
             SeedCommand.self,
+            ConsoleCommand.self,
         ]
     )
 

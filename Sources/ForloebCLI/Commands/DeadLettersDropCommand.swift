@@ -2,6 +2,7 @@ import ArgumentParser
 import ForloebAMQP
 import ForloebCore
 import ForloebStore
+import ForloebViews
 import Foundation
 
 /// `forloeb dead-letters drop`: settle a dead letter without applying it, audited.
