@@ -37,6 +37,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Already in the graph through postgres-nio; the audit chain's SHA-256.
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
         // The console. Hummingbird's swift-configuration support is left out: the console takes its settings from
         // the command line like every other verb.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
@@ -62,7 +64,11 @@ let package = Package(
             dependencies: ["ForloebCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "ForloebStore", dependencies: ["ForloebCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "ForloebStore",
+            dependencies: ["ForloebCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ForloebSQLite",
             dependencies: ["ForloebCore", "ForloebStore", .product(name: "GRDB", package: "GRDB.swift")],
@@ -221,6 +227,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // Stores written by an earlier forloeb, for the in-place upgrade test (read through #filePath).
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

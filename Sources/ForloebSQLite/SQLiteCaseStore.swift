@@ -3,25 +3,28 @@ import ForloebStore
 import Foundation
 import GRDB
 
-/// The embedded store: one SQLite file in WAL mode, through GRDB.
+/// The embedded store: one SQLite file in WAL mode, through GRDB; the engine (`SQLCaseStore`) with SQLite's
+/// dialect (`SQLiteDriver`).
 ///
 /// Readers never block the writer (WAL); writers are serialised by SQLite (`BEGIN IMMEDIATE`, waiting up to
 /// `busyTimeout` for another process's write). A batch reads its snapshots first, outside the write
 /// transaction, and checks their versions inside it: a change in between is a `conflict`, as on PostgreSQL.
-public final class SQLiteCaseStore: CaseStore {
-    public let url: StoreURL
+public final class SQLiteCaseStore: SQLCaseStore, @unchecked Sendable {
     public let durability: SQLiteDurability
-    let pool: DatabasePool
-    let faults: StoreFaultHooks
-    let cache = SnapshotCache()
 
     /// Opens (creating the file and its folder if needed) the database at `path`.
-    public init(
-        path: String, durability: SQLiteDurability = .full, busyTimeout: Double = 30, faults: StoreFaultHooks = .none
-    ) throws(StoreError) {
-        self.url = .sqlite(path: path)
+    public convenience init(path: String, durability: SQLiteDurability = .full, busyTimeout: Double = 30)
+        throws(StoreError)
+    {
+        try self.init(path: path, durability: durability, busyTimeout: busyTimeout, faults: .none)
+    }
+
+    /// The same with failures injected between a transaction's steps: for the package's tests only.
+    package init(path: String, durability: SQLiteDurability = .full, busyTimeout: Double = 30, faults: StoreFaultHooks)
+        throws(StoreError)
+    {
+        let url = StoreURL.sqlite(path: path)
         self.durability = durability
-        self.faults = faults
         let folder = (path as NSString).deletingLastPathComponent
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
@@ -29,71 +32,19 @@ public final class SQLiteCaseStore: CaseStore {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
         }
+        let pool: DatabasePool
         do {
             if !folder.isEmpty {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            self.pool = try DatabasePool(path: path, configuration: config)
+            pool = try DatabasePool(path: path, configuration: config)
         } catch {
-            throw StoreError(.unreachable, "cannot open \(url.redacted): \(Self.describe(error))")
+            throw StoreError(.unreachable, "cannot open \(url.redacted): \(Self.describe(error))", cause: error)
         }
+        super.init(url: url, driver: SQLiteDriver(pool: pool, durability: durability), faults: faults)
     }
 
-    public func close() async throws {
-        do { try pool.close() } catch { throw Self.map(error) }
-    }
-
-    // MARK: Migrations
-
-    public func migrate() async throws -> MigrationReport {
-        try await perform { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE IF NOT EXISTS forloeb_migrations (
-                        name TEXT PRIMARY KEY NOT NULL, position INTEGER NOT NULL, applied_at INTEGER NOT NULL)
-                    """)
-            var applied: [String] = []
-            var already: [String] = []
-            for (index, migration) in StoreMigration.ordered.enumerated() {
-                try db.inTransaction(.immediate) {
-                    let present =
-                        try Bool.fetchOne(
-                            db, sql: "SELECT 1 FROM forloeb_migrations WHERE name = ?", arguments: [migration.rawValue])
-                        ?? false
-                    if present {
-                        already.append(migration.rawValue)
-                    } else {
-                        try db.execute(sql: SQLiteSchema.sql(for: migration))
-                        try db.execute(
-                            sql: "INSERT INTO forloeb_migrations (name, position, applied_at) VALUES (?, ?, ?)",
-                            arguments: [migration.rawValue, index + 1, Int64(Date().timeIntervalSince1970)])
-                        applied.append(migration.rawValue)
-                    }
-                    return .commit
-                }
-            }
-            return MigrationReport(applied: applied, alreadyApplied: already)
-        }
-    }
-
-    public func appliedMigrations() async throws -> [String] {
-        try await read { db in
-            guard try db.tableExists("forloeb_migrations") else { return [] }
-            return try String.fetchAll(db, sql: "SELECT name FROM forloeb_migrations ORDER BY position")
-        }
-    }
-
-    // MARK: Plumbing
-
-    /// A read in its own WAL snapshot, errors mapped to `StoreError` (a cancellation stays one).
-    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do { return try await pool.read(body) } catch { throw Self.mapKeepingCancellation(error) }
-    }
-
-    /// Work on the writer connection without an implicit transaction (the body opens its own).
-    func perform<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do { return try await pool.writeWithoutTransaction(body) } catch { throw Self.mapKeepingCancellation(error) }
-    }
+    // MARK: Errors
 
     /// `map`, except that a cancelled task's error (GRDB interrupts the statement) stays a `CancellationError`,
     /// as a caller that cancels (a worker shutting down) expects.
@@ -103,20 +54,10 @@ public final class SQLiteCaseStore: CaseStore {
         return map(error)
     }
 
-    /// One `BEGIN IMMEDIATE` transaction on the writer connection.
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await perform { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
-    }
+    /// A GRDB error as a `StoreError`; the driver's error stays the result's `cause`.
+    static func map(_ error: any Error) -> StoreError { StoreError.mapping(error, classify) }
 
-    static func map(_ error: any Error) -> StoreError {
-        if let error = error as? StoreError { return error }
+    private static func classify(_ error: any Error) -> StoreError {
         if let error = error as? DatabaseError {
             switch error.extendedResultCode {
             case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY:

@@ -46,19 +46,19 @@ struct PostgresIntegrityTests {
                     recorded_at) VALUES
                 """
             // One row naming no case fails the whole statement, with the foreign key's SQLSTATE.
-            #expect(await sqlState("\(event) ('NO-SUCH-CASE', 1, 'x-1', 't', 0, 'a', 's', 'r', '{}', 0)") == "23503")
+            #expect(await sqlState("\(event) ('NO-SUCH-CASE', 1, 'x-1', 'case.opened', 0, 'a', 'requested', '2013', '{}', 0)") == "23503")
             #expect(
                 await sqlState(
-                    "\(event) ('\(existing)', 900, 'x-2', 't', 0, 'a', 's', 'r', '{}', 0), "
-                        + "('NO-SUCH-CASE', 1, 'x-3', 't', 0, 'a', 's', 'r', '{}', 0)") == "23503")
+                    "\(event) ('\(existing)', 900, 'x-2', 'case.opened', 0, 'a', 'requested', '2013', '{}', 0), "
+                        + "('NO-SUCH-CASE', 1, 'x-3', 'case.opened', 0, 'a', 'requested', '2013', '{}', 0)") == "23503")
             #expect(
-                await sqlState("INSERT INTO deadlines (case_id, kind, due_at) VALUES ('NO-SUCH-CASE', 'k', 0)")
+                await sqlState("INSERT INTO deadlines (case_id, kind, due_at) VALUES ('NO-SUCH-CASE', 'followup', 0)")
                     == "23503")
             #expect(
-                await sqlState("INSERT INTO deadlines (case_id, kind, due_at) VALUES ('\(existing)', 'test_kind', 0)")
+                await sqlState("INSERT INTO deadlines (case_id, kind, due_at) VALUES ('\(existing)', 'mentor_agreement_end', 0) ON CONFLICT DO NOTHING")
                     == nil)
             #expect(
-                await sqlState("UPDATE deadlines SET case_id = 'NO-SUCH-CASE' WHERE kind = 'test_kind'") == "23503")
+                await sqlState("UPDATE deadlines SET case_id = 'NO-SUCH-CASE' WHERE kind = 'mentor_agreement_end'") == "23503")
             // Cases are neither deleted nor renamed; an update of anything else passes.
             #expect(await sqlState("DELETE FROM cases WHERE case_id = '\(existing)'") == "P0001")
             #expect(await sqlState("UPDATE cases SET case_id = 'RENAMED' WHERE case_id = '\(existing)'") == "P0001")
@@ -66,12 +66,12 @@ struct PostgresIntegrityTests {
             // The check finds `cases` whatever the session's search path.
             #expect(await sqlState("SET search_path = pg_catalog") == nil)
             #expect(
-                await sqlState("INSERT INTO public.deadlines (case_id, kind, due_at) VALUES ('NO-SUCH-CASE', 'k', 0)")
+                await sqlState("INSERT INTO public.deadlines (case_id, kind, due_at) VALUES ('NO-SUCH-CASE', 'followup', 0)")
                     == "23503")
             #expect(await sqlState("RESET search_path") == nil)
             #expect(await sqlState("UPDATE cases SET updated_at = updated_at + 1 WHERE case_id = '\(existing)'") == nil)
             // A row for an existing case still goes in (and nothing refused above was written).
-            #expect(await sqlState("\(event) ('\(existing)', 901, 'x-4', 't', 0, 'a', 's', 'r', '{}', 0)") == nil)
+            #expect(await sqlState("\(event) ('\(existing)', 901, 'x-4', 'case.opened', 0, 'a', 'requested', '2013', '{}', 0)") == nil)
             var orphans = -1
             for try await count in try await connection.query(
                 "SELECT count(*)::int8 FROM events WHERE case_id NOT IN (SELECT case_id FROM cases)", logger: logger

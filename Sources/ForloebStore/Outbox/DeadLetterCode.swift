@@ -22,6 +22,9 @@ public struct DeadLetterCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     /// Unreadable, or without a readable `caseId`: the usual dead letter.
     public static let malformed = DeadLetterCode(.malformed)
 
+    /// Every code a dead letter may carry: the rejection codes and `retry_exhausted` (the schema's CHECK lists them).
+    package static var known: [String] { RejectionCode.allCases.map(\.rawValue) + [retryExhausted.rawValue] }
+
     /// The rejection this code stands for, when it is one.
     public var rejectionCode: RejectionCode? { RejectionCode(rawValue: rawValue) }
 

@@ -2,7 +2,7 @@ import ForloebCore
 
 /// What the processed-message set holds for one message id.
 public struct ProcessedMark: Sendable, Equatable {
-    public enum Outcome: String, Sendable {
+    public enum Outcome: String, Sendable, CaseIterable {
         case applied, rejected
     }
 

@@ -2,8 +2,9 @@ import ForloebCore
 
 /// The store's schema history: named, ordered, forward-only migrations, each applied in one transaction.
 ///
-/// Both back ends implement exactly these names (in their own SQL dialect) and record them in
-/// `forloeb_migrations`, so `forloeb migrate` reports the same history whichever store it is pointed at.
+/// One ordered list for both back ends: each step's SQL per dialect is `statements(for:)` (`StoreSchema`), and
+/// both record the names in `forloeb_migrations`, so `forloeb migrate` reports the same history whichever store
+/// it is pointed at.
 public enum StoreMigration: String, Sendable, CaseIterable {
     /// Cases (snapshot + indexed columns), the append-only event log, the processed-message set, rejections.
     case eventLog = "001_event_log"
@@ -27,10 +28,32 @@ public enum StoreMigration: String, Sendable, CaseIterable {
     /// renamed (triggers now forbid all three), which is what the foreign key's lock guarded against.
     /// SQLite keeps its foreign keys: there a check is an in-process index probe.
     case caseChecksPerStatement = "006_case_checks_per_statement"
+    /// Every column that holds one of the program's enums (states, event types, rule sets, rejection codes, rules,
+    /// deadline kinds, dead-letter codes) gets a `CHECK` listing the values the Swift enum has (`EnumCheck`), so a
+    /// stored value forloeb does not know can no longer be written. The allowed values are generated from the
+    /// enums' `allCases` and recorded in `forloeb_enum_checks`; `migrate` rewrites a constraint whenever a later
+    /// forloeb knows more values (a new deadline kind or event type needs no migration of its own).
+    case enumChecks = "007_enum_checks"
 
     /// All migrations in the order they apply.
     public static var ordered: [StoreMigration] { allCases }
+
+    /// This step's statements in `dialect`, in order, run in one transaction.
+    package func statements(for dialect: StoreDialect) -> [String] {
+        switch dialect {
+        case .sqlite: [StoreSchema.sqlite(self)].filter { !$0.isEmpty }
+        case .postgres: StoreSchema.postgres(self)
+        }
+    }
 }
+
+/// The SQL dialects the store speaks.
+package enum StoreDialect: Sendable {
+    case sqlite, postgres
+}
+
+/// The schema's SQL, per migration and dialect (`StoreSchema+SQLite.swift`, `StoreSchema+Postgres.swift`).
+package enum StoreSchema {}
 
 /// What `migrate` did.
 public struct MigrationReport: Sendable, Equatable {
@@ -38,9 +61,12 @@ public struct MigrationReport: Sendable, Equatable {
     public var applied: [String]
     /// Migrations that were already in place.
     public var alreadyApplied: [String]
+    /// The enum CHECK constraints (`EnumCheck.name`) written or rewritten because this forloeb knows other values.
+    public var refreshedChecks: [String]
 
-    public init(applied: [String], alreadyApplied: [String]) {
+    public init(applied: [String], alreadyApplied: [String], refreshedChecks: [String] = []) {
         self.applied = applied
         self.alreadyApplied = alreadyApplied
+        self.refreshedChecks = refreshedChecks
     }
 }

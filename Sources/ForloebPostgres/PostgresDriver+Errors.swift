@@ -1,7 +1,7 @@
 import ForloebStore
 import PostgresNIO
 
-extension PostgresCaseStore {
+extension PostgresDriver {
     /// A postgres-nio or server error as a `StoreError`, classified by what the caller should do about it.
     ///
     /// Why the classes matter: a worker holds its batch and retries it in place on a transient error
@@ -9,8 +9,10 @@ extension PostgresCaseStore {
     /// other error the batch is judged to be at fault. A server restart shows up as several of these: the
     /// running statement ends with 57P01 (or the socket closes), new connections are refused, then told "the
     /// database system is starting up" (57P03, on connecting: `unreachable` like every connect failure).
-    static func map(_ error: any Error) -> StoreError {
-        if let error = error as? StoreError { return error }
+    /// The driver's error stays the result's `cause`.
+    static func map(_ error: any Error) -> StoreError { StoreError.mapping(error, classify) }
+
+    private static func classify(_ error: any Error) -> StoreError {
         if let error = error as? PSQLError {
             if let state = error.serverInfo?[.sqlState] {
                 return map(sqlState: state, message: error.serverInfo?[.message] ?? state)

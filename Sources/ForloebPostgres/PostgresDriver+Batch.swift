@@ -5,42 +5,29 @@ import Logging
 import NIOCore
 import PostgresNIO
 
-extension PostgresCaseStore {
+extension PostgresDriver {
     /// Rows per `VALUES` statement on the rare paths (rejections, dead letters): PostgreSQL takes at most 65,535
     /// parameters per statement.
     static let rowsPerStatement = 2000
 
-    public func apply(_ messages: [InboundMessage], journey: Journey, at now: Instant, options: ApplyOptions)
-        async throws
-        -> [ApplyOutcome]
+    func loadBatch(messageIds: [String], caseIds: [String], cache: SnapshotCache?) async throws
+        -> (marks: [String: ProcessedMark], cases: [String: (snapshot: CitizenCase, revision: Int)])
     {
-        try StorableText.require(messages)
-        let messageIds = BatchPlan.messageIds(of: messages)
-        let caseIds = BatchPlan.caseIds(of: messages).sorted()
         let logger = self.logger
-        let cache = self.cache
-        let (marks, loaded) = try await withConnection { connection in
+        return try await withConnection { connection in
             try await Self.load(connection, messageIds: messageIds, caseIds: caseIds, cache: cache, logger)
         }
-        let plan = BatchPlan.make(messages, journey: journey, processed: marks, snapshots: loaded.mapValues(\.snapshot))
-        try plan.requireStorableText()
-        let revisions = loaded.mapValues(\.revision)
-        try await faults.afterLoad?()
-        // Only duplicates: nothing to lock or write.
-        if plan.writesNothing && options.isEmpty { return plan.outcomes }
-        let faults = self.faults
-        try await transaction { connection in
-            try await Self.lookUpByKey(connection, logger)
-            try await Self.write(
-                plan, caseIds: plan.dependsOn, revisions: revisions, connection, now: Int(now.secondsSinceEpoch),
-                options,
-                faults, logger)
-        }
-        for write in plan.cases {
-            cache.store(
-                write.summary.caseId, revision: (revisions[write.summary.caseId] ?? 0) + 1, snapshot: write.snapshot)
-        }
-        return plan.outcomes
+    }
+
+    func writeBatch(
+        _ plan: BatchPlan, caseIds: [String], revisions: [String: Int], now: Instant, faults: StoreFaultHooks,
+        in session: any StoreSession
+    ) async throws {
+        guard let session = session as? PostgresSession else { throw StoreError(.io, "not a PostgreSQL session") }
+        try await Self.lookUpByKey(session.connection, logger)
+        try await Self.write(
+            plan, caseIds: caseIds, revisions: revisions, session.connection, now: Int(now.secondsSinceEpoch), faults,
+            logger)
     }
 
     /// Makes the rest of the transaction find rows through their keys' indexes.
@@ -70,7 +57,7 @@ extension PostgresCaseStore {
         var misses: [String] = []
         let rows = try await connection.query(
             """
-            SELECT false, m.message_id, m.outcome, m.attempts
+            SELECT false AS is_case, m.message_id AS id, m.outcome, m.attempts
             FROM unnest(\(messageIds)::text[]) AS u (id) CROSS JOIN LATERAL (
                 SELECT message_id, outcome, attempts FROM processed_messages WHERE message_id = u.id OFFSET 0) AS m
             UNION ALL
@@ -78,21 +65,27 @@ extension PostgresCaseStore {
             FROM unnest(\(caseIds)::text[]) AS u (id) CROSS JOIN LATERAL (
                 SELECT case_id, revision FROM cases WHERE case_id = u.id OFFSET 0) AS c
             """, logger: logger)
-        for try await (isCase, id, outcome, number) in rows.decode((Bool, String, String?, Int).self) {
-            if !isCase {
-                marks[id] = ProcessedMark(
-                    outcome: outcome.flatMap(ProcessedMark.Outcome.init(rawValue:)) ?? .applied, attempts: number)
-            } else if let snapshot = cache?.snapshot(id, revision: number) {
+        for try await row in rows {
+            let r = RowReader(row.stored, table: "processed_messages", key: "id")
+            let id = try r.string("id")
+            if !(try r.bool("is_case")) {
+                marks[id] = try ProcessedMark(row: row.stored)
+                continue
+            }
+            let number = try r.int("attempts")  // the case's revision
+            if let snapshot = cache?.snapshot(id, revision: number) {
                 found[id] = (snapshot, number)
             } else {
                 misses.append(id)
             }
         }
         guard !misses.isEmpty else { return (marks, found) }
-        for try await (id, revision, json) in try await connection.query(
-            "SELECT case_id, revision, snapshot FROM cases WHERE case_id = ANY(\(misses))", logger: logger
-        ).decode((String, Int, String).self) {
-            let snapshot = try CaseReplay.decode(json, caseId: id)
+        for try await row in try await connection.query(
+            "SELECT case_id, revision, snapshot FROM cases WHERE case_id = ANY(\(misses))", logger: logger)
+        {
+            let r = RowReader(row.stored, table: "cases", key: "case_id")
+            let (id, revision) = (try r.string("case_id"), try r.int("revision"))
+            let snapshot = try CaseReplay.decode(try r.string("snapshot"), caseId: id)
             cache?.store(id, revision: revision, snapshot: snapshot)
             found[id] = (snapshot, revision)
         }
@@ -110,8 +103,7 @@ extension PostgresCaseStore {
     /// (replays, rejections, dead letters) follow as statements of their own.
     static func write(
         _ plan: BatchPlan, caseIds: [String], revisions expected: [String: Int], _ connection: PostgresConnection,
-        now: Int,
-        _ options: ApplyOptions, _ faults: StoreFaultHooks, _ logger: Logger
+        now: Int, _ faults: StoreFaultHooks, _ logger: Logger
     ) async throws {
         var stored: [DeadlineChanges.Row] = []
         if !caseIds.isEmpty {
@@ -127,9 +119,10 @@ extension PostgresCaseStore {
                 FROM locked AS l LEFT JOIN LATERAL (
                     SELECT kind, due_at FROM deadlines WHERE case_id = l.case_id OFFSET 0) AS d ON true
                 """, logger: logger)
-            for try await (id, revision, kind, dueAt) in rows.decode((String, Int, String?, Int?).self) {
-                current[id] = revision
-                if let kind, let dueAt { stored.append(DeadlineChanges.Row(caseId: id, kind: kind, dueAt: dueAt)) }
+            for try await row in rows {
+                let r = RowReader(row.stored, table: "cases", key: "case_id")
+                current[try r.string("case_id")] = try r.int("revision")
+                if try r.optionalString("kind") != nil { stored.append(try DeadlineChanges.Row(row: row.stored)) }
             }
             for id in caseIds where current[id] != expected[id] {
                 throw StoreError(.conflict, "case \(id) changed since the batch read it")
@@ -258,59 +251,5 @@ extension PostgresCaseStore {
         try faults.at(.rejectionsWritten)
         try faults.at(.deadlinesWritten)
         try faults.at(.outboxWritten)
-
-        if let id = options.resolvesDeadLetter {
-            try await resolve(connection, deadLetter: id, as: .replayed, now: now, logger)
-        }
-        if let audit = options.audit {
-            _ = try await appendAudit(connection, audit, logger)
-        }
-    }
-
-    static func resolve(
-        _ connection: PostgresConnection, deadLetter id: Int64, as resolution: DeadLetterResolution, now: Int,
-        _ logger: Logger
-    ) async throws {
-        var updated = 0
-        for try await _ in try await connection.query(
-            """
-            UPDATE dead_letters SET resolution = \(resolution.rawValue), resolved_at = \(now)
-            WHERE id = \(Int(id)) AND resolution IS NULL RETURNING 1
-            """, logger: logger)
-        {
-            updated += 1
-        }
-        guard updated == 1 else {
-            throw StoreError(.notFound, "dead letter \(id) does not exist or was already settled")
-        }
-    }
-
-    static func appendAudit(_ connection: PostgresConnection, _ entry: AuditEntry, _ logger: Logger) async throws
-        -> AuditRecord
-    {
-        try StorableText.require(entry)
-        // One chain: writers take turns for the rest of their transaction.
-        try await connection.query("SELECT pg_advisory_xact_lock(7243001)", logger: logger)
-        var previous: (sequence: Int64, hash: String)?
-        for try await (sequence, hash) in try await connection.query(
-            "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1", logger: logger
-        ).decode((Int, String).self) {
-            previous = (Int64(sequence), hash)
-        }
-        let record = AuditChain.link(entry, after: previous)
-        try await connection.query(
-            """
-            INSERT INTO audit_log (sequence, operator, at, action, case_id, reason, detail, prev_hash, hash)
-            VALUES (\(Int(record.sequence)), \(entry.operatorId), \(Int(entry.at.secondsSinceEpoch)), \(entry.action),
-                \(entry.caseId), \(entry.reason), \(entry.detail), \(record.prevHash), \(record.hash))
-            """, logger: logger)
-        return record
-    }
-}
-
-extension Array {
-    /// Consecutive slices of at most `size` elements.
-    func chunked(_ size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: Swift.max(1, size)).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

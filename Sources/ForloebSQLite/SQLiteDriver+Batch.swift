@@ -3,34 +3,29 @@ import ForloebStore
 import Foundation
 import GRDB
 
-extension SQLiteCaseStore {
-    public func apply(_ messages: [InboundMessage], journey: Journey, at now: Instant, options: ApplyOptions)
-        async throws
-        -> [ApplyOutcome]
+/// SQLite's bulk form of a batch: the marks and snapshots read in one snapshot, the rows written by cached
+/// prepared statements, one execution per row (an in-process call each).
+extension SQLiteDriver {
+    func loadBatch(messageIds: [String], caseIds: [String], cache: SnapshotCache?) async throws
+        -> (marks: [String: ProcessedMark], cases: [String: (snapshot: CitizenCase, revision: Int)])
     {
-        try StorableText.require(messages)
-        let messageIds = BatchPlan.messageIds(of: messages)
-        let caseIds = BatchPlan.caseIds(of: messages)
-        let cache = self.cache
-        let (marks, loaded) = try await read { db in
-            (try Self.marks(db, messageIds), try Self.cases(db, caseIds, cache: cache))
+        do {
+            return try await pool.read { db in
+                (try Self.marks(db, messageIds), try Self.cases(db, caseIds, cache: cache))
+            }
+        } catch {
+            throw SQLiteCaseStore.mapKeepingCancellation(error)
         }
-        let plan = BatchPlan.make(messages, journey: journey, processed: marks, snapshots: loaded.mapValues(\.snapshot))
-        try plan.requireStorableText()
-        let revisions = loaded.mapValues(\.revision)
-        try await faults.afterLoad?()
-        // Only duplicates: nothing to lock or write.
-        if plan.writesNothing && options.isEmpty { return plan.outcomes }
-        let faults = self.faults
-        try await transaction { db in
-            try Self.write(
-                plan, caseIds: plan.dependsOn, revisions: revisions, db, now: now.secondsSinceEpoch, options, faults)
+    }
+
+    func writeBatch(
+        _ plan: BatchPlan, caseIds: [String], revisions: [String: Int], now: Instant, faults: StoreFaultHooks,
+        in session: any StoreSession
+    ) async throws {
+        guard let session = session as? SQLiteSession else { throw StoreError(.io, "not a SQLite session") }
+        try await session.run { db in
+            try Self.write(plan, caseIds: caseIds, revisions: revisions, db, now: now.secondsSinceEpoch, faults)
         }
-        for write in plan.cases {
-            cache.store(
-                write.summary.caseId, revision: (revisions[write.summary.caseId] ?? 0) + 1, snapshot: write.snapshot)
-        }
-        return plan.outcomes
     }
 
     static func marks(_ db: Database, _ ids: [String]) throws -> [String: ProcessedMark] {
@@ -39,11 +34,11 @@ extension SQLiteCaseStore {
             let rows = try Row.fetchAll(
                 db,
                 sql:
-                    "SELECT message_id, outcome, attempts FROM processed_messages WHERE message_id IN \(placeholders(chunk.count))",
+                    "SELECT \(ProcessedMark.columns) FROM processed_messages WHERE message_id IN \(placeholders(chunk.count))",
                 arguments: StatementArguments(chunk))
             for row in rows {
-                let outcome = ProcessedMark.Outcome(rawValue: row[1]) ?? .applied
-                marks[row[0]] = ProcessedMark(outcome: outcome, attempts: row[2])
+                marks[try RowReader(row.stored, table: "processed_messages", key: "message_id").string("message_id")] =
+                    try ProcessedMark(row: row.stored)
             }
         }
         return marks
@@ -69,9 +64,10 @@ extension SQLiteCaseStore {
                 sql: "SELECT case_id, revision, snapshot FROM cases WHERE case_id IN \(placeholders(chunk.count))",
                 arguments: StatementArguments(chunk))
             for row in rows {
-                let id: String = row[0]
-                let revision: Int = row[1]
-                let snapshot = try CaseReplay.decode(row[2], caseId: id)
+                let r = RowReader(row.stored, table: "cases", key: "case_id")
+                let id = try r.string("case_id")
+                let revision = try r.int("revision")
+                let snapshot = try CaseReplay.decode(try r.string("snapshot"), caseId: id)
                 cache?.store(id, revision: revision, snapshot: snapshot)
                 found[id] = (snapshot, revision)
             }
@@ -85,7 +81,10 @@ extension SQLiteCaseStore {
             let rows = try Row.fetchAll(
                 db, sql: "SELECT case_id, revision FROM cases WHERE case_id IN \(placeholders(chunk.count))",
                 arguments: StatementArguments(chunk))
-            for row in rows { revisions[row[0]] = row[1] }
+            for row in rows {
+                let r = RowReader(row.stored, table: "cases", key: "case_id")
+                revisions[try r.string("case_id")] = try r.int("revision")
+            }
         }
         return revisions
     }
@@ -98,7 +97,7 @@ extension SQLiteCaseStore {
     /// changed since (else `conflict`, and the caller's rollback discards everything).
     static func write(
         _ plan: BatchPlan, caseIds: [String], revisions expected: [String: Int], _ db: Database, now: Int64,
-        _ options: ApplyOptions, _ faults: StoreFaultHooks
+        _ faults: StoreFaultHooks
     ) throws {
         let current = try revisions(db, caseIds)
         for id in caseIds where current[id] != expected[id] {
@@ -188,13 +187,12 @@ extension SQLiteCaseStore {
         }
         try faults.at(.rejectionsWritten)
 
-        let storedDeadlines = try db.cachedStatement(sql: "SELECT kind, due_at FROM deadlines WHERE case_id = ?")
+        let storedDeadlines = try db.cachedStatement(sql: "SELECT case_id, kind, due_at FROM deadlines WHERE case_id = ?")
         var stored: [DeadlineChanges.Row] = []
         for write in plan.cases where write.expectedVersion != nil {
-            let caseId = write.summary.caseId
-            let rows = try Row.fetchCursor(storedDeadlines, arguments: [caseId])
+            let rows = try Row.fetchCursor(storedDeadlines, arguments: [write.summary.caseId])
             while let row = try rows.next() {
-                stored.append(DeadlineChanges.Row(caseId: caseId, kind: row[0], dueAt: row[1]))
+                stored.append(try DeadlineChanges.Row(row: row.stored))
             }
         }
         let changes = DeadlineChanges(stored: stored, planned: plan.plannedDeadlines)
@@ -217,45 +215,5 @@ extension SQLiteCaseStore {
             try insertOutbox.execute(arguments: [o.messageId, o.routingKey, o.caseId, o.body, now])
         }
         try faults.at(.outboxWritten)
-
-        if let id = options.resolvesDeadLetter {
-            try resolve(db, deadLetter: id, as: .replayed, now: now)
-        }
-        if let audit = options.audit {
-            _ = try appendAudit(db, audit)
-        }
-    }
-
-    static func resolve(_ db: Database, deadLetter id: Int64, as resolution: DeadLetterResolution, now: Int64) throws {
-        try db.execute(
-            sql: "UPDATE dead_letters SET resolution = ?, resolved_at = ? WHERE id = ? AND resolution IS NULL",
-            arguments: [resolution.rawValue, now, id])
-        guard db.changesCount == 1 else {
-            throw StoreError(.notFound, "dead letter \(id) does not exist or was already settled")
-        }
-    }
-
-    static func appendAudit(_ db: Database, _ entry: AuditEntry) throws -> AuditRecord {
-        try StorableText.require(entry)
-        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1")
-        let previous: (sequence: Int64, hash: String)? = last.map { ($0[0], $0[1]) }
-        let record = AuditChain.link(entry, after: previous)
-        try db.execute(
-            sql: """
-                INSERT INTO audit_log (sequence, operator, at, action, case_id, reason, detail, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                record.sequence, entry.operatorId, entry.at.secondsSinceEpoch, entry.action, entry.caseId, entry.reason,
-                entry.detail, record.prevHash, record.hash,
-            ])
-        return record
-    }
-}
-
-extension Array {
-    /// Consecutive slices of at most `size` elements (SQL `IN` lists stay under the variable limit).
-    func chunked(_ size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

@@ -1,0 +1,254 @@
+import ForloebCore
+import Foundation
+
+/// The operator's reads and the scheduler's scans, written once.
+extension SQLCaseStore {
+    public func caseRecord(_ caseId: String) async throws -> CaseRecord? {
+        guard StorableText.isStorable(caseId) else { return nil }
+        let dialect = self.dialect
+        return try await driver.read { session in
+            let id: [StoreValue] = [.text(caseId)]
+            guard
+                let row = try await session.rows(
+                    StoreStatement("SELECT case_id, snapshot FROM cases WHERE case_id = ?", id)
+                ).first
+            else { return nil }
+            let snapshot = try CaseReplay.decode(
+                try RowReader(row, table: "cases", key: "case_id").string("snapshot"), caseId: caseId)
+            let history = try await session.rows(
+                StoreStatement("SELECT \(HistoryEntry.columns) FROM events WHERE case_id = ? ORDER BY position", id)
+            ).map(HistoryEntry.init(row:))
+            let rejections = try await session.rows(
+                StoreStatement(
+                    """
+                    SELECT \(StoredRejection.columns) FROM rejections
+                    WHERE case_id = ? AND \(dialect.isTrue("attached")) ORDER BY id
+                    """, id)
+            ).map(StoredRejection.init(row:))
+            let deadlines = try await session.rows(
+                StoreStatement("SELECT \(DueDeadline.columns) FROM deadlines WHERE case_id = ?", id)
+            ).map(DueDeadline.init(row:)).map(\.deadline).sorted()
+            let outbox = try await session.rows(
+                StoreStatement(
+                    "SELECT \(OutboxMessage.columns) FROM outbox WHERE case_id = ? AND sent_at IS NULL ORDER BY id", id)
+            ).map(OutboxMessage.init(row:))
+            return CaseRecord(
+                snapshot: snapshot, history: history, rejections: rejections, deadlines: deadlines,
+                pendingOutbox: outbox)
+        }
+    }
+
+    public func cases(matching filter: CaseFilter) async throws -> [CaseSummary] {
+        guard StorableText.areStorable([filter.municipality, filter.caseworker]) else { return [] }
+        var conditions = StoreConditions()
+        if !filter.states.isEmpty {
+            let list = dialect.isIn("state", filter.states.map(\.rawValue))
+            conditions.add(list.sql, list.arguments)
+        }
+        if let municipality = filter.municipality { conditions.add("municipality = ?", [.text(municipality)]) }
+        if let caseworker = filter.caseworker { conditions.add("caseworker = ?", [.text(caseworker)]) }
+        if filter.openAppeal { conditions.add(CaseFilter.openAppealCondition, []) }
+        if let after = filter.after { conditions.add("case_id > ?", [.text(after)]) }
+        let statement = StoreStatement(
+            "SELECT \(CaseSummary.columns) FROM cases \(conditions.sql) ORDER BY case_id LIMIT ?",
+            conditions.arguments + [.int(filter.limit)])
+        return try await driver.read { session in try await session.rows(statement).map(CaseSummary.init(row:)) }
+    }
+
+    public func dueDeadlines(dueBy: Instant, limit: Int) async throws -> [DueDeadline] {
+        try await driver.read { session in
+            try await session.rows(
+                StoreStatement(
+                    """
+                    SELECT \(DueDeadline.columns) FROM deadlines WHERE due_at <= ?
+                    ORDER BY due_at, case_id, kind LIMIT ?
+                    """, [.instant(dueBy), .int(limit)])
+            ).map(DueDeadline.init(row:))
+        }
+    }
+
+    public func unnotifiedDeadlines(dueBy: Instant, notice: NoticeKind, limit: Int) async throws -> [DueDeadline] {
+        let window = StoreValue.int(DueDeadline.sameDeadlineSeconds)
+        return try await driver.read { session in
+            try await session.rows(
+                StoreStatement(
+                    """
+                    SELECT d.case_id, d.kind, d.due_at FROM deadlines d
+                    WHERE d.due_at <= ? AND NOT EXISTS (
+                        SELECT 1 FROM notification_log n
+                        WHERE n.case_id = d.case_id AND n.kind = d.kind
+                            AND n.due_at BETWEEN d.due_at - ? AND d.due_at + ? AND n.notice = ?)
+                    ORDER BY d.due_at, d.case_id, d.kind LIMIT ?
+                    """, [.instant(dueBy), window, window, .text(notice.rawValue), .int(limit)])
+            ).map(DueDeadline.init(row:))
+        }
+    }
+
+    public func idleCases(states: [CaseState], lastEventBefore: Instant, limit: Int) async throws -> [CaseSummary] {
+        let names = (states.isEmpty ? CaseState.allCases.filter { !$0.isFinal } : states).map(\.rawValue)
+        let list = dialect.isIn("state", names)
+        let statement = StoreStatement(
+            """
+            SELECT \(CaseSummary.columns) FROM cases WHERE \(list.sql) AND last_event_at < ?
+            ORDER BY last_event_at, case_id LIMIT ?
+            """, list.arguments + [.instant(lastEventBefore), .int(limit)])
+        return try await driver.read { session in try await session.rows(statement).map(CaseSummary.init(row:)) }
+    }
+
+    /// A range on the partial index `cases_course_end`, read in end order so that the limit stops it early.
+    public func overrunCases(endedBefore: CivilDate, limit: Int) async throws -> [CaseSummary] {
+        let list = dialect.isIn("state", CaseState.allCases.filter(\.hasRunningCourse).map(\.rawValue))
+        // SQLite, left alone, prefers the (state, last_event_at) index and reads every running case.
+        let statement = StoreStatement(
+            """
+            SELECT \(CaseSummary.columns) FROM cases\(dialect.indexedBy("cases_course_end"))
+            WHERE course_end IS NOT NULL AND course_end < ? AND \(list.sql)
+            ORDER BY course_end, case_id LIMIT ?
+            """, [.text(endedBefore.description)] + list.arguments + [.int(limit)])
+        return try await driver.read { session in try await session.rows(statement).map(CaseSummary.init(row:)) }
+    }
+
+    public func unattachedRejections(limit: Int) async throws -> [StoredRejection] {
+        let statement = StoreStatement(
+            "SELECT \(StoredRejection.columns) FROM rejections WHERE \(dialect.isFalse("attached")) ORDER BY id LIMIT ?",
+            [.int(limit)])
+        return try await driver.read { session in try await session.rows(statement).map(StoredRejection.init(row:)) }
+    }
+
+    public func rejections(matching filter: RejectionFilter) async throws -> [StoredRejection] {
+        guard StorableText.areStorable([filter.caseId, filter.messageId]) else { return [] }
+        var conditions = StoreConditions()
+        if let code = filter.code { conditions.add("code = ?", [.text(code.rawValue)]) }
+        if let caseId = filter.caseId { conditions.add("case_id = ? AND \(dialect.isTrue("attached"))", [.text(caseId)]) }
+        if let messageId = filter.messageId { conditions.add("message_id = ?", [.text(messageId)]) }
+        if let since = filter.since { conditions.add("recorded_at >= ?", [.instant(since)]) }
+        let statement = StoreStatement(
+            "SELECT \(StoredRejection.columns) FROM rejections \(conditions.sql) ORDER BY id DESC LIMIT ?",
+            conditions.arguments + [.int(filter.limit)])
+        return try await driver.read { session in try await session.rows(statement).map(StoredRejection.init(row:)) }
+    }
+
+    public func rejectedMessage(_ messageId: String) async throws -> RejectedMessage? {
+        guard StorableText.isStorable(messageId) else { return nil }
+        return try await driver.read { session in
+            try await session.rows(
+                StoreStatement(
+                    """
+                    SELECT \(StoredRejection.columns), body FROM rejections WHERE message_id = ?
+                    ORDER BY attempt DESC LIMIT 1
+                    """, [.text(messageId)])
+            ).first.map { row in
+                RejectedMessage(
+                    rejection: try StoredRejection(row: row),
+                    body: try RowReader(row, table: "rejections", key: "id").data("body"))
+            }
+        }
+    }
+
+    public func snapshots(_ caseIds: [String]) async throws -> [String: CitizenCase] {
+        let storable = caseIds.filter(StorableText.isStorable)
+        let dialect = self.dialect
+        return try await driver.read { session in
+            var out: [String: CitizenCase] = [:]
+            for chunk in storable.chunked(dialect.listChunk) {
+                let list = dialect.isIn("case_id", Array(chunk))
+                for row in try await session.rows(
+                    StoreStatement("SELECT case_id, snapshot FROM cases WHERE \(list.sql)", list.arguments))
+                {
+                    let r = RowReader(row, table: "cases", key: "case_id")
+                    let id = try r.string("case_id")
+                    out[id] = try CaseReplay.decode(try r.string("snapshot"), caseId: id)
+                }
+            }
+            return out
+        }
+    }
+
+    public func eventBodies(_ caseId: String) async throws -> [Data] {
+        guard StorableText.isStorable(caseId) else { return [] }
+        return try await driver.read { session in
+            try await session.rows(
+                StoreStatement(
+                    "SELECT case_id, position, body FROM events WHERE case_id = ? ORDER BY position", [.text(caseId)])
+            ).map { Data(try RowReader($0, table: "events", key: "case_id", "position").string("body").utf8) }
+        }
+    }
+
+    public func statistics(at now: Instant) async throws -> StoreStatistics {
+        let t = now.secondsSinceEpoch
+        let dialect = self.dialect
+        return try await driver.read { session in
+            var byState: [CaseState: Int] = [:]
+            for row in try await session.rows(StoreStatement("SELECT state, count(*) AS n FROM cases GROUP BY state")) {
+                let r = RowReader(row, table: "cases", key: "state")
+                byState[try r.value(CaseState.self, "state")] = try r.int("n")
+            }
+            var overdue: [DeadlineKind: Int] = [:]
+            for row in try await session.rows(
+                StoreStatement(
+                    "SELECT kind, count(*) AS n FROM deadlines WHERE due_at <= ? GROUP BY kind", [.integer(t)]))
+            {
+                let r = RowReader(row, table: "deadlines", key: "kind")
+                overdue[try r.value(DeadlineKind.self, "kind")] = try r.int("n")
+            }
+            var lastDay: [RejectionCode: Int] = [:]
+            var lastWeek: [RejectionCode: Int] = [:]
+            for row in try await session.rows(
+                StoreStatement(
+                    """
+                    SELECT code, sum(CASE WHEN recorded_at >= ? THEN 1 ELSE 0 END) AS day, count(*) AS week
+                    FROM rejections\(dialect.indexedBy("rejections_recorded")) WHERE recorded_at >= ? GROUP BY code
+                    """, [.integer(t - 86_400), .integer(t - 7 * 86_400)]))
+            {
+                let r = RowReader(row, table: "rejections", key: "code")
+                let code = try r.value(RejectionCode.self, "code")
+                if try r.int("day") > 0 { lastDay[code] = try r.int("day") }
+                lastWeek[code] = try r.int("week")
+            }
+            let pending = try await session.rows(
+                StoreStatement("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE sent_at IS NULL")
+            ).first.map { RowReader($0, table: "outbox", key: "id") }
+            let deadLetters = try await session.rows(
+                StoreStatement("SELECT count(*) AS n FROM dead_letters WHERE resolution IS NULL")
+            ).first.map { try RowReader($0, table: "dead_letters", key: "id").int("n") }
+            let appeals = try await session.rows(
+                StoreStatement("SELECT count(*) AS n FROM deadlines WHERE kind IN \(DeadlineKind.appealWatchKindsSQL)")
+            ).first.map { try RowReader($0, table: "deadlines", key: "kind").int("n") }
+            return StoreStatistics(
+                casesByState: byState, overdueByKind: overdue, rejectionsLastDay: lastDay, rejectionsLastWeek: lastWeek,
+                outboxPending: try pending?.int("n") ?? 0, oldestPendingAt: try pending?.optionalInstant("oldest"),
+                openDeadLetters: deadLetters ?? 0, openAppeals: appeals ?? 0)
+        }
+    }
+
+    public func counts() async throws -> StoreCounts {
+        try await driver.read { session in
+            let row = try await session.rows(
+                StoreStatement(
+                    """
+                    SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM events) AS events,
+                        (SELECT count(*) FROM processed_messages) AS processed,
+                        (SELECT count(*) FROM rejections) AS rejections, (SELECT count(*) FROM deadlines) AS deadlines,
+                        (SELECT count(*) FROM outbox WHERE sent_at IS NULL) AS pending,
+                        (SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL) AS sent,
+                        (SELECT count(*) FROM dead_letters) AS dead_letters, (SELECT count(*) FROM audit_log) AS audit
+                    """)
+            ).first
+            guard let row else { throw StoreError(.io, "counts returned no row") }
+            let r = RowReader(row, table: "counts", key: "cases")
+            return StoreCounts(
+                cases: try r.int("cases"), events: try r.int("events"), processed: try r.int("processed"),
+                rejections: try r.int("rejections"), deadlines: try r.int("deadlines"),
+                outboxPending: try r.int("pending"), outboxSent: try r.int("sent"),
+                deadLetters: try r.int("dead_letters"), auditEntries: try r.int("audit"))
+        }
+    }
+}
+
+extension StoreDialect {
+    /// A boolean column is true: SQLite stores 0 and 1 (and its partial indexes say `= 1`).
+    package func isTrue(_ column: String) -> String { self == .sqlite ? "\(column) = 1" : column }
+    package func isFalse(_ column: String) -> String { self == .sqlite ? "\(column) = 0" : "NOT \(column)" }
+    /// SQLite's index hint where its planner picks worse; PostgreSQL plans by statistics.
+    package func indexedBy(_ index: String) -> String { self == .sqlite ? " INDEXED BY \(index)" : "" }
+}

@@ -1,0 +1,55 @@
+import ForloebCore
+import Foundation
+
+/// One connection's view inside a read or a transaction: what the engine's statements run on.
+package protocol StoreSession: Sendable {
+    /// Every row `statement` returns.
+    func rows(_ statement: StoreStatement) async throws -> [any StoreRow]
+    /// Calls `body` with each row `statement` returns, in order, holding one row at a time where the back end
+    /// can (a streaming read).
+    func forEachRow(_ statement: StoreStatement, _ body: @escaping @Sendable (any StoreRow) throws -> Void)
+        async throws
+    /// Runs `statement` and returns how many rows it changed.
+    @discardableResult
+    func execute(_ statement: StoreStatement) async throws -> Int
+}
+
+/// What a back end supplies to the one engine (`SQLCaseStore`): its dialect, its read and transaction primitives,
+/// and the bulk form of a batch's load and write, where the dialects differ most (SQLite's prepared statements
+/// per row, PostgreSQL's `unnest` arrays, key lookups and per-statement checks).
+package protocol StoreDriver: Sendable {
+    var dialect: StoreDialect { get }
+
+    /// `body` in one consistent read (a WAL snapshot; one PostgreSQL connection).
+    func read<T: Sendable>(_ body: @escaping @Sendable (any StoreSession) async throws -> T) async throws -> T
+
+    /// `body` in one write transaction: committed when it returns, rolled back when it throws.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (any StoreSession) async throws -> T) async throws -> T
+
+    /// The processed marks of `messageIds` and the current snapshot and revision of `caseIds` (snapshots from
+    /// `cache` where it holds the revision read).
+    func loadBatch(messageIds: [String], caseIds: [String], cache: SnapshotCache?) async throws
+        -> (marks: [String: ProcessedMark], cases: [String: (snapshot: CitizenCase, revision: Int)])
+
+    /// Writes a planned batch in `session`'s transaction, after checking that none of `caseIds` moved from
+    /// `revisions` (else `conflict`).
+    func writeBatch(
+        _ plan: BatchPlan, caseIds: [String], revisions: [String: Int], now: Instant, faults: StoreFaultHooks,
+        in session: any StoreSession
+    ) async throws
+
+    /// Runs one migration step (or the enum checks' rewrite): PostgreSQL serialises concurrent migrators on an
+    /// advisory lock and lets it run beyond the call timeout.
+    func migrationTransaction<T: Sendable>(_ body: @escaping @Sendable (any StoreSession) async throws -> T)
+        async throws -> T
+
+    /// Rewrites the enum CHECKs of `stale` tables (`EnumCheck`) and records their values.
+    func rewriteEnumChecks(_ stale: [(table: String, checks: [EnumCheck])]) async throws
+
+    /// Marks outbox rows as sent in a commit that need not wait for durable storage (a lost mark only sends a
+    /// notification again under the same message id, which receivers deduplicate).
+    func markSent(_ ids: [Int64], at now: Instant) async throws
+
+    /// Releases the driver's connections.
+    func close() async throws
+}
