@@ -72,6 +72,10 @@ public protocol CaseStore: Sendable {
     /// Audit records, oldest first, optionally for one case.
     func auditLog(caseId: String?, limit: Int) async throws -> [AuditRecord]
 
+    /// Who the system says is acting: PostgreSQL's authenticated role (`session_user`), SQLite's operating-system
+    /// user. Every audit entry this store appends records it.
+    func identity() async throws -> String
+
     /// Walks the whole audit chain and reports the first broken link.
     func verifyAudit() async throws -> AuditVerification
 

@@ -52,7 +52,7 @@ struct ImportCommand: AsyncParsableCommand {
                 var options = ApplyOptions.none
                 if following.isEmpty {
                     options.audit = AuditEntry(
-                        operatorId: operatorOptions.resolvedOperator, at: now, action: "import",
+                        operatorId: operatorOptions.displayName, at: now, action: "import",
                         reason: operatorOptions.reason ?? "backfill", detail: "file \(file)")
                 }
                 tally.add(try await ingestor.ingest(batch, at: now, options: options))

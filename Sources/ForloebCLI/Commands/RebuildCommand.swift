@@ -58,7 +58,7 @@ struct RebuildCommand: AsyncParsableCommand {
         let now = try CommandClock.now()
         let store = try await storeOptions.open(.require)
         let audit = AuditEntry(
-            operatorId: operatorOptions.resolvedOperator, at: now, action: "rebuild",
+            operatorId: operatorOptions.displayName, at: now, action: "rebuild",
             reason: operatorOptions.reason ?? "rebuild from the event log")
         let result: RebuildReport
         do {

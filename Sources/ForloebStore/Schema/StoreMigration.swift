@@ -34,6 +34,11 @@ public enum StoreMigration: String, Sendable, CaseIterable {
     /// enums' `allCases` and recorded in `forloeb_enum_checks`; `migrate` rewrites a constraint whenever a later
     /// forloeb knows more values (a new deadline kind or event type needs no migration of its own).
     case enumChecks = "007_enum_checks"
+    /// Audit entries record who the system vouches for (`identity`) beside the display name (`operator`): on
+    /// PostgreSQL a trigger sets it to the authenticated role (`session_user`) on every insert, so a client cannot
+    /// write another; on SQLite the store writes the operating-system user. Older records keep `NULL` and hash as
+    /// they did (`AuditChain.hash`).
+    case auditIdentity = "008_audit_identity"
 
     /// All migrations in the order they apply.
     public static var ordered: [StoreMigration] { allCases }

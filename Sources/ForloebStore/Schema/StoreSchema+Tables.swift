@@ -173,9 +173,27 @@ extension StoreSchema {
             // The constraints themselves are written by `EnumCheck` after the migrations (the same step refreshes
             // them when a later forloeb knows more values).
             return [EnumCheck.registrySQL]
+        case .auditIdentity:
+            return ["ALTER TABLE audit_log ADD COLUMN identity TEXT"] + vouchedIdentity(dialect)
         case .byteOrderKeys, .caseChecksPerStatement:
             return []
         }
+    }
+
+    /// PostgreSQL: the trigger that writes the authenticated role into every new audit row, whatever the client
+    /// sent (SQLite has no notion of a database user: its store writes the operating-system user).
+    static func vouchedIdentity(_ dialect: StoreDialect) -> [String] {
+        guard dialect == .postgres else { return [] }
+        return [
+            """
+            CREATE FUNCTION forloeb_audit_identity() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN NEW.identity := session_user; RETURN NEW; END $$
+            """,
+            """
+            CREATE TRIGGER audit_identity BEFORE INSERT ON audit_log
+                FOR EACH ROW EXECUTE FUNCTION forloeb_audit_identity()
+            """,
+        ]
     }
 
     /// The triggers that keep `table` append-only.
