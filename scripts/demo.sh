@@ -56,4 +56,9 @@ echo
 echo
 "$bin" explain K-2026-000101
 echo
+echo "== an appeal: refused, appealed, changed by Ankestyrelsen, then granted"
+"$bin" show K-2026-000110
+echo
+"$bin" explain K-2026-000110
+echo
 "$bin" stats

@@ -19,7 +19,7 @@ extension PostgresDriver {
         }
     }
 
-    nonisolated func writeBatch(
+    func writeBatch(
         _ plan: BatchPlan, caseIds: [String], revisions: [String: Int], now: Instant, faults: StoreFaultHooks,
         in session: any StoreSession
     ) async throws {

@@ -4,146 +4,193 @@ import Foundation
 import Logging
 import NIOCore
 import PostgresNIO
+import Synchronization
 
-/// PostgreSQL's dialect for the engine (`SQLCaseStore`), through postgres-nio.
+/// PostgreSQL's dialect for the engine (`SQLCaseStore`), through postgres-nio's `PostgresClient`: a pool of up to
+/// `poolSize` connections, so that the worker's consumers, lanes, relay and scheduler each take a connection of
+/// their own from one store, and transactions are the pool's `withTransaction`.
 ///
-/// One connection per store, used by one operation at a time (an async lock, not the actor alone: an actor
-/// is re-entrant at every `await`, and two transactions must never interleave on one connection). Lost
-/// connections are reopened on the next call. Concurrency between stores is optimistic: a batch locks the
-/// case rows it read (`FOR UPDATE`, in case-id order) and checks their versions before writing.
+/// The pool runs in a task of the driver's own, started on first use and ended by `close()`. Concurrency between
+/// writers is optimistic: a batch locks the case rows it read (`FOR UPDATE`, in case-id order) and checks their
+/// versions before writing.
 ///
 /// Every call ends (`WatchedConnection`): within `callTimeout`, within seconds of its connection closing, or
 /// at once when its task is cancelled; only `migrate` may run longer than `callTimeout` (it may wait for
-/// another worker's migration, or rebuild an index). A database that went away fails a call with a transient
-/// `StoreError` (`unreachable`, `unavailable`, `timeout`: `PostgresCaseStore+Errors.swift`), never a hang.
-actor PostgresDriver: StoreDriver {
-    nonisolated let url: StoreURL
+/// another worker's migration, or rebuild an index). A call that gets no connection within `connectTimeout`
+/// (the server down or refusing) fails `unreachable`, where the pool would otherwise keep it waiting. A database
+/// that went away fails a call with a transient `StoreError` (`unreachable`, `unavailable`, `timeout`:
+/// `PostgresDriver+Errors.swift`), never a hang.
+final class PostgresDriver: StoreDriver {
+    let url: StoreURL
     let address: StoreURL.PostgresAddress
-    nonisolated let logger: Logger
+    let logger: Logger
     /// The longest a call may wait for the database (`nil`: no limit).
     let callTimeout: Duration?
-    private var connection: WatchedConnection?
-    private var busy = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-    private var nextConnectionId = 0
+    let connectTimeout: Duration
+    private let client: PostgresClient?
+    private let setupError: StoreError?
+    private let state = Mutex(State.idle)
+    /// One watch per pooled connection (a connection serves thousands of calls).
+    private let watches = Mutex<[ObjectIdentifier: WatchedConnection]>([:])
 
-    /// `callTimeout`: a minute is far above any call of the worker's (a batch commits in well under a second)
-    /// and of the operators' verbs on a municipality's store. Only a silent network (no reset, no close) runs
-    /// into it: a restarted or stopped server closes the connection, and that ends a call within seconds.
-    init(_ address: StoreURL.PostgresAddress, logger: Logger, callTimeout: Duration?) {
+    private enum State {
+        case idle
+        case running(Task<Void, Never>)
+        case closed
+    }
+
+    init(
+        _ address: StoreURL.PostgresAddress, logger: Logger, callTimeout: Duration?, poolSize: Int,
+        connectTimeout: Duration = .seconds(10)
+    ) {
         self.address = address
         self.url = .postgres(address)
         self.callTimeout = callTimeout
+        self.connectTimeout = connectTimeout
         self.logger = logger
+        do {
+            var configuration = PostgresClient.Configuration(
+                host: address.host, port: address.port, username: address.user, password: address.password,
+                database: address.database, tls: try PostgresTLS.clientMode(for: address, url: .postgres(address)))
+            configuration.options.connectTimeout = connectTimeout
+            configuration.options.maximumConnections = max(1, poolSize)
+            self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+            self.setupError = nil
+        } catch {
+            self.client = nil
+            self.setupError = error
+        }
     }
 
-    nonisolated var dialect: StoreDialect { .postgres }
+    var dialect: StoreDialect { .postgres }
 
-    /// Connects now, so that an unreachable server is reported at once (exit 3) rather than at first use.
+    /// Connects once now, outside the pool, so that an unreachable server is reported at once with its reason
+    /// (exit 3) rather than at first use.
     func connect() async throws {
-        try await withConnection { _ in }
-    }
-
-    func close() async throws {
-        await acquire()
-        defer { release() }
-        if let connection {
-            self.connection = nil
-            await connection.close()
-        }
-    }
-
-    // MARK: Connection and transactions
-
-    private func acquire() async {
-        if busy {
-            await withCheckedContinuation { waiters.append($0) }
-        } else {
-            busy = true
-        }
-    }
-
-    private func release() {
-        if waiters.isEmpty {
-            busy = false
-        } else {
-            waiters.removeFirst().resume()  // hands the lock over: `busy` stays true
-        }
-    }
-
-    private func connected() async throws -> WatchedConnection {
-        if let connection, !connection.isClosed { return connection }
+        if let setupError { throw setupError }
         var configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
             database: address.database, tls: try PostgresTLS.mode(for: address, url: url))
-        configuration.options.connectTimeout = .seconds(10)
-        nextConnectionId += 1
+        configuration.options.connectTimeout = TimeAmount(connectTimeout)
         do {
-            let connection = try await PostgresConnection.connect(
-                configuration: configuration, id: nextConnectionId, logger: logger)
-            let watched = WatchedConnection(connection, label: url.redacted)
-            self.connection = watched
-            return watched
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try? await connection.close()
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            throw StoreError(.unreachable, "cannot connect to \(url.redacted): \(Self.describe(error))")
+            throw StoreError(.unreachable, "cannot connect to \(url.redacted): \(Self.describe(error))", cause: error)
         }
     }
 
-    /// Runs `body` with this store's connection, one operation at a time, within `callTimeout` unless
-    /// `bounded` is false (and always within the connection's life and the task's cancellation). Errors are
-    /// mapped to `StoreError`, except a cancellation, which stays one. After a failure of the connection, or
-    /// of the database (a transient error), the connection is dropped and the next call opens a new one.
+    /// Ends the pool: its connections close, and every later call fails `unreachable`.
+    func close() async throws {
+        let task: Task<Void, Never>? = state.withLock { state in
+            defer { state = .closed }
+            if case .running(let task) = state { return task }
+            return nil
+        }
+        task?.cancel()
+        await task?.value
+    }
+
+    /// The running pool (started on first use).
+    private func running() throws -> PostgresClient {
+        if let setupError { throw setupError }
+        guard let client else { throw StoreError(.unreachable, "no client for \(url.redacted)") }
+        try state.withLock { state in
+            switch state {
+            case .idle:
+                state = .running(Task.detached { await client.run() })
+            case .running:
+                break
+            case .closed:
+                throw StoreError(.unreachable, "the store \(url.redacted) was closed")
+            }
+        }
+        return client
+    }
+
+    /// The watch of a pooled connection, made on its first lease and forgotten when it closes.
+    private func watched(_ connection: PostgresConnection) -> WatchedConnection {
+        let key = ObjectIdentifier(connection)
+        return watches.withLock { watches in
+            if let watch = watches[key], !watch.isClosed { return watch }
+            let watch = WatchedConnection(connection, label: url.redacted)
+            watches[key] = watch
+            connection.closeFuture.whenComplete { [weak self] _ in
+                _ = self?.watches.withLock { $0.removeValue(forKey: key) }
+            }
+            return watch
+        }
+    }
+
+    /// Runs `body` on a pooled connection, within `callTimeout` unless `bounded` is false (and always within the
+    /// connection's life and the task's cancellation), after waiting at most `connectTimeout` for the connection.
+    /// Errors are mapped to `StoreError`, except a cancellation, which stays one. A connection that failed (closed,
+    /// timed out) is closed and leaves the pool, which opens another for the next call.
     func withConnection<T: Sendable>(
         bounded: Bool = true, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
-        await acquire()
-        defer { release() }
-        let connection = try await connected()
+        let client = try running()
+        let leased = LeaseFlag()
+        let timeout = bounded ? callTimeout : nil
         do {
-            return try await connection.run(timeout: bounded ? callTimeout : nil, body)
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask {
+                    try await client.withConnection { connection in
+                        leased.set()
+                        return try await self.watched(connection).run(timeout: timeout, body)
+                    }
+                }
+                group.addTask { [connectTimeout, url] in
+                    // A lease that is not there at once may mean the server is down: the pool would keep the call
+                    // waiting while it retries, so a direct connection tells (refused, starting up) with its
+                    // reason, at once; one that works means the pool is only busy.
+                    try await Task.sleep(for: .milliseconds(200))
+                    guard !leased.isSet else { return nil }
+                    try await self.connect()
+                    try await Task.sleep(for: connectTimeout - .milliseconds(200))
+                    guard leased.isSet else {
+                        throw StoreError(
+                            .unreachable, "cannot connect to \(url.redacted): no connection within \(connectTimeout)")
+                    }
+                    return nil  // the call has its connection: its own bounds apply from here
+                }
+                while let result = try await group.next() {
+                    if let value = result {
+                        group.cancelAll()
+                        return value
+                    }
+                }
+                throw CancellationError()
+            }
         } catch is CancellationError {
-            drop(connection)
             throw CancellationError()
         } catch {
-            let mapped = Self.map(error)
-            if connection.isClosed || mapped.isTransient { drop(connection) }
-            throw mapped
+            throw Self.map(error)
         }
     }
 
-    /// Forgets `connection` and closes it in the background: a call given up on may still run on it, and
-    /// nothing may use it again.
-    private func drop(_ connection: WatchedConnection) {
-        if self.connection === connection { self.connection = nil }
-        Task { await connection.close() }
-    }
-
-    /// One transaction: BEGIN, `body`, COMMIT; ROLLBACK (or a dropped connection) on any error.
+    /// One transaction, postgres-nio's `withTransaction` (BEGIN, `body`, COMMIT; ROLLBACK on any error) on a
+    /// pooled connection.
     func transactionOnConnection<T: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) async throws -> T
-    ) async throws
-        -> T
-    {
+    ) async throws -> T {
         let logger = self.logger
         return try await withConnection { connection in
-            try await connection.query("BEGIN", logger: logger)
-            do {
-                let value = try await body(connection)
-                try await connection.query("COMMIT", logger: logger)
-                return value
-            } catch {
-                // A closed connection took its transaction with it, and a ROLLBACK written to it would never be
-                // answered (`WatchedConnection`).
-                if connection.isClosed { throw error }
-                do {
-                    try await connection.query("ROLLBACK", logger: logger)
-                } catch {
-                    try? await connection.close()
-                }
-                throw error
+            try await Self.unwrapping {
+                try await connection.withTransaction(logger: logger) { connection in try await body(connection) }
             }
+        }
+    }
+
+    /// postgres-nio wraps what failed in a transaction; the store reports the failure itself (a conflict, a
+    /// lost connection), which the body's error is when there is one.
+    static func unwrapping<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error.beginError ?? error.commitError ?? error.rollbackError ?? error
         }
     }
 
@@ -166,15 +213,11 @@ actor PostgresDriver: StoreDriver {
     {
         let logger = self.logger
         return try await withConnection(bounded: false) { connection in
-            try await connection.query("BEGIN", logger: logger)
-            do {
-                try await connection.query("SELECT pg_advisory_xact_lock(7243000)", logger: logger)
-                let value = try await body(PostgresSession(connection, logger))
-                try await connection.query("COMMIT", logger: logger)
-                return value
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
-                throw error
+            try await Self.unwrapping {
+                try await connection.withTransaction(logger: logger) { connection in
+                    try await connection.query("SELECT pg_advisory_xact_lock(7243000)", logger: logger)
+                    return try await body(PostgresSession(connection, logger))
+                }
             }
         }
     }
@@ -207,4 +250,11 @@ actor PostgresDriver: StoreDriver {
                 "UPDATE outbox SET sent_at = \(t) WHERE sent_at IS NULL AND id = ANY(\(list))", logger: logger)
         }
     }
+}
+
+/// Whether a call got its connection from the pool.
+private final class LeaseFlag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
 }

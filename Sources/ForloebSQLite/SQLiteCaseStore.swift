@@ -13,9 +13,16 @@ public final class SQLiteCaseStore: SQLCaseStore, @unchecked Sendable {
     public let durability: SQLiteDurability
 
     /// Opens (creating the file and its folder if needed) the database at `path`.
-    public init(
-        path: String, durability: SQLiteDurability = .full, busyTimeout: Double = 30, faults: StoreFaultHooks = .none
-    ) throws(StoreError) {
+    public convenience init(path: String, durability: SQLiteDurability = .full, busyTimeout: Double = 30)
+        throws(StoreError)
+    {
+        try self.init(path: path, durability: durability, busyTimeout: busyTimeout, faults: .none)
+    }
+
+    /// The same with failures injected between a transaction's steps: for the package's tests only.
+    package init(path: String, durability: SQLiteDurability = .full, busyTimeout: Double = 30, faults: StoreFaultHooks)
+        throws(StoreError)
+    {
         let url = StoreURL.sqlite(path: path)
         self.durability = durability
         let folder = (path as NSString).deletingLastPathComponent

@@ -1,34 +1,53 @@
 import ForloebCore
 import Foundation
 
-/// The durable home of cases: the one interface the worker, the scheduler and the operator CLI use,
-/// implemented on SQLite (`ForloebSQLite`) and PostgreSQL (`ForloebPostgres`).
+/// The durable home of cases: the one interface the worker, the scheduler and the operator CLI use, implemented
+/// once (`SQLCaseStore`) over SQLite (`ForloebSQLite`) and PostgreSQL (`ForloebPostgres`).
+///
+/// It is the sum of smaller protocols, one per role, each a handful of requirements, so that a part can ask
+/// for only what it uses: `EventStore` (the worker's writes), `OutboxStore`, `DeadlineStore`, `CaseReads` (the
+/// operator's reads), `AuditStore`, `DeadLetterStore` and `SchemaStore`.
 ///
 /// Every write is one transaction: a batch of messages commits its snapshots, log entries, processed marks,
 /// rejections, dead letters, deadlines, outbox rows and audit entry together or not at all. Concurrent
 /// writers are detected optimistically (`StoreError.Code.conflict`); `applyRetrying` retries for them.
-public protocol CaseStore: Sendable {
+public protocol CaseStore: EventStore, OutboxStore, DeadlineStore, CaseReads, AuditStore, DeadLetterStore,
+    SchemaStore
+{
     /// Where the store is, without its password.
     var url: StoreURL { get }
 
-    /// Applies every migration not yet applied, each in its own transaction.
-    func migrate() async throws -> MigrationReport
+    /// Releases connections; the store is unusable afterwards.
+    func close() async throws
+}
 
-    /// The names of the migrations applied so far, in order.
-    func appliedMigrations() async throws -> [String]
-
+/// The worker's writes: batches of inbound messages, applied through the journey.
+public protocol EventStore: Sendable {
     /// Applies `messages` in order, in ONE transaction, through `journey`. `now` stamps the rows
     /// (recorded/created times); it never enters a case's dates. Throws `conflict` when a concurrent writer
     /// committed a change to one of the batch's cases or messages first: then nothing was written.
     func apply(_ messages: [InboundMessage], journey: Journey, at now: Instant, options: ApplyOptions) async throws
         -> [ApplyOutcome]
+}
 
-    /// One case with its log, rejections, open deadlines and pending notifications; `nil` if unknown.
-    func caseRecord(_ caseId: String) async throws -> CaseRecord?
+/// The transactional outbox: what the relay publishes, and what an operator queues again.
+public protocol OutboxStore: Sendable {
+    /// Notifications not yet confirmed by the broker, in commit order.
+    func pendingOutbox(limit: Int) async throws -> [OutboxMessage]
 
-    /// Cases matching `filter`, ordered by case id.
-    func cases(matching filter: CaseFilter) async throws -> [CaseSummary]
+    /// Marks outbox rows as confirmed by the broker; rows already marked keep their first time.
+    func markSent(_ ids: [Int64], at now: Instant) async throws
 
+    /// Every outbox row about `caseId`, sent or not, in commit order.
+    func outbox(caseId: String) async throws -> [OutboxMessage]
+
+    /// Queues already-sent outbox rows again (same `messageId`, so receivers deduplicate), audited in the
+    /// same transaction. Returns how many rows were sent before and are pending now.
+    func requeueOutbox(_ ids: [Int64], audit: AuditEntry) async throws -> Int
+}
+
+/// Open deadlines, for the scheduler and `forloeb overdue`.
+public protocol DeadlineStore: Sendable {
     /// Open deadlines with `dueAt <= dueBy`, earliest first (an index range scan: cost follows the answer).
     func dueDeadlines(dueBy: Instant, limit: Int) async throws -> [DueDeadline]
 
@@ -36,36 +55,50 @@ public protocol CaseStore: Sendable {
     /// recorded within `DueDeadline.sameDeadlineSeconds` of a row's due time counts for it (see there).
     func unnotifiedDeadlines(dueBy: Instant, notice: NoticeKind, limit: Int) async throws -> [DueDeadline]
 
+    /// Records the scheduler's deadline notices and queues them in the outbox, in one transaction; a notice
+    /// already recorded for its (case, kind, due date, notice) is skipped. Returns the ones queued now.
+    func recordNotices(_ notices: [CaseNotification], at now: Instant) async throws -> [CaseNotification]
+}
+
+/// The operator's reads of cases, rejections and counts.
+public protocol CaseReads: Sendable {
+    /// One case with its log, rejections, open deadlines and pending notifications; `nil` if unknown.
+    func caseRecord(_ caseId: String) async throws -> CaseRecord?
+
+    /// Cases matching `filter`, ordered by case id.
+    func cases(matching filter: CaseFilter) async throws -> [CaseSummary]
+
     /// Cases in one of `states` whose last accepted event happened before `lastEventBefore`, stalest first.
     func idleCases(states: [CaseState], lastEventBefore: Instant, limit: Int) async throws -> [CaseSummary]
+
+    /// Cases with a running course whose end date is before `endedBefore` (R5 overruns), earliest end first:
+    /// a range scan of the course-end index, so `forloeb stuck` never reads every case.
+    func overrunCases(endedBefore: CivilDate, limit: Int) async throws -> [CaseSummary]
+
+    /// The current snapshots of `caseIds` (unknown ids are left out): what `forloeb stuck` diagnoses.
+    func snapshots(_ caseIds: [String]) async throws -> [String: CitizenCase]
+
+    /// The raw bodies of a case's accepted events in log order: what `forloeb explain` narrates.
+    func eventBodies(_ caseId: String) async throws -> [Data]
 
     /// Rejections tied to no existing case (unknown case ids, unreadable messages), oldest first.
     func unattachedRejections(limit: Int) async throws -> [StoredRejection]
 
-    /// Notifications not yet confirmed by the broker, in commit order.
-    func pendingOutbox(limit: Int) async throws -> [OutboxMessage]
+    /// Recorded rejections matching `filter` (attached or not), newest first.
+    func rejections(matching filter: RejectionFilter) async throws -> [StoredRejection]
 
-    /// Marks outbox rows as confirmed by the broker; rows already marked keep their first time.
-    func markSent(_ ids: [Int64], at now: Instant) async throws
+    /// The latest rejected attempt of `messageId` with its raw body; `nil` when it was never rejected.
+    func rejectedMessage(_ messageId: String) async throws -> RejectedMessage?
 
-    /// Records the scheduler's deadline notices and queues them in the outbox, in one transaction; a notice
-    /// already recorded for its (case, kind, due date, notice) is skipped. Returns the ones queued now.
-    func recordNotices(_ notices: [CaseNotification], at now: Instant) async throws -> [CaseNotification]
+    /// Grouped counts for `forloeb stats`, judged at `now`.
+    func statistics(at now: Instant) async throws -> StoreStatistics
 
-    /// Records dead letters decided outside a batch (`retry_exhausted`: the worker gave up retrying a message the
-    /// store failed to apply), in one transaction, so that `forloeb dead-letters` lists and replays them like any
-    /// other. A message that already has an open dead letter with the same code is skipped (a redelivery after
-    /// a crash between this and the broker's copy). Returns how many were recorded now.
-    func recordDeadLetters(_ entries: [DeadLetterEntry], at now: Instant) async throws -> Int
+    /// Row counts per table.
+    func counts() async throws -> StoreCounts
+}
 
-    /// Dead letters, oldest first; settled ones only when asked.
-    func deadLetters(includeResolved: Bool, limit: Int) async throws -> [DeadLetter]
-
-    /// Settles a dead letter, audited in the same transaction; `false` when it does not exist or was settled.
-    func resolveDeadLetter(_ id: Int64, as resolution: DeadLetterResolution, at now: Instant, audit: AuditEntry)
-        async throws
-        -> Bool
-
+/// The hash-chained log of operator actions.
+public protocol AuditStore: Sendable {
     /// Appends an operator action to the hash-chained audit log on its own.
     func appendAudit(_ entry: AuditEntry) async throws -> AuditRecord
 
@@ -78,45 +111,38 @@ public protocol CaseStore: Sendable {
 
     /// Walks the whole audit chain and reports the first broken link.
     func verifyAudit() async throws -> AuditVerification
+}
+
+/// Messages tied to no case, or that the store failed on every retry.
+public protocol DeadLetterStore: Sendable {
+    /// Records dead letters decided outside a batch (`retry_exhausted`: the worker gave up retrying a message the
+    /// store failed to apply), in one transaction, so that `forloeb dead-letters` lists and replays them like any
+    /// other. A message that already has an open dead letter with the same code is skipped (a redelivery after
+    /// a crash between this and the broker's copy). Returns how many were recorded now.
+    func recordDeadLetters(_ entries: [DeadLetterEntry], at now: Instant) async throws -> Int
+
+    /// Dead letters, oldest first; settled ones only when asked.
+    func deadLetters(includeResolved: Bool, limit: Int) async throws -> [DeadLetter]
+
+    /// Settles a dead letter, audited in the same transaction; `false` when it does not exist or was settled.
+    func resolveDeadLetter(_ id: Int64, as resolution: DeadLetterResolution, at now: Instant, audit: AuditEntry)
+        async throws -> Bool
+}
+
+/// The schema and the recomputation of every case from its log.
+public protocol SchemaStore: Sendable {
+    /// Applies every migration not yet applied, each in its own transaction.
+    func migrate() async throws -> MigrationReport
+
+    /// The names of the migrations applied so far, in order.
+    func appliedMigrations() async throws -> [String]
 
     /// Recomputes every snapshot and deadline from the event log through `journey` and reports what
     /// differs; writes the differences (optimistically, per case) unless `dryRun`.
     func rebuild(journey: Journey, dryRun: Bool, at now: Instant, audit: AuditEntry?) async throws -> RebuildReport
-
-    /// Cases with a running course whose end date is before `endedBefore` (R5 overruns), earliest end first:
-    /// a range scan of the course-end index, so `forloeb stuck` never reads every case.
-    func overrunCases(endedBefore: CivilDate, limit: Int) async throws -> [CaseSummary]
-
-    /// Recorded rejections matching `filter` (attached or not), newest first.
-    func rejections(matching filter: RejectionFilter) async throws -> [StoredRejection]
-
-    /// The latest rejected attempt of `messageId` with its raw body; `nil` when it was never rejected.
-    func rejectedMessage(_ messageId: String) async throws -> RejectedMessage?
-
-    /// Every outbox row about `caseId`, sent or not, in commit order.
-    func outbox(caseId: String) async throws -> [OutboxMessage]
-
-    /// Queues already-sent outbox rows again (same `messageId`, so receivers deduplicate), audited in the
-    /// same transaction. Returns how many rows were sent before and are pending now.
-    func requeueOutbox(_ ids: [Int64], audit: AuditEntry) async throws -> Int
-
-    /// The current snapshots of `caseIds` (unknown ids are left out): what `forloeb stuck` diagnoses.
-    func snapshots(_ caseIds: [String]) async throws -> [String: CitizenCase]
-
-    /// The raw bodies of a case's accepted events in log order: what `forloeb explain` narrates.
-    func eventBodies(_ caseId: String) async throws -> [Data]
-
-    /// Grouped counts for `forloeb stats`, judged at `now`.
-    func statistics(at now: Instant) async throws -> StoreStatistics
-
-    /// Row counts per table.
-    func counts() async throws -> StoreCounts
-
-    /// Releases connections; the store is unusable afterwards.
-    func close() async throws
 }
 
-extension CaseStore {
+extension EventStore {
     public func apply(_ messages: [InboundMessage], journey: Journey, at now: Instant) async throws -> [ApplyOutcome] {
         try await apply(messages, journey: journey, at: now, options: .none)
     }

@@ -63,24 +63,19 @@ public struct Worker: Sendable {
     public let clock: @Sendable () -> Instant
     public let logger: Logger
     public let metrics: WorkerMetrics
-    /// The store handle of the outbox relay and the deadline scheduler.
-    public let sideStore: any CaseStore
-    /// More store handles for the consumers (one connection each), besides `store`: each batch is split by case
-    /// over all of them and applied at once (`CaseLanes`). PostgreSQL only; SQLite has one writer.
+    /// More store handles for the consumers besides `store` (`forloeb worker` passes `store` again: its pool
+    /// gives each lane a connection): each batch is split by case over all of them and applied at once
+    /// (`CaseLanes`). PostgreSQL only; SQLite has one writer.
     public let lanes: [any CaseStore]
 
-    /// `sideStore`: a second handle on the same database for the relay and the scheduler, so that their reads
-    /// and marks never queue behind the consumer's batch transaction on PostgreSQL, where a store is one
-    /// connection used by one operation at a time. Defaults to `store` (right for SQLite, whose pool already
-    /// reads beside its one writer).
+    /// The relay and the scheduler use `store` too: on PostgreSQL its pool gives them connections of their own, so
+    /// their reads and marks never queue behind the consumer's batch transaction; SQLite reads beside its writer.
     public init(
-        configuration: Configuration, store: any CaseStore, sideStore: (any CaseStore)? = nil,
-        lanes: [any CaseStore] = [], journey: Journey,
+        configuration: Configuration, store: any CaseStore, lanes: [any CaseStore] = [], journey: Journey,
         clock: @escaping @Sendable () -> Instant, logger: Logger, metrics: WorkerMetrics = WorkerMetrics()
     ) {
         self.configuration = configuration
         self.store = store
-        self.sideStore = sideStore ?? store
         self.lanes = lanes
         self.journey = journey
         self.clock = clock
@@ -98,12 +93,12 @@ public struct Worker: Sendable {
         services.append(
             .init(
                 service: DeadlineScheduler(
-                    store: sideStore, journey: journey, interval: c.schedulerInterval, clock: clock, logger: logger,
+                    store: store, journey: journey, interval: c.schedulerInterval, clock: clock, logger: logger,
                     metrics: metrics, doorbell: doorbell)))
         services.append(
             .init(
                 service: OutboxRelay(
-                    store: sideStore, amqp: c.amqp, exchange: c.topology.notificationsExchange, doorbell: doorbell,
+                    store: store, amqp: c.amqp, exchange: c.topology.notificationsExchange, doorbell: doorbell,
                     clock: clock, logger: logger, metrics: metrics, health: health)))
         for queue in c.topology.queues(forWorker: c.index, of: c.workers) {
             let settings = EventConsumer.Settings(

@@ -36,6 +36,8 @@ import Testing
                 "K-2026-000101": "fleksjob", "K-2026-000102": "refused", "K-2026-000103": "foertidspension",
                 "K-2026-000104": "kontanthjaelp", "K-2026-000105": "active", "K-2026-000106": "active",
                 "K-2026-000107": "active", "K-2026-000108": "fleksjob", "K-2026-000109": "kontanthjaelp",
+                // Refused, appealed, changed by Ankestyrelsen and granted; and a decision under appeal (§6.4).
+                "K-2026-000110": "active", "K-2026-000111": "kontanthjaelp",
             ])
     }
 
@@ -54,10 +56,12 @@ import Testing
         // decided on 2026-02-09 is no longer granted.
         #expect(codes["K-2026-000108"] == ["scheme_abolished", "health_advice_required"])
         #expect(codes["K-2026-000109"] == ["scheme_abolished"])
+        // An appeal of the 2024 grant, received in September 2026: long out of time (R14).
+        #expect(codes["K-2026-000111"] == ["appeal_out_of_time"])
         #expect(report.unattached.map(\.code) == ["unknown_case", "malformed"])
         // The sample exercises every rejection code of the contract.
         let all = Set(report.cases.flatMap { $0.rejections.map(\.code) } + report.unattached.map(\.code))
-        #expect(all.count == 18)
+        #expect(all.count == 19)
     }
 
     @Test func overrunIsJudgedAgainstFORLOEB_NOW() throws {
@@ -75,7 +79,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("CASE "))
         #expect(result.stdout.contains("K-2026-000101  fleksjob"))
-        #expect(result.stdout.contains("9 case(s), 19 rejection(s)."))
+        #expect(result.stdout.contains("11 case(s), 20 rejection(s)."))
     }
 
     @Test func readsStandardInputAndFailsOnRejectionWhenAsked() throws {

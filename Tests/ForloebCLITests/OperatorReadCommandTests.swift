@@ -72,13 +72,50 @@ import Testing
         #expect(missing.stderr.contains("/nonexistent/forloeb.sqlite"))
     }
 
+    /// The sample's appealed cases (§6.4): the refusal Ankestyrelsen changed, and a reconsideration overdue.
+    @Test func showTellsTheAppealsWholeStory() throws {
+        let store = try sampleStore()
+        defer { store.remove() }
+        let reversed = try #require(try store.json(["show", "K-2026-000110"])["appeals"] as? [[String: Any]])
+        #expect(reversed.count == 1)
+        let appeal = try #require(reversed.first)
+        #expect(appeal["decision"] as? String == "K-2026-000110-007")
+        #expect(appeal["receivedOn"] as? String == "2024-12-10")
+        #expect(appeal["status"] as? String == "changed")
+        #expect(appeal["deadline"] is NSNull)
+        #expect(appeal["reopened"] as? Bool == true)
+        let history = try #require(try store.json(["show", "K-2026-000110"])["history"] as? [[String: Any]])
+        let ruling = try #require(history.first { $0["type"] as? String == "appeal.decided" })
+        #expect(ruling["from"] as? String == "refused")
+        #expect(ruling["to"] as? String == "awaiting_decision")
+        #expect(history.last { $0["type"] as? String == "decision.made" }?["to"] as? String == "active")
+
+        let pending = try #require(try store.json(["show", "K-2026-000111"])["appeals"] as? [[String: Any]])
+        #expect(pending.first?["status"] as? String == "lodged")
+        #expect(pending.first?["deadline"] as? String == "2026-10-11T22:00:00Z")
+        let text = try store.run(["show", "K-2026-000111"]).stdout
+        #expect(text.contains("APPEAL OF"))
+        #expect(text.contains("appeal_reconsideration"))
+        let stuck = try store.run(["stuck"]).stdout
+        #expect(stuck.contains("K-2026-000111"))
+        #expect(stuck.contains("appeal_reconsideration"))
+        // No other case has appeals, and they say so with an empty list.
+        #expect((try store.json(["show", "K-2026-000101"])["appeals"] as? [Any])?.isEmpty == true)
+    }
+
     @Test func listFiltersByStateAndMunicipalityAndLimits() throws {
         let store = try sampleStore()
         defer { store.remove() }
         let active = try #require(try store.json(["list", "--state", "active"])["cases"] as? [[String: Any]])
-        #expect(active.map { $0["caseId"] as? String } == ["K-2026-000105", "K-2026-000106", "K-2026-000107"])
+        #expect(
+            active.map { $0["caseId"] as? String } == ["K-2026-000105", "K-2026-000106", "K-2026-000107", "K-2026-000110"])
         for field in ["caseId", "state", "overrun", "courseNumber", "courseEnd", "version"] { #expect(active[0][field] != nil) }
-        #expect(active.map { $0["overrun"] as? Bool } == [true, false, true])
+        #expect(active.map { $0["overrun"] as? Bool } == [true, false, true, false])
+        let appealed = try #require(try store.json(["list", "--open-appeal"])["cases"] as? [[String: Any]])
+        #expect(appealed.map { $0["caseId"] as? String } == ["K-2026-000111"])
+        let refusedAndAppealed = try #require(
+            try store.json(["list", "--open-appeal", "--state", "refused"])["cases"] as? [[String: Any]])
+        #expect(refusedAndAppealed.isEmpty)
         let limited = try #require(try store.json(["list", "--limit", "2"])["cases"] as? [[String: Any]])
         #expect(limited.count == 2)
         let elsewhere = try #require(try store.json(["list", "--municipality", "0101"])["cases"] as? [[String: Any]])
@@ -131,10 +168,12 @@ import Testing
         let store = try sampleStore()
         defer { store.remove() }
         let doc = try store.json(["stats"])
-        #expect(doc["cases"] as? Int == 9)
-        #expect((doc["casesByState"] as? [String: Int])?["active"] == 3)
-        #expect((doc["overdueByKind"] as? [String: Int])?["plan_review"] == 3)
-        #expect((doc["rejectionsLastDay"] as? [String: Int])?.values.reduce(0, +) == 19)
+        #expect(doc["cases"] as? Int == 11)
+        #expect((doc["casesByState"] as? [String: Int])?["active"] == 4)
+        #expect((doc["overdueByKind"] as? [String: Int])?["plan_review"] == 4)
+        #expect(doc["appealsOpen"] as? Int == 1)
+        #expect(doc["appealsOverdue"] as? Int == 1)
+        #expect((doc["rejectionsLastDay"] as? [String: Int])?.values.reduce(0, +) == 20)
         #expect((doc["rejectionsLastWeek"] as? [String: Int])?["invalid_transition"] == 1)
         #expect((doc["outboxPending"] as? Int ?? 0) > 0)
         #expect(doc["outboxLagSeconds"] as? Int == 0)
@@ -147,10 +186,16 @@ import Testing
         defer { store.remove() }
         let da = try store.json(["explain", "K-2026-000101"])
         let sentences = try #require(da["sentences"] as? [String])
-        #expect(sentences.first?.hasPrefix("2023-01-10: Sagen blev oprettet") == true)
+        #expect(sentences.first?.hasPrefix("10. januar 2023: Sagen blev oprettet") == true)
         #expect(da["language"] as? String == "da")
+        #expect(da["status"] as? String == "Sagen er afsluttet med fleksjob.")
+        let lines = try #require(da["lines"] as? [[String: Any]])
+        #expect(lines.count == sentences.count)
+        #expect(lines.first?["date"] as? String == "2023-01-10")
+        #expect(lines.first?["messageId"] as? String == "K-2026-000101-001")
+        #expect(try store.run(["explain", "K-2026-000101"]).stdout.contains("Status: Sagen er afsluttet med fleksjob."))
         let en = try #require(try store.json(["explain", "K-2026-000101", "--lang", "en"])["sentences"] as? [String])
-        #expect(en.first?.contains("The case was opened") == true)
+        #expect(en.first?.hasPrefix("10 January 2023: The case was opened") == true)
         #expect(en.count == sentences.count)
     }
 

@@ -61,7 +61,7 @@ import Testing
         let bodies = try Self.sample()
         try await Self.withSample(backend) { (store: any CaseStore, _: Journey) async throws in
             let all = try await store.rejections(matching: RejectionFilter())
-            #expect(all.count == 19)
+            #expect(all.count == 20)
             #expect(all.first?.messageId == "broken-1")  // the last rejection of the stream
             let onCase = try await store.rejections(matching: RejectionFilter(caseId: "K-2026-000105"))
             #expect(onCase.map(\.messageId) == ["K-2026-000105-043", "K-2026-000105-042", "K-2026-000105-038"])
@@ -105,11 +105,14 @@ import Testing
     func statisticsGroupWhatTheOtherQueriesList(_ backend: StoreBackend) async throws {
         try await Self.withSample(backend) { (store: any CaseStore, _: Journey) async throws in
             let stats = try await store.statistics(at: Self.now.adding(seconds: 3600))
-            #expect(stats.casesByState == [.active: 3, .refused: 1, .fleksjob: 2, .foertidspension: 1, .kontanthjaelp: 2])
+            #expect(stats.casesByState == [.active: 4, .refused: 1, .fleksjob: 2, .foertidspension: 1, .kontanthjaelp: 3])
+            // K-2026-000111's kontanthjælp decision is under appeal, its reconsideration overdue since 12 October.
+            #expect(stats.openAppeals == 1)
+            #expect(stats.overdueAppeals == 1)
             var due: [DeadlineKind: Int] = [:]
             for d in try await store.dueDeadlines(dueBy: Self.now.adding(seconds: 3600), limit: 1000) { due[d.deadline.kind, default: 0] += 1 }
             #expect(stats.overdueByKind == due)
-            #expect(stats.rejectionsLastDay.values.reduce(0, +) == 19)
+            #expect(stats.rejectionsLastDay.values.reduce(0, +) == 20)
             #expect(stats.rejectionsLastDay[.invalidTransition] == 1)
             #expect(stats.rejectionsLastWeek == stats.rejectionsLastDay)
             let counts = try await store.counts()
@@ -119,7 +122,7 @@ import Testing
 
             let later = try await store.statistics(at: Self.now.adding(seconds: 2 * 86_400))
             #expect(later.rejectionsLastDay.isEmpty)
-            #expect(later.rejectionsLastWeek.values.reduce(0, +) == 19)
+            #expect(later.rejectionsLastWeek.values.reduce(0, +) == 20)
         }
     }
 
@@ -142,10 +145,17 @@ import Testing
         try await Self.withSample(backend) { (store: any CaseStore, journey: Journey) async throws in
             let finder = StuckCaseFinder(store: store, journey: journey)
             let found = try await finder.find(at: Self.now)
-            #expect(Set(found.map(\.caseId)) == ["K-2026-000105", "K-2026-000106", "K-2026-000107"])
+            #expect(
+                Set(found.map(\.caseId)) == [
+                    "K-2026-000105", "K-2026-000106", "K-2026-000107", "K-2026-000110", "K-2026-000111",
+                ])
             let overrun = found.filter { $0.reasons.contains { $0.code == "overrun" } }.map(\.caseId)
             #expect(Set(overrun) == ["K-2026-000105", "K-2026-000107"])
-            #expect(found.allSatisfy { $0.wouldMoveOn.contains(.decisionMade) })
+            #expect(found.filter { !$0.state.isFinal }.allSatisfy { $0.wouldMoveOn.contains(.decisionMade) })
+            // A finished case is stuck on the appeal the municipality has not reconsidered.
+            let appealed = try #require(found.first { $0.caseId == "K-2026-000111" })
+            #expect(appealed.reasons == [.overdue(kind: .appealReconsideration, dueOn: CivilDate(iso: "2026-10-12")!, days: 42)])
+            #expect(appealed.wouldMoveOn == [.appealReconsidered])
             #expect(try await finder.find(at: Self.now, states: [.awaitingDecision]).isEmpty)
             // Before anything fell due and with a generous idle threshold, nothing is stuck.
             #expect(try await finder.find(at: Instant(rfc3339: "2023-01-01T00:00:00Z")!, idleDays: 10_000).isEmpty)
@@ -158,7 +168,7 @@ import Testing
         try await Self.withSample(backend) { (store: any CaseStore, journey: Journey, db: TestDatabase) async throws in
             try await db.execute(#"UPDATE cases SET snapshot = '{"damaged": true}' WHERE case_id = 'K-2026-000106'"#)
             let survey = try await StuckCaseFinder(store: store, journey: journey).survey(at: Self.now)
-            #expect(Set(survey.cases.map(\.caseId)) == ["K-2026-000105", "K-2026-000107"])
+            #expect(Set(survey.cases.map(\.caseId)) == ["K-2026-000105", "K-2026-000107", "K-2026-000110", "K-2026-000111"])
             #expect(survey.unreadable.map(\.code) == [.corrupt])
             #expect(survey.unreadable.first?.message.contains("K-2026-000106") == true)
             // The damaged case itself still fails loudly where it is read alone.

@@ -48,6 +48,15 @@ import Testing
             #"{"outcome":"ressourceforloeb","startDate":"2025-11-15","durationMonths":12}"#),
     ]
 
+    /// The outbox's message ids after one scheduler tick at `text`.
+    static func queued(in store: SQLiteCaseStore, at text: String) async throws -> Set<String> {
+        let now = try #require(Instant(rfc3339: text))
+        let scheduler = DeadlineScheduler(
+            store: store, journey: journey, interval: .seconds(3600), clock: { now }, logger: Logger(label: "test"))
+        try await scheduler.tick()
+        return Set(try await store.pendingOutbox(limit: 10_000).map(\.messageId))
+    }
+
     @Test func remindersAndOverdueNoticesGoOutAtDanishMidnight() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("forloeb-scheduler-\(UUID()).sqlite")
             .path
@@ -59,14 +68,7 @@ import Testing
             at: Instant(rfc3339: "2026-01-01T00:00:00Z")!)
         #expect(outcomes.count == Self.events.count)
 
-        func queued(at text: String) async throws -> Set<String> {
-            let now = try #require(Instant(rfc3339: text))
-            let scheduler = DeadlineScheduler(
-                store: store, journey: Self.journey, interval: .seconds(3600), clock: { now },
-                logger: Logger(label: "test"))
-            try await scheduler.tick()
-            return Set(try await store.pendingOutbox(limit: 10_000).map(\.messageId))
-        }
+        func queued(at text: String) async throws -> Set<String> { try await Self.queued(in: store, at: text) }
         // decision_due on 1 April 2026 falls due at 2026-03-31T22:00:00Z (CEST); its reminder, 3 days before, at
         // 00:00 on 29 March, still CET: 2026-03-28T23:00:00Z (not 72 hours before the deadline).
         let springReminder = "SPRING/decision_due/2026-03-31T22:00:00Z/reminder"
@@ -84,6 +86,37 @@ import Testing
         #expect(try await queued(at: "2026-10-15T22:00:00Z").contains(autumnReminder))
         #expect(try await !queued(at: "2026-11-14T22:59:59Z").contains(autumnOverdue))
         #expect(try await queued(at: "2026-11-14T23:00:00Z").contains(autumnOverdue))
+        try await store.close()
+    }
+
+    /// An appeal's reconsideration (§6.4) is reminded of and reported overdue like every other deadline, also when
+    /// the case itself is finished: a refusal appealed on 2 November 2026 must be reconsidered by 30 November.
+    @Test func anAppealOfAFinishedCaseIsRemindedAndReportedOverdue() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("forloeb-appeal-\(UUID()).sqlite")
+            .path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try SQLiteCaseStore(path: path, durability: .normal)
+        _ = try await store.migrate()
+        let events = [
+            Self.event("R-1", "REFUSED", "case.opened", "2026-09-01", Self.opened),
+            Self.event(
+                "R-2", "REFUSED", "target_group.assessed", "2026-10-15",
+                #"{"outcome":"not_in_target_group","reason":"ordinary unemployment"}"#),
+            Self.event("R-3", "REFUSED", "appeal.lodged", "2026-11-02", #"{"decision":"R-2","receivedOn":"2026-11-02"}"#),
+        ]
+        let outcomes = try await store.apply(
+            events.map { InboundMessage(body: $0) }, journey: Self.journey, at: Instant(rfc3339: "2026-11-02T10:00:00Z")!)
+        #expect(outcomes.count == events.count)
+        #expect(try await store.caseRecord("REFUSED")?.snapshot.state == .refused)
+
+        func queued(at text: String) async throws -> Set<String> { try await Self.queued(in: store, at: text) }
+        // Due 30 November 2026 (CET): 2026-11-29T23:00:00Z; the policy reminds 7 days before.
+        let reminder = "REFUSED/appeal_reconsideration/2026-11-29T23:00:00Z/reminder"
+        let overdue = "REFUSED/appeal_reconsideration/2026-11-29T23:00:00Z/overdue"
+        #expect(try await !queued(at: "2026-11-22T22:59:59Z").contains(reminder))
+        #expect(try await queued(at: "2026-11-22T23:00:00Z").contains(reminder))
+        #expect(try await !queued(at: "2026-11-29T22:59:59Z").contains(overdue))
+        #expect(try await queued(at: "2026-11-29T23:00:00Z").contains(overdue))
         try await store.close()
     }
 }

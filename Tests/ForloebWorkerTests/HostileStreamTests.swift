@@ -108,66 +108,67 @@ struct HostileStreamTests {
         let harness =
             backend == "postgres"
             ? try await WorkerHarness.postgres("hostile-stream", lanes: 0) : try WorkerHarness("hostile-stream")
-        defer { Task { await harness.tearDown() } }
-        let channel = try await harness.prepare()
-        let (messages, validCases) = Self.stream(total: 10_000, seed: 17)
+        try await harness.tearingDown {
+            let channel = try await harness.prepare()
+            let (messages, validCases) = Self.stream(total: 10_000, seed: 17)
 
-        // The reference: the same bytes, in the same order, through the same decoder and transition function.
-        var book = CaseBook(journey: WorkerHarness.journey)
-        var applied = 0
-        var rejected = 0
-        var deadLettered = 0
-        var duplicates = 0
-        for message in messages {
-            switch book.ingest(message.body) {
-            case .applied: applied += 1
-            case .rejected(let rejection):
-                rejected += 1
-                if rejection.caseId == nil { deadLettered += 1 }
-            case .duplicate: duplicates += 1
-            }
-        }
-        #expect(applied + rejected + duplicates == messages.count)
-        #expect(rejected > 7_000, "the stream is mostly hostile")
-
-        let logs = InMemoryLogHandler()
-        var logger = Logger(label: "test.worker.hostile", factory: { _ in logs })
-        logger.logLevel = .trace
-        let worker = Worker(
-            configuration: Worker.Configuration(
-                amqp: harness.amqp, prefix: harness.prefix, queueKind: .classic, prefetch: 200, batchSize: 100,
-                schedulerInterval: .seconds(3600)),
-            store: harness.store, journey: WorkerHarness.journey, clock: { WorkerHarness.now }, logger: logger)
-        let exchange = harness.topology().eventsExchange
-        try await harness.running([worker]) {
-            for start in stride(from: 0, to: messages.count, by: 200) {
-                let batch = messages[start..<min(start + 200, messages.count)].map { message in
-                    AMQPMessage(
-                        exchange: exchange, routingKey: "hostile", body: [UInt8](message.body),
-                        properties: AMQPProperties(
-                            contentType: "application/json", headers: message.deepHeaders ? Self.deepHeaders : [:],
-                            deliveryMode: .persistent))
+            // The reference: the same bytes, in the same order, through the same decoder and transition function.
+            var book = CaseBook(journey: WorkerHarness.journey)
+            var applied = 0
+            var rejected = 0
+            var deadLettered = 0
+            var duplicates = 0
+            for message in messages {
+                switch book.ingest(message.body) {
+                case .applied: applied += 1
+                case .rejected(let rejection):
+                    rejected += 1
+                    if rejection.caseId == nil { deadLettered += 1 }
+                case .duplicate: duplicates += 1
                 }
-                try await channel.publish(batch)
             }
-            _ = try await harness.waitUntilProcessed(applied + rejected, timeout: .seconds(240))
-        }
+            #expect(applied + rejected + duplicates == messages.count)
+            #expect(rejected > 7_000, "the stream is mostly hostile")
 
-        // Accounted for: every message the reference applied or rejected is processed once, the rest are duplicates.
-        let counts = try await harness.store.counts()
-        #expect(counts.processed == applied + rejected)
-        #expect(counts.events == applied)
-        #expect(counts.deadLetters == deadLettered)
-        #expect(counts.rejections + counts.deadLetters >= rejected - deadLettered)
-        // The valid cases are exact.
-        let stored = try await harness.store.snapshots(Array(validCases))
-        for caseId in validCases {
-            #expect(stored[caseId] == book.cases[caseId], "\(caseId)")
-        }
-        // No CPR-shaped string in any log line, its message or its metadata.
-        let lines = logs.entries.map { "\($0.message) \($0.metadata)" }
-        for cpr in Self.cprShaped {
-            #expect(!lines.contains { $0.contains(cpr) }, "a log line holds \(cpr)")
+            let logs = InMemoryLogHandler()
+            var logger = Logger(label: "test.worker.hostile", factory: { _ in logs })
+            logger.logLevel = .trace
+            let worker = Worker(
+                configuration: Worker.Configuration(
+                    amqp: harness.amqp, prefix: harness.prefix, queueKind: .classic, prefetch: 200, batchSize: 100,
+                    schedulerInterval: .seconds(3600)),
+                store: harness.store, journey: WorkerHarness.journey, clock: { WorkerHarness.now }, logger: logger)
+            let exchange = harness.topology().eventsExchange
+            try await harness.running([worker]) {
+                for start in stride(from: 0, to: messages.count, by: 200) {
+                    let batch = messages[start..<min(start + 200, messages.count)].map { message in
+                        AMQPMessage(
+                            exchange: exchange, routingKey: "hostile", body: [UInt8](message.body),
+                            properties: AMQPProperties(
+                                contentType: "application/json", headers: message.deepHeaders ? Self.deepHeaders : [:],
+                                deliveryMode: .persistent))
+                    }
+                    try await channel.publish(batch)
+                }
+                _ = try await harness.waitUntilProcessed(applied + rejected, timeout: .seconds(240))
+            }
+
+            // Accounted for: every message the reference applied or rejected is processed once, the rest are duplicates.
+            let counts = try await harness.store.counts()
+            #expect(counts.processed == applied + rejected)
+            #expect(counts.events == applied)
+            #expect(counts.deadLetters == deadLettered)
+            #expect(counts.rejections + counts.deadLetters >= rejected - deadLettered)
+            // The valid cases are exact.
+            let stored = try await harness.store.snapshots(Array(validCases))
+            for caseId in validCases {
+                #expect(stored[caseId] == book.cases[caseId], "\(caseId)")
+            }
+            // No CPR-shaped string in any log line, its message or its metadata.
+            let lines = logs.entries.map { "\($0.message) \($0.metadata)" }
+            for cpr in Self.cprShaped {
+                #expect(!lines.contains { $0.contains(cpr) }, "a log line holds \(cpr)")
+            }
         }
     }
 }

@@ -34,56 +34,58 @@ struct WorkerCrashTests {
 
     @Test func lanesNeedPostgreSQL() async throws {
         let harness = try WorkerHarness("lanes-sqlite")
-        defer { Task { await harness.tearDown() } }
-        let result = try ForloebExecutable.run(
-            ["worker", "--prefix", harness.prefix, "--lanes", "2"],
-            environment: [
-                "FORLOEB_AMQP_URL": WorkerHarness.amqpText ?? "", "FORLOEB_STORE": "sqlite:" + harness.directory + "/f.sqlite",
-                "FORLOEB_WORKFLOWS": Self.repositoryRoot.appendingPathComponent("Workflows").path,
-            ])
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("--lanes applies to PostgreSQL"), "\(result.stderr)")
+        try await harness.tearingDown {
+            let result = try ForloebExecutable.run(
+                ["worker", "--prefix", harness.prefix, "--lanes", "2"],
+                environment: [
+                    "FORLOEB_AMQP_URL": WorkerHarness.amqpText ?? "", "FORLOEB_STORE": "sqlite:" + harness.directory + "/f.sqlite",
+                    "FORLOEB_WORKFLOWS": Self.repositoryRoot.appendingPathComponent("Workflows").path,
+                ])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("--lanes applies to PostgreSQL"), "\(result.stderr)")
+        }
     }
 
     @Test func killedWorkerLosesAndDoublesNothing() async throws {
         let harness = try WorkerHarness("kill")
-        defer { Task { await harness.tearDown() } }
-        let channel = try await harness.prepare()
-        let lines = CaseStreamGenerator(seed: 11).stream(cases: 300).map { $0.wireJSON() }
-        var reference = CaseBook(journey: WorkerHarness.journey)
-        for line in lines { reference.ingest(line) }
-        try await harness.publish(lines, on: channel)
+        try await harness.tearingDown {
+            let channel = try await harness.prepare()
+            let lines = CaseStreamGenerator(seed: 11).stream(cases: 300).map { $0.wireJSON() }
+            var reference = CaseBook(journey: WorkerHarness.journey)
+            for line in lines { reference.ingest(line) }
+            try await harness.publish(lines, on: channel)
 
-        let first = try workerProcess(harness)
-        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
-        // Kill it for real as soon as it has committed something, in the middle of whatever batch it is in.
-        // (As soon as, not "a quarter in": a worker drains thousands of events a second, so waiting longer
-        // lets it finish the stream before the kill lands on a fast machine. Batches of 5, each an fsynced
-        // commit, keep the stream of 6,000 events running for seconds even when this poller is starved of CPU
-        // by the suites running beside it.)
-        let deadline = ContinuousClock.now + .seconds(60)
-        while try await harness.store.counts().processed == 0 && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(2))
-        }
-        kill(first.processIdentifier, SIGKILL)
-        while first.isRunning { try await Task.sleep(for: .milliseconds(20)) }
-        #expect(first.terminationReason == .uncaughtSignal)
-        let atKill = try await harness.store.counts().processed
-        #expect(atKill < lines.count, "the worker must die mid-stream for this test to mean anything")
+            let first = try workerProcess(harness)
+            defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
+            // Kill it for real as soon as it has committed something, in the middle of whatever batch it is in.
+            // (As soon as, not "a quarter in": a worker drains thousands of events a second, so waiting longer
+            // lets it finish the stream before the kill lands on a fast machine. Batches of 5, each an fsynced
+            // commit, keep the stream of 6,000 events running for seconds even when this poller is starved of CPU
+            // by the suites running beside it.)
+            let deadline = ContinuousClock.now + .seconds(60)
+            while try await harness.store.counts().processed == 0 && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            kill(first.processIdentifier, SIGKILL)
+            while first.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(first.terminationReason == .uncaughtSignal)
+            let atKill = try await harness.store.counts().processed
+            #expect(atKill < lines.count, "the worker must die mid-stream for this test to mean anything")
 
-        let second = try workerProcess(harness, extra: ["--exit-when-idle", "2"])
-        defer { if second.isRunning { kill(second.processIdentifier, SIGKILL) } }
-        while second.isRunning { try await Task.sleep(for: .milliseconds(50)) }
-        #expect(second.terminationStatus == 0)
+            let second = try workerProcess(harness, extra: ["--exit-when-idle", "2"])
+            defer { if second.isRunning { kill(second.processIdentifier, SIGKILL) } }
+            while second.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(second.terminationStatus == 0)
 
-        let counts = try await harness.store.counts()
-        #expect(counts.processed == lines.count)
-        #expect(counts.events == lines.count)
-        #expect(counts.rejections == 0)
-        for (caseId, expected) in reference.cases {
-            let record = try #require(try await harness.store.caseRecord(caseId))
-            #expect(record.snapshot == expected, "\(caseId)")
-            #expect(record.history.map(\.messageId) == (reference.history[caseId] ?? []).map(\.messageId))
+            let counts = try await harness.store.counts()
+            #expect(counts.processed == lines.count)
+            #expect(counts.events == lines.count)
+            #expect(counts.rejections == 0)
+            for (caseId, expected) in reference.cases {
+                let record = try #require(try await harness.store.caseRecord(caseId))
+                #expect(record.snapshot == expected, "\(caseId)")
+                #expect(record.history.map(\.messageId) == (reference.history[caseId] ?? []).map(\.messageId))
+            }
         }
     }
 

@@ -165,6 +165,18 @@ final class WorkerHarness: Sendable {
     }
 
     /// Deletes the test's exchanges and queues and its store.
+    /// Runs `body`, then tears the harness down whether it returned or threw: structured, where a `defer` could
+    /// only leave the teardown to a task nobody waits for.
+    func tearingDown(workers: Int = 1, _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch {
+            await tearDown(workers: workers)
+            throw error
+        }
+        await tearDown(workers: workers)
+    }
+
     func tearDown(workers: Int = 1) async {
         if let connection = try? await AMQPConnection.connect(to: amqp), let channel = try? await connection.openChannel() {
             let topology = topology(workers: workers).topology

@@ -29,118 +29,126 @@ struct WorkerTests {
 
     @Test func sampleStreamOverTheWireMatchesTheReference() async throws {
         let harness = try WorkerHarness("sample")
-        defer { Task { await harness.tearDown() } }
-        let channel = try await harness.prepare()
-        let reference = Self.reference(Self.sample)
-        let distinct = Set(Self.sample.map { line in
-            ((try? JSONSerialization.jsonObject(with: line)) as? [String: Any])?["messageId"] as? String ?? EventDecoder.fallbackMessageId(line)
-        }).count
-        try await harness.running([harness.worker()]) {
-            try await harness.publish(Self.sample, on: channel)
-            _ = try await harness.waitUntilProcessed(distinct)
+        try await harness.tearingDown {
+            let channel = try await harness.prepare()
+            let reference = Self.reference(Self.sample)
+            let distinct = Set(Self.sample.map { line in
+                ((try? JSONSerialization.jsonObject(with: line)) as? [String: Any])?["messageId"] as? String ?? EventDecoder.fallbackMessageId(line)
+            }).count
+            try await harness.running([harness.worker()]) {
+                try await harness.publish(Self.sample, on: channel)
+                _ = try await harness.waitUntilProcessed(distinct)
+            }
+            for (caseId, expected) in reference.cases {
+                let record = try #require(try await harness.store.caseRecord(caseId))
+                #expect(record.snapshot == expected, "\(caseId)")
+                #expect(record.history.count == expected.version)
+                #expect(record.rejections.map(\.code) == (reference.rejections[caseId] ?? []).map(\.rejection.code))
+            }
+            // Every state change and every rejection was published, once, with its deterministic id.
+            let stateChanges = reference.history.values.flatMap { $0 }.filter { $0.from != $0.to }.count
+            let rejections = reference.rejections.values.map(\.count).reduce(0, +) + reference.unattached.count
+            let notifications = try await receiveAll(harness.tapQueue, on: channel)
+            let byKey = Dictionary(grouping: notifications, by: \.routingKey)
+            #expect(byKey["state.changed"]?.count == stateChanges)
+            #expect(byKey["event.rejected"]?.count == rejections)
+            #expect(Set(notifications.compactMap(\.messageID)).count == notifications.count)
+            let rejectedCodes = Set(
+                (byKey["event.rejected"] ?? []).compactMap {
+                    ((try? JSONSerialization.jsonObject(with: Data($0.body))) as? [String: Any])?["code"] as? String
+                })
+            // Every rejection code of the contract reaches case systems as event.rejected.
+            #expect(rejectedCodes == Set(RejectionCode.allCases.map(\.rawValue)))
         }
-        for (caseId, expected) in reference.cases {
-            let record = try #require(try await harness.store.caseRecord(caseId))
-            #expect(record.snapshot == expected, "\(caseId)")
-            #expect(record.history.count == expected.version)
-            #expect(record.rejections.map(\.code) == (reference.rejections[caseId] ?? []).map(\.rejection.code))
-        }
-        // Every state change and every rejection was published, once, with its deterministic id.
-        let stateChanges = reference.history.values.flatMap { $0 }.filter { $0.from != $0.to }.count
-        let rejections = reference.rejections.values.map(\.count).reduce(0, +) + reference.unattached.count
-        let notifications = try await receiveAll(harness.tapQueue, on: channel)
-        let byKey = Dictionary(grouping: notifications, by: \.routingKey)
-        #expect(byKey["state.changed"]?.count == stateChanges)
-        #expect(byKey["event.rejected"]?.count == rejections)
-        #expect(Set(notifications.compactMap(\.messageID)).count == notifications.count)
-        let rejectedCodes = Set(
-            (byKey["event.rejected"] ?? []).compactMap {
-                ((try? JSONSerialization.jsonObject(with: Data($0.body))) as? [String: Any])?["code"] as? String
-            })
-        // Every rejection code of the contract reaches case systems as event.rejected.
-        #expect(rejectedCodes == Set(RejectionCode.allCases.map(\.rawValue)))
     }
 
     @Test func duplicatesHaveTheEffectOfOnce() async throws {
         let harness = try WorkerHarness("dup")
-        defer { Task { await harness.tearDown() } }
-        let channel = try await harness.prepare()
-        let journey = Array(Self.sample.prefix(5))
-        try await harness.running([harness.worker()]) {
-            try await harness.publish(journey + journey + journey, on: channel)
-            _ = try await harness.waitUntilProcessed(5)
-            try await Task.sleep(for: .milliseconds(500))
+        try await harness.tearingDown {
+            let channel = try await harness.prepare()
+            let journey = Array(Self.sample.prefix(5))
+            // A sentinel of another case goes last: once it is processed, every copy before it in the queue was.
+            let sentinel = Data(
+                #"{"messageId":"sentinel-1","caseId":"K-SENTINEL","type":"case.opened","occurredAt":"2024-01-01T09:00:00Z","actor":"sb-1","data":{"birthDate":"1980-05-01","municipality":"0260","origin":"municipality","incomeBasis":"kontanthjaelp"}}"#
+                    .utf8)
+            try await harness.running([harness.worker()]) {
+                try await harness.publish(journey + journey + journey + [sentinel], on: channel)
+                _ = try await harness.waitUntilProcessed(6)
+            }
+            let counts = try await harness.store.counts()
+            #expect(counts.events == 6)
+            #expect(counts.processed == 6)
+            #expect(counts.rejections == 0)
+            let record = try #require(try await harness.store.caseRecord("K-2026-000101"))
+            #expect(record.snapshot.version == 5)
         }
-        let counts = try await harness.store.counts()
-        #expect(counts.events == 5)
-        #expect(counts.processed == 5)
-        #expect(counts.rejections == 0)
-        let record = try #require(try await harness.store.caseRecord("K-2026-000101"))
-        #expect(record.snapshot.version == 5)
     }
 
     @Test func unreadableMessageGoesToTheDeadLetterQueueWithCodeAndDetail() async throws {
         let harness = try WorkerHarness("dead")
-        defer { Task { await harness.tearDown() } }
-        let channel = try await harness.prepare()
-        let broken = Data(#"{"messageId":"broken-x","type":"case.opened","occurredAt":"2024-01-01T10:00:00Z"}"#.utf8)
-        let notJSON = Data("this is not json".utf8)
-        try await harness.running([harness.worker()]) {
-            try await harness.publish([broken, notJSON], on: channel)
-            _ = try await harness.waitUntilProcessed(2)
+        try await harness.tearingDown {
+            let channel = try await harness.prepare()
+            let broken = Data(#"{"messageId":"broken-x","type":"case.opened","occurredAt":"2024-01-01T10:00:00Z"}"#.utf8)
+            let notJSON = Data("this is not json".utf8)
+            try await harness.running([harness.worker()]) {
+                try await harness.publish([broken, notJSON], on: channel)
+                _ = try await harness.waitUntilProcessed(2)
+            }
+            let dead = try await receiveAll(harness.topology().deadLetterQueue, on: channel)
+            #expect(dead.count == 2)
+            let first = try #require(dead.first { $0.messageID == "broken-x" })
+            #expect(first.headers[ForloebTopology.deadLetterCodeHeader] == .string("malformed"))
+            #expect(first.headers[ForloebTopology.deadLetterDetailHeader] == .string("caseId: required field is missing"))
+            #expect(first.body == [UInt8](broken))
+            // Nothing vanished: the store keeps them for the operator too.
+            #expect(try await harness.store.deadLetters(includeResolved: false, limit: 10).count == 2)
         }
-        let dead = try await receiveAll(harness.topology().deadLetterQueue, on: channel)
-        #expect(dead.count == 2)
-        let first = try #require(dead.first { $0.messageID == "broken-x" })
-        #expect(first.headers[ForloebTopology.deadLetterCodeHeader] == .string("malformed"))
-        #expect(first.headers[ForloebTopology.deadLetterDetailHeader] == .string("caseId: required field is missing"))
-        #expect(first.body == [UInt8](broken))
-        // Nothing vanished: the store keeps them for the operator too.
-        #expect(try await harness.store.deadLetters(includeResolved: false, limit: 10).count == 2)
     }
 
     @Test func remindersAndOverdueNoticesAreSentOnce() async throws {
         let harness = try WorkerHarness("remind")
-        defer { Task { await harness.tearDown() } }
-        let channel = try await harness.prepare()
-        // Case 107 of the sample: a course that ended 2024-06-05 with no next step, long overdue at "now".
-        let lines = Self.sample.filter { String(decoding: $0, as: UTF8.self).contains("K-2026-000107") }
-        let reference = Self.reference(lines)
-        let distinct = Set(lines.map { String(decoding: $0, as: UTF8.self) }).count
-        try await harness.running([harness.worker()]) {
-            try await harness.publish(lines, on: channel)
-            _ = try await harness.waitUntilProcessed(distinct)
+        try await harness.tearingDown {
+            let channel = try await harness.prepare()
+            // Case 107 of the sample: a course that ended 2024-06-05 with no next step, long overdue at "now".
+            let lines = Self.sample.filter { String(decoding: $0, as: UTF8.self).contains("K-2026-000107") }
+            let reference = Self.reference(lines)
+            let distinct = Set(lines.map { String(decoding: $0, as: UTF8.self) }).count
+            try await harness.running([harness.worker()]) {
+                try await harness.publish(lines, on: channel)
+                _ = try await harness.waitUntilProcessed(distinct)
+            }
+            let scheduler = DeadlineScheduler(
+                store: harness.store, journey: WorkerHarness.journey, interval: .seconds(3600), clock: { WorkerHarness.now },
+                logger: .init(label: "test"))
+            let first = try await scheduler.tick()
+            let second = try await scheduler.tick()
+            let open = WorkerHarness.journey.deadlines(for: try #require(reference.cases["K-2026-000107"]))
+            #expect(first == open.count * 2, "one reminder and one overdue notice per open deadline, all past due")
+            #expect(second == 0)
+            let pending = try await harness.store.pendingOutbox(limit: 100).filter { $0.routingKey.hasPrefix("deadline.") }
+            #expect(pending.count == first)
+            #expect(Set(pending.map(\.messageId)).count == pending.count)
+            #expect(pending.contains { $0.routingKey == "deadline.overdue" && $0.messageId.contains("/course_end/") })
         }
-        let scheduler = DeadlineScheduler(
-            store: harness.store, journey: WorkerHarness.journey, interval: .seconds(3600), clock: { WorkerHarness.now },
-            logger: .init(label: "test"))
-        let first = try await scheduler.tick()
-        let second = try await scheduler.tick()
-        let open = WorkerHarness.journey.deadlines(for: try #require(reference.cases["K-2026-000107"]))
-        #expect(first == open.count * 2, "one reminder and one overdue notice per open deadline, all past due")
-        #expect(second == 0)
-        let pending = try await harness.store.pendingOutbox(limit: 100).filter { $0.routingKey.hasPrefix("deadline.") }
-        #expect(pending.count == first)
-        #expect(Set(pending.map(\.messageId)).count == pending.count)
-        #expect(pending.contains { $0.routingKey == "deadline.overdue" && $0.messageId.contains("/course_end/") })
     }
 
     @Test(arguments: [2, 4])
     func severalWorkersKeepPerCaseOrder(workers: Int) async throws {
         let harness = try WorkerHarness("order\(workers)")
-        defer { Task { await harness.tearDown(workers: workers) } }
-        let channel = try await harness.prepare(workers: workers)
-        let generated = CaseStreamGenerator(seed: UInt64(workers)).stream(cases: 60).map { $0.wireJSON() }
-        let reference = Self.reference(generated)
-        try await harness.running((0..<workers).map { harness.worker(index: $0, of: workers) }) {
-            try await harness.publish(generated, on: channel, workers: workers)
-            _ = try await harness.waitUntilProcessed(generated.count)
-        }
-        let counts = try await harness.store.counts()
-        #expect(counts.rejections == 0, "an out-of-order event would have been rejected")
-        #expect(counts.events == generated.count)
-        for (caseId, expected) in reference.cases {
-            #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected)
+        try await harness.tearingDown(workers: workers) {
+            let channel = try await harness.prepare(workers: workers)
+            let generated = CaseStreamGenerator(seed: UInt64(workers)).stream(cases: 60).map { $0.wireJSON() }
+            let reference = Self.reference(generated)
+            try await harness.running((0..<workers).map { harness.worker(index: $0, of: workers) }) {
+                try await harness.publish(generated, on: channel, workers: workers)
+                _ = try await harness.waitUntilProcessed(generated.count)
+            }
+            let counts = try await harness.store.counts()
+            #expect(counts.rejections == 0, "an out-of-order event would have been rejected")
+            #expect(counts.events == generated.count)
+            for (caseId, expected) in reference.cases {
+                #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected)
+            }
         }
     }
 
@@ -149,26 +157,27 @@ struct WorkerTests {
     @Test(.enabled(if: WorkerHarness.postgresEnabled, "needs FORLOEB_TEST_POSTGRES_URL (scripts/postgres.sh)"))
     func lanesOnPostgresKeepPerCaseOrder() async throws {
         let harness = try await WorkerHarness.postgres("lanes", lanes: 2)
-        defer { Task { await harness.tearDown() } }
-        let channel = try await harness.prepare()
-        let generated = CaseStreamGenerator(seed: 7).stream(cases: 60).map { $0.wireJSON() }
-        // After the repeats, one more case: once it is processed, the repeats before it were consumed.
-        let last = CaseStreamGenerator(seed: 8, caseIdPrefix: "LAST").stream(cases: 1).map { $0.wireJSON() }
-        let reference = Self.reference(generated + last)
-        // Queued before the worker starts, so that every batch is full and holds many cases.
-        try await harness.publish(generated + generated.prefix(50) + last, on: channel)
-        try await harness.running([harness.worker()]) {
-            _ = try await harness.waitUntilProcessed(generated.count + last.count)
+        try await harness.tearingDown {
+            let channel = try await harness.prepare()
+            let generated = CaseStreamGenerator(seed: 7).stream(cases: 60).map { $0.wireJSON() }
+            // After the repeats, one more case: once it is processed, the repeats before it were consumed.
+            let last = CaseStreamGenerator(seed: 8, caseIdPrefix: "LAST").stream(cases: 1).map { $0.wireJSON() }
+            let reference = Self.reference(generated + last)
+            // Queued before the worker starts, so that every batch is full and holds many cases.
+            try await harness.publish(generated + generated.prefix(50) + last, on: channel)
+            try await harness.running([harness.worker()]) {
+                _ = try await harness.waitUntilProcessed(generated.count + last.count)
+            }
+            let counts = try await harness.store.counts()
+            #expect(counts.rejections == 0, "an out-of-order event would have been rejected")
+            #expect(counts.events == generated.count + last.count, "the 50 repeated messages are duplicates")
+            for (caseId, expected) in reference.cases {
+                #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected)
+            }
+            let stateChanges = reference.history.values.flatMap { $0 }.filter { $0.from != $0.to }.count
+            let notifications = try await receiveAll(harness.tapQueue, on: channel)
+            #expect(notifications.filter { $0.routingKey == "state.changed" }.count == stateChanges)
         }
-        let counts = try await harness.store.counts()
-        #expect(counts.rejections == 0, "an out-of-order event would have been rejected")
-        #expect(counts.events == generated.count + last.count, "the 50 repeated messages are duplicates")
-        for (caseId, expected) in reference.cases {
-            #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected)
-        }
-        let stateChanges = reference.history.values.flatMap { $0 }.filter { $0.from != $0.to }.count
-        let notifications = try await receiveAll(harness.tapQueue, on: channel)
-        #expect(notifications.filter { $0.routingKey == "state.changed" }.count == stateChanges)
     }
 
     /// The store fails once with an error that is not transient (one judged to be the batch's): the batch goes
@@ -314,26 +323,27 @@ struct WorkerTests {
             throw StoreError(.io, "injected: the lane's write failed")
         })
         let harness = try await WorkerHarness.postgres("lanefail", lanes: 1, laneFaults: faults)
-        defer { Task { await harness.tearDown() } }
-        let channel = try await harness.prepare()
-        let generated = CaseStreamGenerator(seed: 9).stream(cases: 150).filter { $0.type.rawValue == "case.opened" }
-            .map { $0.wireJSON() }
-        // Unreadable messages name no case: they are in lane 0, the one that does not fail.
-        let unreadable = (0..<5).map { Data("not json \($0)".utf8) }
-        let reference = Self.reference(generated)
-        try await harness.publish(unreadable + generated, on: channel)
-        try await harness.running([harness.worker()]) {
-            _ = try await harness.waitUntilProcessed(unreadable.count + generated.count)
+        try await harness.tearingDown {
+            let channel = try await harness.prepare()
+            let generated = CaseStreamGenerator(seed: 9).stream(cases: 150).filter { $0.type.rawValue == "case.opened" }
+                .map { $0.wireJSON() }
+            // Unreadable messages name no case: they are in lane 0, the one that does not fail.
+            let unreadable = (0..<5).map { Data("not json \($0)".utf8) }
+            let reference = Self.reference(generated)
+            try await harness.publish(unreadable + generated, on: channel)
+            try await harness.running([harness.worker()]) {
+                _ = try await harness.waitUntilProcessed(unreadable.count + generated.count)
+            }
+            #expect(fired.withLock { $0 }, "the injected failure must have happened for this test to mean anything")
+            let counts = try await harness.store.counts()
+            #expect(counts.events == generated.count)
+            for (caseId, expected) in reference.cases {
+                #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected)
+            }
+            let dead = try await receiveAll(harness.topology().deadLetterQueue, on: channel)
+            #expect(dead.count == unreadable.count)
+            #expect(dead.allSatisfy { $0.headers[ForloebTopology.deadLetterCodeHeader] == .string("malformed") })
         }
-        #expect(fired.withLock { $0 }, "the injected failure must have happened for this test to mean anything")
-        let counts = try await harness.store.counts()
-        #expect(counts.events == generated.count)
-        for (caseId, expected) in reference.cases {
-            #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected)
-        }
-        let dead = try await receiveAll(harness.topology().deadLetterQueue, on: channel)
-        #expect(dead.count == unreadable.count)
-        #expect(dead.allSatisfy { $0.headers[ForloebTopology.deadLetterCodeHeader] == .string("malformed") })
     }
 
     /// Drains a queue (acking), for inspecting what was published.

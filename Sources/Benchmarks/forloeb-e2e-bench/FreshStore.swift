@@ -40,13 +40,14 @@ struct FreshStore {
         try await store.close()
     }
 
-    /// One connection (pool) to the database: each worker gets its own, as separate processes would.
-    func open() async throws -> any CaseStore {
+    /// One store (a pool of up to `connections` on PostgreSQL): each worker gets its own, as separate processes
+    /// would.
+    func open(connections: Int = 2) async throws -> any CaseStore {
         switch url {
         case .sqlite(let path):
             return try SQLiteCaseStore(path: path)
         case .postgres(let address):
-            let store = PostgresCaseStore(address)
+            let store = PostgresCaseStore(address, poolSize: connections)
             try await store.connect()
             return store
         }

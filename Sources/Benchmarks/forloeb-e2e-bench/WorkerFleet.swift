@@ -5,8 +5,8 @@ import ForloebWorker
 import Logging
 import ServiceLifecycle
 
-/// N in-process `Worker`s, each with its own store connection as separate processes would have, running until
-/// `stop()` drains them gracefully.
+/// N in-process `Worker`s, each with its own store (a pool on PostgreSQL) as separate processes would have,
+/// running until `stop()` drains them gracefully.
 struct WorkerFleet {
     let groups: [ServiceGroup]
     let tasks: [Task<Void, any Error>]
@@ -23,22 +23,17 @@ struct WorkerFleet {
         var groups: [ServiceGroup] = []
         var stores: [any CaseStore] = []
         for index in 0..<count {
-            let connection = try await store.open()
+            // As `forloeb worker` does: one store, whose pool gives each lane, the relay and the scheduler a
+            // connection (`--store-connections`' default, lanes + 2).
+            let connection = try await store.open(connections: max(1, options.lanes) + 2)
             stores.append(connection)
-            // PostgreSQL: the relay and the scheduler get a connection of their own, as `forloeb worker` does.
-            let side = store.isSQLite ? connection : try await store.open()
-            if !store.isSQLite { stores.append(side) }
-            var lanes: [any CaseStore] = []
-            if !store.isSQLite {
-                for _ in 1..<max(1, options.lanes) { lanes.append(try await store.open()) }
-            }
-            stores += lanes
+            let lanes = store.isSQLite ? [] : Array(repeating: connection, count: max(1, options.lanes) - 1)
             let worker = Worker(
                 configuration: Worker.Configuration(
                     amqp: amqp, prefix: prefix, workers: count, index: index, queueKind: options.queueKind,
                     prefetch: options.prefetch, batchSize: options.batchSize,
                     batchWindow: .milliseconds(options.batchWindowMilliseconds), schedulerInterval: .seconds(3600)),
-                store: connection, sideStore: side, lanes: lanes, journey: journey, clock: { now }, logger: logger)
+                store: connection, lanes: lanes, journey: journey, clock: { now }, logger: logger)
             groups.append(try await worker.serviceGroup(signals: []))
         }
         let tasks = groups.map { group in Task { try await group.run() } }

@@ -14,9 +14,12 @@ import CRabbitMQ
 /// After a connection-level failure (socket error, missed heartbeat, connection.close) every call throws
 /// `.connectionClosed`; make a new connection (the worker reconnects with backoff).
 ///
-/// Use one connection for consuming and another for publishing, as RabbitMQ advises: the broker throttles a
-/// connection that publishes faster than it can take, and a consumer on it would stall too. Operations on one
-/// connection run one at a time; `AMQPChannel.receive` waits in short slices so others interleave.
+/// RabbitMQ advises one connection for consuming and another for heavy publishing: the broker throttles a
+/// connection that publishes faster than it can take, and a consumer on it would stall too. The worker's consumer
+/// uses one connection for both its channels (consuming, and the confirmed channel that routes failed messages to
+/// the retry queues and the dead-letter exchange): its publishes are few, one per failed message; the outbox
+/// relay, which publishes every notification, has a connection of its own. Operations on one connection run one
+/// at a time; `AMQPChannel.receive` waits in short slices so others interleave.
 public actor AMQPConnection {
     /// Where this connection goes (its description hides the password).
     public nonisolated let url: AMQPURL

@@ -7,10 +7,11 @@ import Foundation
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List cases, filtered by state, municipality or caseworker, ordered by case id.",
+        abstract: "List cases, filtered by state, municipality, caseworker or an open appeal, ordered by case id.",
         discussion: """
             Reads only the indexed columns (no snapshots), so it stays fast on a large store. Example:
               forloeb list --state active --municipality 0260 --limit 50 --json
+              forloeb list --state refused --open-appeal
             """
     )
 
@@ -22,6 +23,9 @@ struct ListCommand: AsyncParsableCommand {
 
     @Option(help: "Only cases of this caseworker.")
     var caseworker: String?
+
+    @Flag(help: "Only cases with an appeal that waits for the municipality's reconsideration or for Ankestyrelsen.")
+    var openAppeal = false
 
     @Option(help: "Only cases whose id sorts after this one (paging).")
     var after: String?
@@ -77,7 +81,9 @@ struct ListCommand: AsyncParsableCommand {
         let summaries: [CaseSummary]
         do {
             summaries = try await store.cases(
-                matching: CaseFilter(states: state, municipality: municipality, caseworker: caseworker, after: after, limit: limit))
+                matching: CaseFilter(
+                    states: state, municipality: municipality, caseworker: caseworker, openAppeal: openAppeal,
+                    after: after, limit: limit))
         } catch {
             throw CommandFailure.store(error, store.url)
         }

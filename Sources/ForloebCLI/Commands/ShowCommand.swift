@@ -1,13 +1,14 @@
 import ArgumentParser
 import ForloebCore
 import ForloebStore
+import ForloebWorkflows
 import Foundation
 
 /// `forloeb show`: one case as the store holds it.
 struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one case: state, course, deadlines, history and rejections, from the store.",
+        abstract: "Show one case: state, course, deadlines, history, rejections and appeals, from the store.",
         discussion: """
             Overrun and overdue are judged against FORLOEB_NOW or the clock. Exit 1 when the case is unknown.
             Example: forloeb show K-2026-000123 --json
@@ -21,9 +22,11 @@ struct ShowCommand: AsyncParsableCommand {
     var json = false
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var workflow: WorkflowOptions
 
     func run() async throws {
         let now = try CommandClock.now()
+        let journey = try workflow.load().journey
         let store = try await storeOptions.open(.require)
         let record: CaseRecord?
         do {
@@ -33,11 +36,11 @@ struct ShowCommand: AsyncParsableCommand {
         }
         try? await store.close()
         guard let record else { throw CommandFailure.notFound("no case \(caseId) in \(store.url.redacted)") }
-        let view = CaseView(record, now: now)
+        let view = CaseView(record, now: now, journey: journey)
         if json {
             try JSONOutput.print(view)
         } else {
-            print(view.text())
+            print(view.text(now: now))
         }
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Cases per state, overdue deadlines per kind, rejections per code, outbox lag, dead letters.",
+        abstract: "Cases per state, overdue deadlines per kind, open appeals, rejections per code, outbox lag, dead letters.",
         discussion: """
             Outbox lag is the age of the oldest notification the broker has not confirmed: it grows when the
             worker's relay cannot publish. Example:
@@ -30,10 +30,13 @@ struct StatsCommand: AsyncParsableCommand {
         var outboxPending: Int
         var outboxLagSeconds: Int64?
         var deadLetters: Int
+        /// Appeals waiting for the municipality or Ankestyrelsen, and those of them past their deadline.
+        var appealsOpen: Int
+        var appealsOverdue: Int
 
         enum CodingKeys: String, CodingKey {
             case now, cases, casesByState, overdueByKind, rejectionsLastDay, rejectionsLastWeek, outboxPending
-            case outboxLagSeconds, deadLetters
+            case outboxLagSeconds, deadLetters, appealsOpen, appealsOverdue
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -47,6 +50,8 @@ struct StatsCommand: AsyncParsableCommand {
             try c.encode(outboxPending, forKey: .outboxPending)
             try c.encode(outboxLagSeconds, forKey: .outboxLagSeconds)  // null when nothing waits
             try c.encode(deadLetters, forKey: .deadLetters)
+            try c.encode(appealsOpen, forKey: .appealsOpen)
+            try c.encode(appealsOverdue, forKey: .appealsOverdue)
         }
     }
 
@@ -68,7 +73,7 @@ struct StatsCommand: AsyncParsableCommand {
             overdueByKind: keyed(stats.overdueByKind), rejectionsLastDay: keyed(stats.rejectionsLastDay),
             rejectionsLastWeek: keyed(stats.rejectionsLastWeek), outboxPending: stats.outboxPending,
             outboxLagSeconds: stats.oldestPendingAt.map { max(0, now.secondsSinceEpoch - $0.secondsSinceEpoch) },
-            deadLetters: stats.openDeadLetters)
+            deadLetters: stats.openDeadLetters, appealsOpen: stats.openAppeals, appealsOverdue: stats.overdueAppeals)
         if json {
             try JSONOutput.print(document)
             return
@@ -94,7 +99,7 @@ struct StatsCommand: AsyncParsableCommand {
         }
         let lag = document.outboxLagSeconds.map { " (oldest waiting \($0) s)" } ?? ""
         print(
-            "\n\(document.cases) case(s); outbox: \(stats.outboxPending) pending\(lag); "
-                + "dead letters: \(stats.openDeadLetters) open.")
+            "\n\(document.cases) case(s); appeals: \(stats.openAppeals) open, \(stats.overdueAppeals) overdue; "
+                + "outbox: \(stats.outboxPending) pending\(lag); dead letters: \(stats.openDeadLetters) open.")
     }
 }

@@ -58,12 +58,19 @@ struct WorkerCommand: AsyncParsableCommand {
 
     @Option(
         help: """
-            PostgreSQL: store connections each batch is applied on at once, its cases split among them, so that \
-            one lane's planning overlaps another's statements: faster catching up when cores are free (2 lanes \
-            drained a backlog a sixth faster on two cores), more CPU per event when they are not. SQLite has one \
-            writer.
+            PostgreSQL: parts each batch is applied in at once, its cases split among them, each part a \
+            transaction on a connection of the store's pool, so that one lane's planning overlaps another's \
+            statements: faster catching up when cores are free (2 lanes drained a backlog a sixth faster on two \
+            cores), more CPU per event when they are not. SQLite has one writer.
             """)
     var lanes: Int = 1
+
+    @Option(
+        help: """
+            PostgreSQL: the most connections the worker's store pool opens (default: one per lane, plus one for \
+            the outbox relay and one for the deadline scheduler). See Deploy/PRODUCTION.md.
+            """)
+    var storeConnections: Int?
 
     @Option(help: "Seconds between deadline scheduler passes.")
     var schedulerInterval: Int = 30
@@ -97,6 +104,9 @@ struct WorkerCommand: AsyncParsableCommand {
             throw ValidationError("--batch-size, --batch-window and --scheduler-interval must be positive")
         }
         guard (1...16).contains(lanes) else { throw ValidationError("--lanes must be 1…16") }
+        if let storeConnections, !(1...64).contains(storeConnections) {
+            throw ValidationError("--store-connections must be 1…64")
+        }
         if let metricsListen, Self.listenAddress(metricsListen) == nil {
             throw ValidationError(
                 "--metrics-listen is HOST:PORT, e.g. 127.0.0.1:9464, 0.0.0.0:9464 or [::1]:9464 (port 1…65535)")
@@ -126,54 +136,44 @@ struct WorkerCommand: AsyncParsableCommand {
             queueKind: classicQueues ? .classic : .quorum, prefetch: prefetch, batchSize: batchSize,
             batchWindow: .milliseconds(batchWindow), schedulerInterval: .seconds(schedulerInterval),
             exitWhenIdle: exitWhenIdle.map { .milliseconds(Int($0 * 1000)) })
-        // Every connection opened is closed on every way out, including a later one failing to open.
-        var stores: [any CaseStore] = []
-        let store: any CaseStore
-        let sideStore: (any CaseStore)?
-        var laneStores: [any CaseStore] = []
-        do {
-            store = try await storeOptions.open(.migrateIfEmpty)
-            stores.append(store)
-            // PostgreSQL: the relay and the scheduler get a connection of their own (see `Worker.sideStore`).
-            sideStore = store is PostgresCaseStore ? try await storeOptions.open(.ignore) : nil
-            stores += [sideStore].compactMap { $0 }
-            for _ in 1..<lanes {
-                laneStores.append(try await storeOptions.open(.ignore))
-                stores.append(laneStores[laneStores.count - 1])
-            }
-        } catch {
-            for opened in stores { try? await opened.close() }
-            throw error
-        }
+        // One store, one pool: the consumer's lanes, the relay and the scheduler each take a connection from it.
+        let store = try await storeOptions.open(.migrateIfEmpty, connections: storeConnections ?? lanes + 2)
         logger.info(
             "starting",
             metadata: [
                 "store": "\(store.url)", "amqp": "\(amqp)", "policy": "\(workflow.policy.name)",
                 "queues": "\(configuration.topology.queues(forWorker: configuration.index, of: configuration.workers))",
-                "lanes": "\(lanes)",
+                "lanes": "\(lanes)", "storeConnections": "\(storeConnections ?? lanes + 2)",
             ])
         let worker = Worker(
-            configuration: configuration, store: store, sideStore: sideStore, lanes: laneStores,
+            configuration: configuration, store: store, lanes: Array(repeating: store, count: lanes - 1),
             journey: workflow.journey,
             clock: { (try? CommandClock.now()) ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) },
             logger: logger, metrics: WorkerMetrics())
         var extra: [any Service] = []
         if let metricsFile { extra.append(MetricsFileWriter(registry: registry, path: metricsFile, logger: logger)) }
-        if let metricsListen, let (host, port) = Self.listenAddress(metricsListen) {
-            do {
-                extra.append(try await MetricsEndpoint.bind(registry: registry, host: host, port: port, logger: logger))
-            } catch {
-                for opened in stores { try? await opened.close() }
-                throw CommandFailure.usage("--metrics-listen \(metricsListen): cannot listen there (\(error))")
-            }
-        }
+        let outcome: Result<Void, CommandFailure>
         do {
-            try await worker.run(extra: extra)
-        } catch {
-            for opened in stores { try? await opened.close() }
-            throw CommandFailure.unreachable("worker stopped: \(error)")
+            if let metricsListen, let (host, port) = Self.listenAddress(metricsListen) {
+                do {
+                    extra.append(
+                        try await MetricsEndpoint.bind(registry: registry, host: host, port: port, logger: logger))
+                } catch {
+                    throw CommandFailure.usage("--metrics-listen \(metricsListen): cannot listen there (\(error))")
+                }
+            }
+            do {
+                try await worker.run(extra: extra)
+            } catch {
+                throw CommandFailure.unreachable("worker stopped: \(error)")
+            }
+            outcome = .success(())
+        } catch let failure as CommandFailure {
+            outcome = .failure(failure)
         }
-        for opened in stores { try? await opened.close() }
+        // The one way out: the store's pool closes here, whatever happened.
+        try? await store.close()
+        try outcome.get()
         logger.info("stopped")
     }
 

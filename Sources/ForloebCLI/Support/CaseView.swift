@@ -53,6 +53,69 @@ struct CaseView: Encodable {
         var attempt: Int
     }
 
+    /// One appeal (CONTRACT.md §6.4): the contract's four fields, then its history.
+    struct AppealView: Encodable {
+        var decision: String
+        var receivedOn: CivilDate
+        var status: AppealStatus
+        /// When the open step is due: the municipality's reconsideration, or the policy's wait for Ankestyrelsen;
+        /// null once the appeal is decided.
+        var deadline: Instant?
+        var deadlineKind: DeadlineKind?
+        /// What the appealed decision was, and when it was made.
+        var decisionKind: DecisionKind?
+        var decisionOutcome: String?
+        var decidedOn: CivilDate?
+        var reconsideredOn: CivilDate?
+        var rulingOn: CivilDate?
+        var reopened: Bool?
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(decision, forKey: .decision)
+            try c.encode(receivedOn, forKey: .receivedOn)
+            try c.encode(status, forKey: .status)
+            try c.encode(deadline, forKey: .deadline)  // explicit null: nothing is owed any more
+            try c.encode(deadlineKind, forKey: .deadlineKind)
+            try c.encodeIfPresent(decisionKind, forKey: .decisionKind)
+            try c.encodeIfPresent(decisionOutcome, forKey: .decisionOutcome)
+            try c.encodeIfPresent(decidedOn, forKey: .decidedOn)
+            try c.encode(reconsideredOn, forKey: .reconsideredOn)
+            try c.encode(rulingOn, forKey: .rulingOn)
+            try c.encode(reopened, forKey: .reopened)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case decision, receivedOn, status, deadline, deadlineKind, decisionKind, decisionOutcome, decidedOn
+            case reconsideredOn, rulingOn, reopened
+        }
+
+        init(_ appeal: Appeal, in c: CitizenCase, journey: Journey?) {
+            decision = appeal.decision
+            receivedOn = appeal.receivedOn
+            status = appeal.status
+            switch appeal.status {
+            case .lodged:
+                deadlineKind = .appealReconsideration
+                deadline = appeal.reconsiderBy.danishMidnight
+            case .forwarded:
+                deadlineKind = .appealRuling
+                let sentOn = appeal.reconsideredOn ?? appeal.receivedOn
+                deadline = journey.map { sentOn.adding(days: $0.policy.ankestyrelsenIdleDays).danishMidnight }
+            default:
+                deadlineKind = nil
+                deadline = nil
+            }
+            let made = c.decisions?.first { $0.messageId == appeal.decision }
+            decisionKind = made?.kind
+            decisionOutcome = made?.outcome
+            decidedOn = made?.decidedOn
+            reconsideredOn = appeal.reconsideredOn
+            rulingOn = appeal.decidedOn
+            reopened = appeal.reopened
+        }
+    }
+
     var caseId: String
     var state: CaseState
     var overrun: Bool
@@ -66,10 +129,12 @@ struct CaseView: Encodable {
     var deadlines: [DeadlineEntry]
     var history: [HistoryEntryView]
     var rejections: [RejectionView]
+    var appeals: [AppealView]
     var pendingNotifications: Int
     var pendingOutbox: [OutboxEntry]
 
-    init(_ record: CaseRecord, now: Instant) {
+    /// `journey` gives the policy's wait for Ankestyrelsen in an appeal's `deadline`; without it that is null.
+    init(_ record: CaseRecord, now: Instant, journey: Journey? = nil) {
         let c = record.snapshot
         caseId = c.caseId
         state = c.state
@@ -94,6 +159,7 @@ struct CaseView: Encodable {
                 messageId: $0.messageId, type: $0.event.type, code: $0.code, rule: $0.event.rejection.rule,
                 detail: $0.event.rejection.detail, attempt: $0.attempt)
         }
+        appeals = (c.appeals ?? []).map { AppealView($0, in: c, journey: journey) }
         pendingNotifications = record.pendingOutbox.count
         pendingOutbox = record.pendingOutbox.map {
             OutboxEntry(messageId: $0.messageId, routingKey: $0.routingKey, createdAt: $0.createdAt)
@@ -102,7 +168,7 @@ struct CaseView: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case caseId, state, overrun, courseNumber, courseEnd, version, municipality, caseworker, openedAt, lastEventAt
-        case deadlines, history, rejections, pendingNotifications, pendingOutbox
+        case deadlines, history, rejections, appeals, pendingNotifications, pendingOutbox
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -120,11 +186,12 @@ struct CaseView: Encodable {
         try c.encode(deadlines, forKey: .deadlines)
         try c.encode(history, forKey: .history)
         try c.encode(rejections, forKey: .rejections)
+        try c.encode(appeals, forKey: .appeals)
         try c.encode(pendingNotifications, forKey: .pendingNotifications)
         try c.encode(pendingOutbox, forKey: .pendingOutbox)
     }
 
-    func text() -> String {
+    func text(now: Instant) -> String {
         var out = """
             \(TerminalStyle.bold.apply("Case \(caseId)")): \(state.rawValue)\(overrun ? TerminalStyle.red.apply(" (OVERRUN: the course end has passed with no next step)") : "")
             Municipality \(municipality), caseworker \(caseworker ?? "-"), course \(courseNumber == 0 ? "-" : String(courseNumber)), \
@@ -152,6 +219,20 @@ struct CaseView: Encodable {
             var table = TextTable("REJECTED", "TYPE", "CODE", "RULE", "DETAIL")
             for r in rejections {
                 table.add([r.messageId, r.type, r.code.rawValue, r.rule?.rawValue ?? "-", r.detail], style: .yellow)
+            }
+            out += "\n\n" + table.render()
+        }
+        if !appeals.isEmpty {
+            var table = TextTable("APPEAL OF", "DECIDED", "RECEIVED", "STATUS", "DUE", "RECONSIDERED", "RULING", "REOPENED")
+            for a in appeals {
+                let decided = [a.decisionOutcome, a.decidedOn?.description].compactMap { $0 }.joined(separator: " ")
+                table.add(
+                    [
+                        a.decision, decided.isEmpty ? "-" : decided, a.receivedOn.description, a.status.rawValue,
+                        a.deadline.map { "\($0.danishDate) (\(a.deadlineKind?.rawValue ?? ""))" } ?? "-",
+                        a.reconsideredOn?.description ?? "-", a.rulingOn?.description ?? "-",
+                        a.reopened.map { $0 ? "yes" : "no" } ?? "-",
+                    ], style: (a.deadline.map { $0 <= now } ?? false) ? .red : nil)
             }
             out += "\n\n" + table.render()
         }

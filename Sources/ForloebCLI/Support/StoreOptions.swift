@@ -57,8 +57,11 @@ public struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store, mapping failure to exit 3 with the URL (never its password).
-    /// `sqliteDurability` is `.full` for every verb but `seed`, which builds a throwaway store.
-    public func open(_ policy: SchemaPolicy, sqliteDurability: SQLiteDurability = .full) async throws -> any CaseStore {
+    /// `sqliteDurability` is `.full` for every verb but `seed`, which builds a throwaway store. `connections`: the
+    /// most PostgreSQL connections the store's pool opens at once (the worker's `--store-connections`).
+    public func open(_ policy: SchemaPolicy, sqliteDurability: SQLiteDurability = .full, connections: Int = 2)
+        async throws -> any CaseStore
+    {
         let url = try url()
         let store: any CaseStore
         do {
@@ -70,7 +73,7 @@ public struct StoreOptions: ParsableArguments {
                 }
                 store = try SQLiteCaseStore(path: path, durability: sqliteDurability)
             case .postgres(let address):
-                let postgres = PostgresCaseStore(address)
+                let postgres = PostgresCaseStore(address, poolSize: connections)
                 try await postgres.connect()
                 store = postgres
             }

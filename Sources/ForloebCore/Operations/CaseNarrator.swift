@@ -1,175 +1,213 @@
 /// Tells a case's history as plain sentences a caseworker could read to the citizen (`forloeb explain`).
 ///
-/// It replays the accepted events through the journey, so every sentence states what the engine decided,
-/// on which date and under which rule set, and names the rule a step rests on.
+/// It replays the accepted events through the journey in log order, so every sentence states what the engine
+/// decided, on which date and under which rule set, and cites the law a step rests on. Rejected events are not
+/// told: they did not happen to the case. The lines are then told in date order (by `occurredAt`, log order for
+/// equal times), because a case system may send an event late and the citizen's story is the order things
+/// happened in.
 public struct CaseNarrator: Sendable {
     public let journey: Journey
     public let language: NarrationLanguage
+    /// The calendar of the law's periods: the one the journey counts appeal periods with.
+    public let calendar: DanishCalendar
 
-    public init(journey: Journey, language: NarrationLanguage = .da) {
+    public init(journey: Journey, language: NarrationLanguage = .da, calendar: DanishCalendar = .standard) {
         self.journey = journey
         self.language = language
+        self.calendar = calendar
     }
 
-    /// One sentence per accepted event, in order, each starting with its date.
+    /// One sentence per accepted event, in date order, each starting with its date in prose.
     public func narrate(_ events: [EventEnvelope]) -> [String] {
+        story(events).sentences
+    }
+
+    /// The whole story of case `caseId` (by default the events' case), told from its events in log order. With
+    /// `now`, the status also says whether the course has overrun its end (R5); without it, the story is the same
+    /// whenever it is told.
+    public func story(_ events: [EventEnvelope], caseId: String? = nil, now: Instant? = nil) -> CaseStory {
+        let wording = language.wording
         var current: CitizenCase?
-        var sentences: [String] = []
+        var told: [(order: Int, line: StoryLine)] = []
         for envelope in events {
             guard case .success(let transition) = journey.apply(envelope, to: current) else { continue }
             let before = current
             current = transition.after
-            sentences.append("\(envelope.occurredAt.danishDate): " + sentence(envelope, before: before, after: transition.after, ruleSet: transition.ruleSet))
+            let day = envelope.occurredAt.danishDate
+            let fact = fact(envelope, on: day, before: before, after: transition.after)
+            let text = wording.sentence(fact, on: day)
+            told.append(
+                (
+                    told.count,
+                    StoryLine(
+                        messageId: envelope.messageId, occurredAt: envelope.occurredAt, date: day, fact: fact,
+                        text: text, sentence: wording.line(day, text))
+                ))
         }
-        return sentences
+        // Date order, and log order where two events happened at the same instant.
+        let lines = told.sorted { ($0.line.occurredAt, $0.order) < ($1.line.occurredAt, $1.order) }.map(\.line)
+        let caseId = caseId ?? current?.caseId ?? events.first?.caseId ?? ""
+        return CaseStory(
+            caseId: caseId, language: language, heading: wording.heading(caseId: caseId), lines: lines,
+            current: current,
+            status: current.map { c in
+                wording.status(c, overrun: now.map(c.isOverrun(at:)) ?? false)
+                    + c.openAppeals.map { " " + wording.openAppeal(AppealedDecision(appealed: $0, in: c), $0) }.joined()
+            })
     }
 
-    private func sentence(_ envelope: EventEnvelope, before: CitizenCase?, after: CitizenCase, ruleSet: RuleSetID) -> String {
-        let da = language == .da
+    /// What `envelope` meant for the case, from the case before and after it.
+    func fact(_ envelope: EventEnvelope, on day: CivilDate, before: CitizenCase?, after: CitizenCase) -> StoryFact {
+        let ruleSet = journey.rules.inForce(on: day)
+        let running = before?.phase.course
         switch envelope.event {
         case .caseOpened(let citizen):
-            return da
-                ? "Sagen blev oprettet (\(citizen.origin == .citizenRequest ? "efter borgerens egen anmodning" : "af kommunen"), kommune \(citizen.municipality))."
-                : "The case was opened (\(citizen.origin == .citizenRequest ? "at the citizen's request" : "by the municipality"), municipality \(citizen.municipality))."
+            return .opened(
+                origin: citizen.origin, municipality: citizen.municipality, incomeBasis: citizen.incomeBasis,
+                priorCourses: citizen.priorCourses?.count ?? 0)
         case .targetGroupAssessed(let outcome, let reason):
             switch outcome {
-            case .inTargetGroup:
-                return da
-                    ? "Kommunen vurderede, at borgeren er i målgruppen for ressourceforløb (\(reason))."
-                    : "The municipality assessed the citizen as within the target group (\(reason))."
+            case .inTargetGroup: return .inTargetGroup(reason: reason)
             case .notInTargetGroup:
-                return (da
-                    ? "Kommunen vurderede, at borgeren ikke er i målgruppen (\(reason)). "
-                    : "The municipality assessed the citizen as outside the target group (\(reason)). ") + appeal(after)
+                return .notInTargetGroup(reason: reason, appeal: guidance(envelope, after, .refusal, ruleSet))
             case .obviousFoertidspension:
-                return (da
-                    ? "Kommunen vurderede, at førtidspension er åbenbar, så der gives ikke ressourceforløb (R16). "
-                    : "The municipality found førtidspension obvious, so no course is given (R16). ") + appeal(after)
+                return .obviousFoertidspension(reason: reason, appeal: guidance(envelope, after, .decision, ruleSet))
             }
-        case .teamReferred(let meetingDate, _, let purpose):
-            if before?.state == .active && purpose == .review {
-                return da
-                    ? "Det igangværende forløb blev forelagt rehabiliteringsteamet til mødet \(meetingDate); forløbet fortsætter imens."
-                    : "The running course was referred to the rehabilitation team for review at its meeting on \(meetingDate); the course goes on."
+        case .teamReferred(let meeting, let efforts, let purpose):
+            if let running {
+                return purpose == .review
+                    ? .referredForReview(meeting: meeting)
+                    : .referredForNextStep(meeting: meeting, courseEnd: running.end)
             }
-            if before?.state == .active {
-                return da
-                    ? "Inden forløbet slutter, blev sagen forelagt rehabiliteringsteamet igen til mødet \(meetingDate) for at beslutte, hvad der skal ske bagefter (R6)."
-                    : "Before the course ends, the case was referred to the rehabilitation team again for its meeting on \(meetingDate), to decide what follows (R6)."
-            }
-            return da
-                ? "Sagen blev forelagt rehabiliteringsteamet til mødet \(meetingDate) (R1)."
-                : "The case was referred to the rehabilitation team for its meeting on \(meetingDate) (R1)."
+            return .referred(meeting: meeting, consideredEfforts: (efforts ?? []).filter { !$0.isEmpty })
         case .teamRecommended(let step, let months):
-            let duration = months.map { da ? " i \($0) måneder" : " for \($0) months" } ?? ""
-            if before?.state == .active {
-                return da
-                    ? "Rehabiliteringsteamet gennemgik forløbet og indstillede \(name(step))\(duration); det opfylder indsatsgarantien."
-                    : "The rehabilitation team reviewed the course and recommended \(name(step))\(duration); this meets the effort guarantee."
-            }
-            return da
-                ? "Rehabiliteringsteamet indstillede \(name(step))\(duration)."
-                : "The rehabilitation team recommended \(name(step))\(duration)."
-        case .teamRereferred(let reason, let meetingDate):
-            return da
-                ? "Kommunen ville ikke følge indstillingen (\(reason)) og forelagde sagen for teamet på ny til mødet \(meetingDate) (R2)."
-                : "The municipality would not follow the recommendation (\(reason)) and referred the case to the team again for \(meetingDate) (R2)."
+            if before?.state == .active { return .reviewed(step: step) }
+            return .recommended(
+                step: step, months: months, afterRereferral: after.phase.recommendation?.afterRereferral ?? false)
+        case .teamRereferred(let reason, let meeting):
+            return .rereferred(reason: reason, meeting: meeting)
         case .decisionMade(let decision):
-            if let course = after.phase.course, after.courseNumber > (before?.courseNumber ?? 0) {
-                let which = course.number > 1 ? (da ? "et nyt ressourceforløb (nr. \(course.number))" : "a new course (number \(course.number))") : (da ? "et ressourceforløb" : "a ressourceforløb")
-                return (da
-                    ? "Kommunen bevilgede \(which) på \(course.months) måneder fra \(course.start) til \(course.end) efter reglerne fra \(ruleSet.rawValue) (R3). Forløbet kan ikke forlænges (R4). "
-                    : "The municipality granted \(which) of \(course.months) months from \(course.start) to \(course.end) under the \(ruleSet.rawValue) rules (R3). It cannot be extended (R4). ") + appeal(after)
+            if let course = after.phase.course, after.courseNumber > (before?.courseNumber ?? 0), let before {
+                let consent = journey.consentNeeded(before, months: course.months, on: day, ruleSet) != nil
+                return .granted(
+                    number: course.number, months: course.months, start: course.start, end: course.end,
+                    ruleSet: ruleSet.id, consentNeeded: consent, appeal: guidance(envelope, after, .decision, ruleSet))
             }
-            if decision.outcome == .refusal {
-                return (da ? "Kommunen gav afslag på ressourceforløb. " : "The municipality refused a ressourceforløb. ") + appeal(after)
+            guard case .step(let step) = decision.outcome else {
+                return .refused(appeal: guidance(envelope, after, .refusal, ruleSet))
             }
-            let step: NextStep = if case .step(let s) = decision.outcome { s } else { .kontanthjaelp }
-            return (da
-                ? "Kommunen traf afgørelse om \(name(step)) efter reglerne fra \(ruleSet.rawValue). "
-                : "The municipality decided on \(name(step)) under the \(ruleSet.rawValue) rules. ") + appeal(after)
+            return .decided(
+                step: step, ruleSet: ruleSet.id, courseEnded: running.flatMap { $0.end <= day ? $0.end : nil },
+                withoutTeam: ruleSet.teamAbolished(on: day) && (step == .fleksjob || step == .foertidspension),
+                appeal: guidance(envelope, after, .decision, ruleSet))
         case .caseworkerAssigned(let id, let unit):
-            return da
-                ? "\(id) (\(unit.rawValue)) blev borgerens koordinerende sagsbehandler (R9)."
-                : "\(id) (\(unit.rawValue)) became the citizen's coordinating caseworker (R9)."
+            let previous = running?.caseworker?.id
+            return .caseworkerAssigned(
+                id: id, unit: unit, previous: previous == id ? nil : previous,
+                coordinatesOnly: !unit.decidesEmploymentLaw && !ruleSet.jobcentreAbolished(on: day))
         case .meetingHeld(let date, let channel):
-            return da ? "Opfølgningssamtale den \(date) (\(channelName(channel)))." : "Follow-up conversation on \(date) (\(channel.rawValue))."
+            return .meetingHeld(date: date, channel: channel)
         case .planUpdated(let months, let goal):
-            return da
-                ? "Indsatsdelen af rehabiliteringsplanen blev fastlagt for \(months) måneder med målet: \(goal) (R12)."
-                : "The effort plan was set for \(months) months with the goal: \(goal) (R12)."
+            let reviewOn = after.phase.course?.plan?.reviewOn ?? day.adding(months: months)
+            return .planUpdated(months: months, goal: goal, reviewOn: reviewOn)
         case .mentorAgreed(let start, let end):
-            return da
-                ? "Der blev indgået en skriftlig mentoraftale fra \(start) til \(end) (R13)."
-                : "A written mentor agreement was made from \(start) to \(end) (R13)."
-        case .effortStarted(let start, let area, let effortName, _):
-            return da ? "Indsatsen \"\(effortName)\" (\(area.rawValue)) startede den \(start)." : "The effort \"\(effortName)\" (\(area.rawValue)) started on \(start)."
+            return .mentorAgreed(start: start, end: end, maxMonths: ruleSet.mentorMaxMonths)
+        case .effortStarted(let start, let area, let name, _):
+            // The effort that meets the 2022 guarantee: the first that counts, in a course the guarantee applies to.
+            let guaranteed = running.map { journey.rules.ruleSet($0.ruleSet).effortGuaranteeMonths != nil } ?? false
+            let meets =
+                guaranteed && running?.effortGuaranteeMet == false
+                && after.phase.course?.effortGuaranteeMet == true
+            return .effortStarted(start: start, area: area, name: name, meetsGuarantee: meets)
         case .internshipStarted(let start, let weeks):
-            return da ? "Virksomhedspraktik startede den \(start) i \(weeks) uger." : "A company internship started on \(start) for \(weeks) weeks."
+            let end = after.phase.course?.internship?.endDate ?? start.adding(days: 7 * weeks)
+            return .internshipStarted(start: start, weeks: weeks, end: end)
         case .internshipExtended(let weeks):
-            return da ? "Praktikken blev forlænget med \(weeks) uger." : "The internship was extended by \(weeks) weeks."
-        case .absenceRecorded(let date, let cause):
-            return da
-                ? "Borgeren udeblev den \(date) \(cause ? "med" : "uden") rimelig grund. Sygdom forlænger ikke forløbet (R10)."
-                : "The citizen was absent on \(date) \(cause ? "with" : "without") reasonable cause. Sickness does not extend the course (R10)."
+            let internship = after.phase.course?.internship
+            return .internshipExtended(
+                weeks: weeks, totalWeeks: internship?.weeks ?? weeks, end: internship?.endDate ?? day)
+        case .absenceRecorded(let date, let reasonableCause):
+            return .absence(date: date, reasonableCause: reasonableCause, courseEnd: running?.end ?? day)
         case .contactAttempted(let date, let channel, let reached):
-            return da
-                ? "Kommunen forsøgte den \(date) at kontakte borgeren (\(channel.rawValue)) og fik \(reached ? "" : "ikke ")fat i borgeren (R11)."
-                : "The municipality tried to contact the citizen on \(date) (\(channel.rawValue)) and \(reached ? "reached" : "did not reach") them (R11)."
+            return .contactAttempted(date: date, channel: channel, reached: reached)
         case .sanctionDecided(let absenceDate, _):
-            return da
-                ? "Kommunen besluttede en sanktion for udeblivelsen den \(absenceDate), efter at kontaktforsøgene var udtømt (R11)."
-                : "The municipality decided a sanction for the absence on \(absenceDate), after contact attempts were exhausted (R11)."
+            // What the journey checked (R11): the attempts since the absence, one of which reached the citizen or
+            // enough of which did not.
+            let attempts = (running?.contactAttempts ?? []).filter { $0.date >= absenceDate }
+            let appeal = guidance(envelope, after, .sanction, ruleSet)
+            return .sanction(
+                absenceDate: absenceDate, reachedOn: attempts.first(where: \.reached)?.date,
+                unanswered: attempts.filter { !$0.reached }, required: journey.policy.minContactAttempts,
+                appeal: appeal)
         case .courseExtensionRequested:
-            return da ? "Der blev bedt om forlængelse af forløbet." : "An extension of the course was requested."
+            return .extensionRequested
         case .municipalityChanged(let municipality):
-            return da
-                ? "Borgeren flyttede til kommune \(municipality); planen fulgte med sagen (R15)."
-                : "The citizen moved to municipality \(municipality); the plan followed the case (R15)."
+            return .municipalityChanged(municipality: municipality)
         case .caseClosed(let reason):
-            return da ? "Sagen blev lukket (\(reason.rawValue))." : "The case was closed (\(reason.rawValue))."
+            return .closed(reason: reason)
         case .descriptionCompleted(let date):
-            return da
-                ? "Den samlede beskrivelse af borgerens forudsætninger blev færdig \(date) (R19)."
-                : "The samlet beskrivelse of the citizen's circumstances was completed on \(date) (R19)."
+            return .descriptionCompleted(date: date)
         case .healthAdviceGiven(let date):
-            return da
-                ? "Sundhedskoordinatoren gav sin rådgivning \(date) (R19)."
-                : "The sundhedskoordinator gave the health advice on \(date) (R19)."
-        case .appealLodged(let decision, let receivedOn):
-            return da ? "Kommunen modtog den \(receivedOn) en klage over afgørelsen \(decision) (R14)." : "The municipality received an appeal of the decision \(decision) on \(receivedOn) (R14)."
+            return .healthAdviceGiven(date: date)
+        case .appealLodged(let decisionId, let receivedOn):
+            let appeal = after.appeals?.last { $0.decision == decisionId }
+            return .appealLodged(
+                appealed: appealed(decisionId, in: after, on: day), receivedOn: receivedOn,
+                reconsiderBy: appeal?.reconsiderBy ?? calendar.addingWeeks(ruleSet.reconsiderationWeeks, to: receivedOn)
+            )
         case .appealReconsidered(let outcome, _):
-            return da ? "Kommunen genvurderede afgørelsen (\(outcome.rawValue))." : "The municipality reconsidered the decision (\(outcome.rawValue))."
+            let appeal = answered(before, after)
+            return .appealReconsidered(
+                appealed: appealed(appeal?.decision, in: after, on: day), outcome: outcome,
+                reopening: outcome == .changed ? reopening(appeal, before, after) : nil)
         case .appealDecided(let ruling, _):
-            return da ? "Ankestyrelsen afgjorde klagen (\(ruling.rawValue))." : "Ankestyrelsen decided the appeal (\(ruling.rawValue))."
+            let appeal = answered(before, after)
+            return .appealDecided(
+                appealed: appealed(appeal?.decision, in: after, on: day), ruling: ruling,
+                reopening: ruling.setsAside ? reopening(appeal, before, after) : nil)
         }
     }
 
-    private func appeal(_ after: CitizenCase) -> String {
-        guard let decision = after.lastDecision else { return "" }
-        return language == .da
-            ? "Afgørelsen kan påklages til Ankestyrelsen senest \(decision.appealUntil) (R14)."
-            : "The decision can be appealed to Ankestyrelsen until \(decision.appealUntil) (R14)."
+    /// The appeal the event answered: the one whose status it changed.
+    private func answered(_ before: CitizenCase?, _ after: CitizenCase) -> Appeal? {
+        let earlier = before?.appeals ?? []
+        return (after.appeals ?? []).enumerated().first { index, appeal in
+            index >= earlier.count || earlier[index].status != appeal.status
+        }?.element
     }
 
-    private func name(_ step: NextStep) -> String {
-        guard language == .da else { return step.rawValue }
-        switch step {
-        case .ressourceforloeb: return "ressourceforløb"
-        case .newCourse: return "nyt ressourceforløb"
-        case .fleksjob: return "fleksjob"
-        case .foertidspension: return "førtidspension"
-        case .kontanthjaelp: return "kontanthjælp"
-        case .revalidering: return "revalidering"
-        case .selfSupport: return "selvforsørgelse"
+    /// The appealed decision as the story names it.
+    private func appealed(_ decisionId: String?, in c: CitizenCase, on day: CivilDate) -> AppealedDecision {
+        guard let decision = c.decisions?.first(where: { $0.messageId == decisionId }) else {
+            return AppealedDecision(kind: .decision, step: nil, decidedOn: day)
         }
+        return AppealedDecision(decision)
     }
 
-    private func channelName(_ channel: MeetingChannel) -> String {
-        switch channel {
-        case .inPerson: "personligt fremmøde"
-        case .phone: "telefon"
-        case .video: "video"
+    /// What setting the appealed decision aside did to the case, as the journey recorded it.
+    private func reopening(_ appeal: Appeal?, _ before: CitizenCase?, _ after: CitizenCase) -> Reopening {
+        if appeal?.reopened == true { return .returned(to: after.state) }
+        let decision = after.decisions?.first { $0.messageId == appeal?.decision }
+        if decision?.kind == .sanction { return .sanctionLifted }
+        if after.state == .closed { return .caseClosed }
+        return .replacedByLaterDecision
+    }
+
+    /// The appeal guidance of the decision the event made: its period as the journey counted it, from the day
+    /// the citizen received it where the case system said so.
+    private func guidance(
+        _ envelope: EventEnvelope, _ after: CitizenCase, _ subject: AppealGuidance.Subject, _ ruleSet: RuleSet
+    ) -> AppealGuidance {
+        let day = envelope.occurredAt.danishDate
+        guard let decision = after.decisions?.last(where: { $0.messageId == envelope.messageId }) else {
+            return AppealGuidance(
+                subject: subject, from: day, weeks: ruleSet.appealWeeks,
+                lastDay: calendar.addingWeeks(ruleSet.appealWeeks, to: day),
+                reconsiderationWeeks: ruleSet.reconsiderationWeeks)
         }
+        return AppealGuidance(
+            subject: subject, from: decision.notifiedOn ?? decision.decidedOn,
+            fromNotification: decision.notifiedOn != nil, weeks: ruleSet.appealWeeks,
+            lastDay: decision.appealUntil, reconsiderationWeeks: ruleSet.reconsiderationWeeks)
     }
 }

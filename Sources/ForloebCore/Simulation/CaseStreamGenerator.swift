@@ -2,7 +2,7 @@
 ///
 /// Each case follows the common path of seed 004: assessment, referral, recommendation, a 12–36 month
 /// course with a caseworker, conversations, a plan, an internship and a mentor, then a pre-end referral and
-/// a next step (mostly fleksjob or førtidspension). Dates are spread from `startingOn`; everything is
+/// a next step (mostly fleksjob or førtidspension), which about one case in eight appeals. Dates are spread from `startingOn`; everything is
 /// derived from `seed`, so the same arguments always give the same stream. A next step the team could no
 /// longer recommend (`teamAbolishedOn`, the shipped rule set 2026's date) is decided as the reform has it: on the
 /// samlet beskrivelse and the sundhedskoordinator's advice (R19), so that the stream stays valid today.
@@ -90,9 +90,26 @@ public struct CaseStreamGenerator: Sendable {
             emit(.teamReferred(meetingDate: day.adding(days: 20), consideredEfforts: nil), after: 7)
             emit(.teamRecommended(recommendation: next, durationMonths: nil), after: 20)
         }
-        emit(
-            .decisionMade(Decision(outcome: .step(next), obviouslyFutile: next == .foertidspension ? true : nil)),
-            after: 10)
+        let decided = Decision(outcome: .step(next), obviouslyFutile: next == .foertidspension ? true : nil)
+        emit(.decisionMade(decided), after: 10)
+        // About one case in eight appeals its next step (R14): most appeals are upheld by Ankestyrelsen; one in
+        // four is changed on the municipality's reconsideration, and the step is then decided again.
+        guard random.next() % 8 == 0, let decision = events.last?.messageId, events.last?.type == .decisionMade else {
+            return events
+        }
+        emit(.appealLodged(decision: decision, receivedOn: day.adding(days: 14)), after: 14)
+        if random.next() % 4 == 0 {
+            emit(.appealReconsidered(outcome: .changed), after: 21)
+            if let gone = teamAbolishedOn, day.adding(days: 7) >= gone {
+                // The basis counts only since the case returned to where the decision is taken (R19).
+                emit(.descriptionCompleted(date: day.adding(days: 7)), after: 7)
+                emit(.healthAdviceGiven(date: day.adding(days: 7)), after: 7)
+            }
+            emit(.decisionMade(decided), after: 7)
+        } else {
+            emit(.appealReconsidered(outcome: .upheld), after: 21)
+            emit(.appealDecided(outcome: .upheld), after: 120)
+        }
         return events
     }
 

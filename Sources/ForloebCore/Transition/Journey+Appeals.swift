@@ -2,10 +2,18 @@
 /// citizen received it (retssikkerhedsloven § 67); the municipality reconsiders within 4 weeks (§ 66) and either
 /// gives the citizen right or sends the appeal on to Ankestyrelsen, which upholds, changes, annuls or remits.
 ///
+/// Sources: the reconsideration is retssikkerhedsloven § 66 (DUKH, "Praksisnyt 50 – Genvurdering i klagesager",
+/// 2025), the 4-week period from the day the citizen was told of the decision § 67; Ankestyrelsen counts a
+/// decision sent by digital post as received the same day and a letter 6 working days later (ast.dk,
+/// "Klagefrister"), which is what `notifiedOn` carries.
+///
 /// What this engine chose where the contract leaves room (README, "Appeals"):
 /// - Each decision can be appealed once: a second `appeal.lodged` on a decision whose appeal is open or decided
-///   is `invalid_transition` (Ankestyrelsen's ruling is the last administrative word; what remains is the
-///   Ombudsman or the courts, outside the case's journey). Appeals of different decisions run side by side.
+///   is `invalid_transition`. Ankestyrelsen is the last administrative instance ("du kan derfor ikke klage over
+///   Ankestyrelsens afgørelser til en anden administrativ myndighed", dinretshjaelp.dk, "Forvaltningsafgørelser
+///   – Klage"); what remains is the Ombudsman or the courts, outside the case's journey. Appeals of different
+///   decisions run side by side. Ankestyrelsen's dispensation for a late appeal (ast.dk) is not modelled: a late
+///   appeal is `appeal_out_of_time`.
 /// - `appeal.reconsidered` and `appeal.decided` answer the oldest appeal waiting for them unless their optional
 ///   `decision` names one.
 /// - A decision set aside returns the case to where it stood before that decision (`CaseStanding`), so the new
@@ -14,7 +22,9 @@
 ///   referral to deviate from the team's recommendation (`Recommendation.overruledOnAppeal`).
 /// - A decision that a later decision replaced may still be appealed and set aside (it governed the time
 ///   before the later one, e.g. the benefit paid), but it no longer decides where the case stands: the case is
-///   not moved, and the appeal records `reopened: false`. A closed case (death, emigration, withdrawal) is not
+///   not moved, and the appeal records `reopened: false`. No source we could read says otherwise; this is our
+///   reading of the rule that a ruling binds only the decision it is about, while the later decision stands until
+///   it is appealed itself. A closed case (death, emigration, withdrawal) is not
 ///   reopened either. A sanction set aside moves no state; its count on the course goes down.
 extension Journey {
     func appeal(_ envelope: EventEnvelope, in next: inout CitizenCase, on date: CivilDate, under ruleSet: RuleSet)

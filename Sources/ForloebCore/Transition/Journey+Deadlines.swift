@@ -19,8 +19,16 @@ extension Journey {
             break
         }
         // Whatever the case's state, final ones included: the municipality reconsiders every appeal it received.
-        for appeal in c.appeals ?? [] where appeal.status == .lodged {
-            open.append(Deadline(kind: .appealReconsideration, dueOn: appeal.reconsiderBy))
+        for appeal in c.appeals ?? [] {
+            switch appeal.status {
+            case .lodged:
+                open.append(Deadline(kind: .appealReconsideration, dueOn: appeal.reconsiderBy))
+            case .forwarded:
+                let sentOn = appeal.reconsideredOn ?? appeal.receivedOn
+                open.append(Deadline(kind: .appealRuling, dueOn: sentOn.adding(days: policy.ankestyrelsenIdleDays)))
+            default:
+                break
+            }
         }
         return open.sorted()
     }

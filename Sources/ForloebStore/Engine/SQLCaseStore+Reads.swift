@@ -47,6 +47,7 @@ extension SQLCaseStore {
         }
         if let municipality = filter.municipality { conditions.add("municipality = ?", [.text(municipality)]) }
         if let caseworker = filter.caseworker { conditions.add("caseworker = ?", [.text(caseworker)]) }
+        if filter.openAppeal { conditions.add(CaseFilter.openAppealCondition, []) }
         if let after = filter.after { conditions.add("case_id > ?", [.text(after)]) }
         let statement = StoreStatement(
             "SELECT \(CaseSummary.columns) FROM cases \(conditions.sql) ORDER BY case_id LIMIT ?",
@@ -210,10 +211,13 @@ extension SQLCaseStore {
             let deadLetters = try await session.rows(
                 StoreStatement("SELECT count(*) AS n FROM dead_letters WHERE resolution IS NULL")
             ).first.map { try RowReader($0, table: "dead_letters", key: "id").int("n") }
+            let appeals = try await session.rows(
+                StoreStatement("SELECT count(*) AS n FROM deadlines WHERE kind IN \(DeadlineKind.appealWatchKindsSQL)")
+            ).first.map { try RowReader($0, table: "deadlines", key: "kind").int("n") }
             return StoreStatistics(
                 casesByState: byState, overdueByKind: overdue, rejectionsLastDay: lastDay, rejectionsLastWeek: lastWeek,
                 outboxPending: try pending?.int("n") ?? 0, oldestPendingAt: try pending?.optionalInstant("oldest"),
-                openDeadLetters: deadLetters ?? 0)
+                openDeadLetters: deadLetters ?? 0, openAppeals: appeals ?? 0)
         }
     }
 

@@ -1,7 +1,8 @@
 import ForloebCore
 import Foundation
 
-/// Applies raw inbound messages to a store in batches: the one code path of the worker and `forloeb import`.
+/// Applies raw inbound messages to a store in batches: `forloeb import`'s code path. (The worker's consumer
+/// applies its deliveries itself, per batch of the broker's, through the same `applyRetrying` and planner.)
 ///
 /// Each batch is one transaction, retried whole after a conflict; when `apply` returns, the batch is
 /// durable and may be acknowledged (the worker) or counted as done (import). A crash at any point leaves

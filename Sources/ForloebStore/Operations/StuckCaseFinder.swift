@@ -2,7 +2,8 @@ import ForloebCore
 
 /// Finds the cases an operator must look at, from the store's indexes rather than a scan of every case.
 ///
-/// Candidates come from three range scans: open deadlines due by now (the due-time index), running courses
+/// Candidates come from three range scans: open deadlines due by now (the due-time index; in every state, for
+/// appeals run on finished cases too), running courses
 /// whose end has passed (the course-end index) and, per non-final state, cases whose last accepted event is
 /// older than that state's idle threshold (the (state, last event) index). Only the candidates' snapshots are
 /// read, and `CaseDiagnosis` (the same pure rules for every back end) decides why each is stuck and which
@@ -39,9 +40,10 @@ public struct StuckCaseFinder: Sendable {
         async throws -> (cases: [CaseDiagnosis], unreadable: [StoreError])
     {
         let explorer = explorer(on: now.danishDate)
-        let open = CaseState.allCases.filter { !$0.isFinal }
-        let wanted = states.isEmpty ? open : states.filter { !$0.isFinal }
-        guard !wanted.isEmpty else { return ([], []) }
+        // A finished case is stuck only on an appeal the municipality or Ankestyrelsen owes an answer to, which the
+        // due-deadline scan finds; the idle and overrun scans are for cases still on their journey.
+        let wanted = states.isEmpty ? CaseState.allCases : states
+        let open = wanted.filter { !$0.isFinal }
         var candidates: [String] = []
         var seen: Set<String> = []
         func add(_ id: String) {
@@ -57,7 +59,7 @@ public struct StuckCaseFinder: Sendable {
             add(summary.caseId)
         }
         // One range scan per state, with the threshold of that state (or the operator's).
-        for state in wanted {
+        for state in open {
             guard let threshold = idleDays ?? journey.policy.idleThreshold(state) else { continue }
             let before = today.adding(days: -threshold).danishMidnight
             for summary in try await store.idleCases(states: [state], lastEventBefore: before, limit: limit) {

@@ -6,102 +6,102 @@ import Foundation
 /// Both back ends load the same inputs (the processed marks and current snapshots of the batch's messages),
 /// call `BatchPlan.make` and write the result in one transaction. Keeping the decisions here, in one pure
 /// function, is what makes SQLite, PostgreSQL and the in-memory `CaseBook` agree.
-public struct BatchPlan: Sendable {
-    public struct EventRow: Sendable {
-        public var caseId: String
-        public var position: Int
-        public var messageId: String
-        public var type: String
-        public var occurredAt: Int64
-        public var actor: String
-        public var fromState: String?
-        public var toState: String
-        public var ruleSet: String
-        public var body: String
+package struct BatchPlan: Sendable {
+    package struct EventRow: Sendable {
+        package var caseId: String
+        package var position: Int
+        package var messageId: String
+        package var type: String
+        package var occurredAt: Int64
+        package var actor: String
+        package var fromState: String?
+        package var toState: String
+        package var ruleSet: String
+        package var body: String
     }
 
-    public struct RejectionRow: Sendable {
-        public var messageId: String
-        public var attempt: Int
-        public var caseId: String?
-        public var attached: Bool
-        public var type: String
-        public var code: String
-        public var rule: String?
-        public var detail: String
-        public var occurredAt: Int64?
-        public var body: Data
+    package struct RejectionRow: Sendable {
+        package var messageId: String
+        package var attempt: Int
+        package var caseId: String?
+        package var attached: Bool
+        package var type: String
+        package var code: String
+        package var rule: String?
+        package var detail: String
+        package var occurredAt: Int64?
+        package var body: Data
     }
 
-    public struct ProcessedRow: Sendable {
-        public var messageId: String
-        public var outcome: ProcessedMark.Outcome
-        public var caseId: String?
-        public var attempts: Int
+    package struct ProcessedRow: Sendable {
+        package var messageId: String
+        package var outcome: ProcessedMark.Outcome
+        package var caseId: String?
+        package var attempts: Int
         /// The attempts stored before (a replay updates the row), or `nil` for a new row.
-        public var previousAttempts: Int?
+        package var previousAttempts: Int?
     }
 
-    public struct CaseWrite: Sendable {
-        public var snapshot: CitizenCase
-        public var summary: CaseSummary
+    package struct CaseWrite: Sendable {
+        package var snapshot: CitizenCase
+        package var summary: CaseSummary
         /// The version read at the start of the batch; `nil` when the batch opened the case.
-        public var expectedVersion: Int?
-        public var json: String
-        public var deadlines: [Deadline]
+        package var expectedVersion: Int?
+        package var json: String
+        package var deadlines: [Deadline]
     }
 
     /// Whether the batch writes no row at all (every message a duplicate).
-    public var writesNothing: Bool {
+    package var writesNothing: Bool {
         cases.isEmpty && events.isEmpty && processed.isEmpty && rejections.isEmpty && deadLetters.isEmpty
             && outbox.isEmpty
     }
 
     /// Each case the batch writes, with the deadlines its new snapshot has open.
-    public var plannedDeadlines: [(caseId: String, deadlines: [Deadline])] {
+    package var plannedDeadlines: [(caseId: String, deadlines: [Deadline])] {
         cases.map { ($0.summary.caseId, $0.deadlines) }
     }
 
-    public struct OutboxRow: Sendable {
-        public var messageId: String
-        public var routingKey: String
-        public var caseId: String?
-        public var body: String
+    package struct OutboxRow: Sendable {
+        package var messageId: String
+        package var routingKey: String
+        package var caseId: String?
+        package var body: String
     }
 
-    public struct DeadLetterRow: Sendable {
-        public var messageId: String
-        public var body: Data
-        public var code: String
-        public var detail: String
+    package struct DeadLetterRow: Sendable {
+        package var messageId: String
+        package var body: Data
+        package var code: String
+        package var detail: String
     }
 
-    public var outcomes: [ApplyOutcome] = []
-    public var events: [EventRow] = []
-    public var rejections: [RejectionRow] = []
-    public var processed: [ProcessedRow] = []
+    package var outcomes: [ApplyOutcome] = []
+    package var events: [EventRow] = []
+    package var rejections: [RejectionRow] = []
+    package var processed: [ProcessedRow] = []
     /// One write per touched case, in first-touch order.
-    public var cases: [CaseWrite] = []
-    public var outbox: [OutboxRow] = []
-    public var deadLetters: [DeadLetterRow] = []
+    package var cases: [CaseWrite] = []
+    package var outbox: [OutboxRow] = []
+    package var deadLetters: [DeadLetterRow] = []
     /// The cases whose state the batch's decisions depended on (every message but the duplicates): a
     /// writer must find them at the versions it read, or the batch is stale.
-    public var dependsOn: [String] = []
+    package var dependsOn: [String] = []
 
     /// The message ids whose processed marks `make` needs.
-    public static func messageIds(of messages: [InboundMessage]) -> [String] {
+    package static func messageIds(of messages: [InboundMessage]) -> [String] {
         Array(Set(messages.map(\.messageId)))
     }
 
     /// The case ids whose snapshots `make` needs.
-    public static func caseIds(of messages: [InboundMessage]) -> [String] {
+    package static func caseIds(of messages: [InboundMessage]) -> [String] {
         Array(Set(messages.compactMap(\.caseId)))
     }
 
     /// Applies `messages` in order to the loaded state, through `journey`, with `CaseBook`'s rules of
     /// delivery: a processed id is a duplicate (unless it is an operator's replay of a rejection), a rejection
     /// attaches to an existing case, a message that names no case is dead-lettered.
-    public static func make(
+    package static func make(
         _ messages: [InboundMessage], journey: Journey, processed: [String: ProcessedMark],
         snapshots: [String: CitizenCase]
     ) -> BatchPlan {

@@ -8,29 +8,29 @@ import Synchronization
 /// Safe across processes because every lookup names the revision the database holds now: a case changed
 /// by anyone else (another worker, a rebuild) has a new revision and misses. Bounded: when full, it is
 /// emptied and refills with what is in use.
-public final class SnapshotCache: Sendable {
+package final class SnapshotCache: Sendable {
     private let entries = Mutex<[String: (revision: Int, snapshot: CitizenCase)]>([:])
-    public let capacity: Int
+    package let capacity: Int
 
-    public init(capacity: Int = 50_000) {
+    package init(capacity: Int = 50_000) {
         self.capacity = capacity
     }
 
-    public func snapshot(_ caseId: String, revision: Int) -> CitizenCase? {
+    package func snapshot(_ caseId: String, revision: Int) -> CitizenCase? {
         entries.withLock { entries in
             guard let entry = entries[caseId], entry.revision == revision else { return nil }
             return entry.snapshot
         }
     }
 
-    public func store(_ caseId: String, revision: Int, snapshot: CitizenCase) {
+    package func store(_ caseId: String, revision: Int, snapshot: CitizenCase) {
         entries.withLock { entries in
             if entries.count >= capacity && entries[caseId] == nil { entries.removeAll(keepingCapacity: true) }
             entries[caseId] = (revision, snapshot)
         }
     }
 
-    public func remove(_ caseIds: some Sequence<String>) {
+    package func remove(_ caseIds: some Sequence<String>) {
         entries.withLock { entries in
             for id in caseIds { entries[id] = nil }
         }

@@ -58,7 +58,7 @@ extension BatchPlan {
     /// Throws `unstorable` when a text the batch would write came in with NUL (the ids, the actor, a rejection's
     /// type and detail, a case's municipality and caseworker, an event's body). The JSON the planner writes
     /// itself (snapshots, notifications) escapes control characters and needs no check.
-    public func requireStorableText() throws(StoreError) {
+    package func requireStorableText() throws(StoreError) {
         for event in events {
             try StorableText.require(event.caseId, "caseId")
             try StorableText.require(event.messageId, "messageId")

@@ -5,11 +5,11 @@ import ForloebCore
 /// `afterLoad` runs after the batch read its snapshots and before its write transaction begins (it may
 /// wait: a test lets a second writer commit there to provoke a conflict). `inTransaction` runs at each
 /// `StoreStep` inside the write transaction; throwing aborts it, which must leave nothing half-written.
-public struct StoreFaultHooks: Sendable {
-    public var afterLoad: (@Sendable () async throws -> Void)?
-    public var inTransaction: (@Sendable (StoreStep) throws -> Void)?
+package struct StoreFaultHooks: Sendable {
+    package var afterLoad: (@Sendable () async throws -> Void)?
+    package var inTransaction: (@Sendable (StoreStep) throws -> Void)?
 
-    public init(
+    package init(
         afterLoad: (@Sendable () async throws -> Void)? = nil,
         inTransaction: (@Sendable (StoreStep) throws -> Void)? = nil
     ) {
@@ -17,10 +17,10 @@ public struct StoreFaultHooks: Sendable {
         self.inTransaction = inTransaction
     }
 
-    public static let none = StoreFaultHooks()
+    package static let none = StoreFaultHooks()
 
     /// Calls `inTransaction` at `step`, if set.
-    public func at(_ step: StoreStep) throws {
+    package func at(_ step: StoreStep) throws {
         try inTransaction?(step)
     }
 }

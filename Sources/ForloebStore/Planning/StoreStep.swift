@@ -8,7 +8,7 @@ import ForloebCore
 /// SQLite writes the steps one after another. PostgreSQL writes cases, events, processed marks, deadlines and
 /// outbox rows in one statement, so from `casesWritten` on its steps fire after all of them (rejections in
 /// between): a fault there rolls back a batch that is written in full but not committed.
-public enum StoreStep: String, Sendable, CaseIterable {
+package enum StoreStep: String, Sendable, CaseIterable {
     /// Snapshots and the processed set were read; nothing written yet.
     case loaded
     /// Case snapshots were written.

@@ -16,11 +16,21 @@ public struct StoreStatistics: Sendable, Equatable {
     public var oldestPendingAt: Instant?
     /// Dead letters not yet replayed or dropped.
     public var openDeadLetters: Int
+    /// Appeals waiting for the municipality's reconsideration or for Ankestyrelsen: each has exactly one open
+    /// deadline that watches it (`DeadlineKind.watchesAnAppeal`). Those overdue are in `overdueByKind`.
+    public var openAppeals: Int
+
+    /// Appeals whose reconsideration is overdue or whose ruling has waited past the policy's threshold.
+    public var overdueAppeals: Int {
+        overdueByKind.filter { $0.key.watchesAnAppeal }.values.reduce(0, +)
+    }
 
     public init(
         casesByState: [CaseState: Int], overdueByKind: [DeadlineKind: Int], rejectionsLastDay: [RejectionCode: Int],
-        rejectionsLastWeek: [RejectionCode: Int], outboxPending: Int, oldestPendingAt: Instant?, openDeadLetters: Int
+        rejectionsLastWeek: [RejectionCode: Int], outboxPending: Int, oldestPendingAt: Instant?, openDeadLetters: Int,
+        openAppeals: Int = 0
     ) {
+        self.openAppeals = openAppeals
         self.casesByState = casesByState
         self.overdueByKind = overdueByKind
         self.rejectionsLastDay = rejectionsLastDay
