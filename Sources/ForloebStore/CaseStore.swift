@@ -109,6 +109,10 @@ public protocol AuditStore: Sendable {
     /// user. Every audit entry this store appends records it.
     func identity() async throws -> String
 
+    /// Whether that identity may do what `role` is for: PostgreSQL role membership (or ownership of the store),
+    /// SQLite file permissions. Mending verbs ask before they change anything.
+    func permits(_ role: StoreRole) async throws -> Bool
+
     /// Walks the whole audit chain and reports the first broken link.
     func verifyAudit() async throws -> AuditVerification
 }

@@ -63,7 +63,7 @@ struct AuditListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.open(.read)
         let records: [AuditRecord]
         do {
             records = try await store.auditLog(caseId: caseId, limit: limit)

@@ -39,7 +39,7 @@ struct AuditVerifyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.open(.read)
         let verification: AuditVerification
         do {
             verification = try await store.verifyAudit()

@@ -25,7 +25,7 @@ struct DeadLettersDropCommand: AsyncParsableCommand {
     func run() async throws {
         let who = try operatorOptions.required()
         let now = try CommandClock.now()
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.openToMend("dead-letters drop")
         let letter = try await DeadLetterView.find(id, in: store)
         let audit = AuditEntry(
             operatorId: who.operatorId, at: now, action: "dead-letter.drop", reason: who.reason,

@@ -51,7 +51,7 @@ struct ExplainCommand: AsyncParsableCommand {
 
     func run() async throws {
         let journey = try workflow.load().journey
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.open(.read)
         let bodies: [Data]
         let snapshot: CitizenCase?
         do {

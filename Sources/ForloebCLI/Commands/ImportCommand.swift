@@ -39,7 +39,7 @@ struct ImportCommand: AsyncParsableCommand {
         let journey = try workflow.load().journey
         let now = try CommandClock.now()
         let reader = try JSONLineReader(file)
-        let store = try await storeOptions.open(.migrateIfEmpty)
+        let store = try await storeOptions.openToMend("import", policy: .migrateIfEmpty)
         let ingestor = BatchIngestor(store: store, journey: journey)
         let progress = ProgressLine()
         var tally = IngestTally()

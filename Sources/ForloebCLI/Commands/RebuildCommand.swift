@@ -56,7 +56,7 @@ struct RebuildCommand: AsyncParsableCommand {
     func run() async throws {
         let journey = try workflow.load().journey
         let now = try CommandClock.now()
-        let store = try await storeOptions.open(.require)
+        let store = dryRun ? try await storeOptions.open(.read) : try await storeOptions.openToMend("rebuild")
         let audit = AuditEntry(
             operatorId: operatorOptions.displayName, at: now, action: "rebuild",
             reason: operatorOptions.reason ?? "rebuild from the event log")

@@ -71,7 +71,7 @@ struct StuckCommand: AsyncParsableCommand {
     func run() async throws {
         let journey = try workflow.load().journey
         let now = try CommandClock.now()
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.open(.read)
         let found: [CaseDiagnosis]
         do {
             let survey = try await StuckCaseFinder(store: store, journey: journey)

@@ -68,6 +68,8 @@ public struct MigrationReport: Sendable, Equatable {
     public var alreadyApplied: [String]
     /// The enum CHECK constraints (`EnumCheck.name`) written or rewritten because this forloeb knows other values.
     public var refreshedChecks: [String]
+    /// PostgreSQL: the group roles created where missing and granted again (`StoreRole`); empty on SQLite.
+    public var grantedRoles: [String] = []
 
     public init(applied: [String], alreadyApplied: [String], refreshedChecks: [String] = []) {
         self.applied = applied
