@@ -33,6 +33,8 @@ public struct ForloebCommand: AsyncParsableCommand {
             DeadLettersCommand.self,
             ResendCommand.self,
             AuditCommand.self,
+            PendingCommand.self,
+            ApproveCommand.self,
             SeedCommand.self,
         ]
     )

@@ -46,6 +46,13 @@ enum Permission {
         }
     }
 
+    /// The refusal of an approval by the identity that requested the action (four eyes), logged.
+    static func ownApproval(_ id: Int64, identity: String, message: String) -> CommandFailure {
+        logger.warning(
+            "refused: not permitted", metadata: ["identity": "\(identity)", "verb": "approve", "pendingAction": "\(id)"])
+        return .notPermitted("\(message). Nothing was changed.")
+    }
+
     /// The verb being run, for a refusal found only when the database said no (SQLSTATE 42501): the
     /// subcommand's words from the command line.
     static var currentVerb: String {

@@ -39,6 +39,10 @@ public enum StoreMigration: String, Sendable, CaseIterable {
     /// write another; on SQLite the store writes the operating-system user. Older records keep `NULL` and hash as
     /// they did (`AuditChain.hash`).
     case auditIdentity = "008_audit_identity"
+    /// Four eyes: `pending_actions` holds the dangerous bulk actions (`dead-letters drop` of several messages, a
+    /// `rebuild` that changes cases) until a second identity approves them. The schema refuses an approval by the
+    /// identity that requested it; on PostgreSQL triggers write both identities from `session_user`.
+    case pendingActions = "009_pending_actions"
 
     /// All migrations in the order they apply.
     public static var ordered: [StoreMigration] { allCases }

@@ -29,7 +29,7 @@ public enum StoreRole: String, Sendable, CaseIterable {
     /// Every table of the store.
     static let tables = [
         "cases", "events", "processed_messages", "deadlines", "notification_log", "outbox", "rejections",
-        "dead_letters", "audit_log", "forloeb_migrations", "forloeb_enum_checks",
+        "dead_letters", "audit_log", "forloeb_migrations", "forloeb_enum_checks", "pending_actions",
     ]
 
     /// What applying a batch writes (the worker's consumer; `import` and the replays, through the same path).
@@ -55,6 +55,10 @@ public enum StoreRole: String, Sendable, CaseIterable {
                 "GRANT UPDATE (sent_at) ON outbox TO \(role)",
                 "GRANT UPDATE (resolution, resolved_at) ON dead_letters TO \(role)",
                 "GRANT INSERT ON audit_log TO \(role)",
+                // Four eyes: request, and approve another's request (the triggers write both identities).
+                "GRANT INSERT, UPDATE (status, approved_by, approved_name, approval_reason, approved_at) "
+                    + "ON pending_actions TO \(role)",
+                "GRANT USAGE ON SEQUENCE pending_actions_id_seq TO \(role)",
             ]
         case .worker:
             return fill(Self.applyGrants) + [
