@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Four eyes: a bulk drop of dead letters (and a rebuild that changes cases, `RebuildCommandTests`) waits as a
@@ -14,8 +14,10 @@ import Glibc
     static let junk = Data(("{\"messageId\":\"junk-1\",\"type\":\"case.opened\"}\n" + "not json\n").utf8)
 
     static func openLetters(_ json: [String: Any]) -> Int {
-        ((json["deadLetters"] as? [[String: Any]]) ?? []).filter { $0["resolution"] == nil || $0["resolution"] is NSNull }
-            .count
+        ((json["deadLetters"] as? [[String: Any]]) ?? []).filter {
+            $0["resolution"] == nil || $0["resolution"] is NSNull
+        }
+        .count
     }
 
     /// The audit actions with the identity that did each.
@@ -33,7 +35,9 @@ import Glibc
         #expect(try store.run(["import", "-"], stdin: Self.junk).status == 0)
         #expect(Self.openLetters(try store.json(["dead-letters", "list"])) == 3)
 
-        let requested = try store.run(["dead-letters", "drop", "1", "2", "3", "--operator", "Jane", "--reason", "vendor test"])
+        let requested = try store.run([
+            "dead-letters", "drop", "1", "2", "3", "--operator", "Jane", "--reason", "vendor test",
+        ])
         #expect(requested.status == 0, "\(requested.stderr)")
         #expect(requested.stdout.contains("pending action 1"))
         #expect(Self.openLetters(try store.json(["dead-letters", "list"])) == 3, "nothing dropped yet")

@@ -58,7 +58,8 @@ import Testing
             let jdoe = try await store.login("jdoe", in: ["forloeb_operator"])
             let imported = try store.run(["import", Self.sample, "--reason", "backfill"], as: jdoe)
             #expect(imported.status == 0, "\(imported.stderr)")
-            let drop = try store.run(["dead-letters", "drop", "1", "--operator", "root", "--reason", "vendor test"], as: jdoe)
+            let drop = try store.run(
+                ["dead-letters", "drop", "1", "--operator", "root", "--reason", "vendor test"], as: jdoe)
             #expect(drop.status == 0, "\(drop.stderr)")
             let resend = try store.run(["resend", "K-2026-000106", "--reason", "lost"], as: jdoe)
             #expect(resend.status == 0 || resend.status == 1, "\(resend.stderr)")

@@ -52,7 +52,8 @@ import Testing
             guard case .postgres(let address) = database.url else { return }
             let role = "forloeb_t_worker_" + UUID().uuidString.prefix(8).lowercased()
             let password = UUID().uuidString
-            try await PostgresAdmin.run(address, "CREATE ROLE \(role) LOGIN PASSWORD '\(password)' IN ROLE forloeb_worker")
+            try await PostgresAdmin.run(
+                address, "CREATE ROLE \(role) LOGIN PASSWORD '\(password)' IN ROLE forloeb_worker")
             var asWorker = address
             asWorker.user = role
             asWorker.password = password

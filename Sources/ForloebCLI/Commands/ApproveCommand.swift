@@ -46,7 +46,8 @@ struct ApproveCommand: AsyncParsableCommand {
             throw CommandFailure.store(error, store.url)
         }
         print(
-            "approved pending action \(action.id) (\(action.verb.rawValue), requested by \(action.requestedBy)); running it.")
+            "approved pending action \(action.id) (\(action.verb.rawValue), requested by \(action.requestedBy)); running it."
+        )
         let origin = ["pendingAction": String(action.id), "requestedBy": action.requestedBy]
         switch action.verb {
         case .deadLettersDrop:

@@ -49,7 +49,8 @@ enum Permission {
     /// The refusal of an approval by the identity that requested the action (four eyes), logged.
     static func ownApproval(_ id: Int64, identity: String, message: String) -> CommandFailure {
         logger.warning(
-            "refused: not permitted", metadata: ["identity": "\(identity)", "verb": "approve", "pendingAction": "\(id)"])
+            "refused: not permitted",
+            metadata: ["identity": "\(identity)", "verb": "approve", "pendingAction": "\(id)"])
         return .notPermitted("\(message). Nothing was changed.")
     }
 

@@ -2,11 +2,11 @@ import ForloebCore
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Who may do what: PostgreSQL's roles (`StoreRole`), granted by `migrate` and checked before a verb changes
