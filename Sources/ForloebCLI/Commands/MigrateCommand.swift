@@ -35,6 +35,11 @@ struct MigrateCommand: AsyncParsableCommand {
             roles: result.grantedRoles)
         if json {
             try JSONOutput.print(report)
+        } else if result.applied.isEmpty && !result.refreshedChecks.isEmpty {
+            // This forloeb knows enum values the store's CHECKs did not list (a new deadline kind, event type …).
+            print(
+                "\(report.store): schema up to date; CHECKs rewritten for new values: "
+                    + "\(result.refreshedChecks.joined(separator: ", ")).")
         } else if result.applied.isEmpty {
             print("\(report.store): schema up to date (\(result.alreadyApplied.joined(separator: ", "))).")
         } else {
