@@ -31,7 +31,8 @@ struct MigrateCommand: AsyncParsableCommand {
             throw CommandFailure.store(error, store.url)
         }
         try? await store.close()
-        let report = Report(store: store.url.redacted, applied: result.applied, alreadyApplied: result.alreadyApplied,
+        let report = Report(
+            store: store.url.redacted, applied: result.applied, alreadyApplied: result.alreadyApplied,
             roles: result.grantedRoles)
         if json {
             try JSONOutput.print(report)
