@@ -85,4 +85,54 @@ import Testing
             try await PostgresAdmin.run(address, "DROP ROLE IF EXISTS \(role)")
         }
     }
+
+    /// Past the CLI's up-front check, the database itself refuses a reader's write (SQLSTATE 42501), which the
+    /// store reports as `notPermitted` (the CLI's exit 4); nothing is written.
+    @Test func theDatabaseRefusesAReadersWriteAsNotPermitted() async throws {
+        guard StoreBackend.available.contains(.postgres) else { return }
+        try await StoreBackend.postgres.withStore { database in
+            let owner = try await database.open()
+            try await StoreFixture.apply(
+                StoreFixture.stream(cases: 2), to: owner, batchSize: 50, journey: try StoreFixture.journey())
+            guard case .postgres(let address) = database.url else { return }
+            let role = "forloeb_t_reader_" + UUID().uuidString.prefix(8).lowercased()
+            let password = UUID().uuidString
+            try await PostgresAdmin.run(
+                address, "CREATE ROLE \(role) LOGIN PASSWORD '\(password)' IN ROLE forloeb_reader")
+            var asReader = address
+            asReader.user = role
+            asReader.password = password
+            let store = PostgresCaseStore(asReader)
+            do {
+                #expect(try await store.counts().cases == 2)
+                #expect(try await !store.permits(.operator))
+                for write in [
+                    {
+                        _ = try await store.appendAudit(
+                            AuditEntry(operatorId: "", at: StoreFixture.now, action: "x", reason: "x"))
+                    },
+                    {
+                        _ = try await store.requeueOutbox(
+                            [1], audit: AuditEntry(operatorId: "", at: StoreFixture.now, action: "resend", reason: "x"))
+                    },
+                ] as [@Sendable () async throws -> Void] {
+                    do {
+                        try await write()
+                        Issue.record("a reader wrote")
+                    } catch let error as StoreError {
+                        #expect(error.code == .notPermitted, "\(error)")
+                    }
+                }
+                #expect(try await owner.auditLog(caseId: nil, limit: 10).isEmpty)
+                try await store.close()
+            } catch {
+                try? await store.close()
+                try? await database.destroy()
+                try? await PostgresAdmin.run(address, "DROP ROLE IF EXISTS \(role)")
+                throw error
+            }
+            try await database.destroy()
+            try await PostgresAdmin.run(address, "DROP ROLE IF EXISTS \(role)")
+        }
+    }
 }
