@@ -62,7 +62,17 @@ import Testing
                 let journey = try StoreFixture.journey()
                 try await StoreFixture.apply(StoreFixture.stream(cases: 5), to: store, batchSize: 50, journey: journey)
                 #expect(try await owner.counts().cases == 5)
+                // The scheduler's notices and the dead letters of messages it gave up on.
                 _ = try await store.unnotifiedDeadlines(dueBy: StoreFixture.now, notice: .overdue, limit: 10)
+                let caseId = try #require(try await owner.cases(matching: CaseFilter()).first?.caseId)
+                let notices = [
+                    CaseNotification.deadlineOverdue(
+                        DeadlineNotice(caseId: caseId, kind: .decisionDue, dueAt: StoreFixture.now))
+                ]
+                #expect(try await store.recordNotices(notices, at: StoreFixture.now).count == notices.count)
+                let gaveUp = DeadLetterEntry(
+                    messageId: "m-1", body: Data("{}".utf8), code: .retryExhausted, detail: "store away")
+                #expect(try await store.recordDeadLetters([gaveUp], at: StoreFixture.now) == 1)
                 let pending = try await store.pendingOutbox(limit: 100)
                 try await store.markSent(pending.map(\.id), at: StoreFixture.now)
                 #expect(try await store.permits(.worker))
