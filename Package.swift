@@ -5,7 +5,10 @@ import PackageDescription
 ///
 /// The module graph shows the architecture: `ForloebCore` is pure (no I/O) and everything else depends on it,
 /// never the reverse. `ForloebWorkflows` turns the YAML policy files in `Workflows/` into core values.
-/// `ForloebCLI` holds the subcommands of the one executable, `forloeb`.
+/// `ForloebViews` builds what the operator reads (a case, the stuck list, the figures, dead letters, the Danish
+/// explanation) from the store's values, once, for both `ForloebCLI`'s read verbs and `ForloebConsole`, the
+/// read-only web console (hummingbird with mustache templates), so that the two never disagree.
+/// `ForloebCLI` holds the subcommands of the one executable, `forloeb`, and starts the console.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
@@ -36,6 +39,11 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // Already in the graph through postgres-nio; the audit chain's SHA-256.
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+        // The console. Hummingbird's swift-configuration support is left out: the console takes its settings from
+        // the command line like every other verb.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "ForloebCore", swiftSettings: swiftSettings),
@@ -92,11 +100,26 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "ForloebViews", dependencies: ["ForloebCore", "ForloebStore"], swiftSettings: swiftSettings),
+        .target(
+            name: "ForloebConsole",
+            dependencies: [
+                "ForloebCore", "ForloebStore", "ForloebViews",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ForloebCLI",
             dependencies: [
                 "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite", "ForloebPostgres", "ForloebAMQP",
-                "ForloebWorker",
+                "ForloebWorker", "ForloebViews", "ForloebConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -183,6 +206,15 @@ let package = Package(
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ForloebConsoleTests",
+            dependencies: [
+                "ForloebConsole", "ForloebViews", "ForloebCore", "ForloebWorkflows", "ForloebStore", "ForloebSQLite",
+                "ForloebPostgres", "forloeb", "ForloebTestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -62,3 +62,7 @@ echo
 "$bin" explain K-2026-000110
 echo
 "$bin" stats
+echo
+echo "== the console: the same store in a browser (read only, loopback; Ctrl-C stops it)"
+echo "   FORLOEB_STORE=$FORLOEB_STORE FORLOEB_NOW=$FORLOEB_NOW $bin console --listen 127.0.0.1:8080"
+echo "   then open http://127.0.0.1:8080/ and follow the stuck cases to K-2026-000105, the overrun course"

@@ -9,6 +9,9 @@ root=$(pwd)
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 ensure_packages rabbitmq-server librabbitmq-dev postgresql amqp-tools
+# The console's browser test loads its pages in Debian's headless chromium (Tests/ForloebConsoleTests).
+ensure_packages chromium
+export FORLOEB_REQUIRE_CHROMIUM=1
 
 export FORLOEB_TEST_DIR="$root/.forloeb/test"
 mkdir -p "$FORLOEB_TEST_DIR"

@@ -36,6 +36,7 @@ public struct ForloebCommand: AsyncParsableCommand {
             PendingCommand.self,
             ApproveCommand.self,
             SeedCommand.self,
+            ConsoleCommand.self,
         ]
     )
 

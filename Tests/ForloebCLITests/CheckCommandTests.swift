@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// `forloeb check` on the shipped sample stream, as an integrator runs it.
-@Suite struct CheckCommandTests {
+@Suite(.blocking) struct CheckCommandTests {
     static let sample = "Workflows/examples/sample-cases.jsonl"
     static let now = ["FORLOEB_NOW": "2026-11-23T12:00:00Z"]
 

@@ -5,7 +5,7 @@ import Testing
 
 /// Settling a dead letter with a broker configured also removes its copy from `forloeb.events.dead`, and
 /// leaves every other message there, in order.
-@Suite struct DeadLetterQueueTests {
+@Suite(.blocking) struct DeadLetterQueueTests {
     static let environment = ProcessInfo.processInfo.environment
     static let brokerURL = environment["FORLOEB_TEST_AMQP_URL"].flatMap { $0.isEmpty ? nil : $0 }
     static let brokerEnabled = brokerURL != nil || environment["FORLOEB_REQUIRE_AMQP"] == "1"

@@ -8,7 +8,7 @@ import Testing
 
 /// Four eyes: a bulk drop of dead letters (and a rebuild that changes cases, `RebuildCommandTests`) waits as a
 /// pending action until a second identity approves it; the identity that asked cannot, and a reader cannot.
-@Suite struct FourEyesTests {
+@Suite(.blocking) struct FourEyesTests {
     static let sample = "Workflows/examples/sample-cases.jsonl"
     /// Two more messages tied to no case: with the sample's one, three dead letters.
     static let junk = Data(("{\"messageId\":\"junk-1\",\"type\":\"case.opened\"}\n" + "not json\n").utf8)

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The committed diagram is the one the transition function produces today.
-@Suite struct GraphCommandTests {
+@Suite(.blocking) struct GraphCommandTests {
     @Test func committedMermaidDiagramIsUpToDate() throws {
         let result = try ForloebProcess.run(["graph", "--format", "mermaid"])
         #expect(result.status == 0)

@@ -9,7 +9,7 @@ import Glibc
 
 /// The mending verbs: each needs an operator and a reason, goes through the worker's apply path (so the law
 /// is enforced as on delivery) and is audited in the same transaction as its effect.
-@Suite struct OperatorMendingCommandTests {
+@Suite(.blocking) struct OperatorMendingCommandTests {
     static let sample = "Workflows/examples/sample-cases.jsonl"
     static let who = ["--operator", "op-7", "--reason", "test"]
 

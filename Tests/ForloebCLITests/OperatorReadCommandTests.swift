@@ -4,7 +4,7 @@ import Testing
 
 /// The operator's read verbs against a store seeded with the shipped sample and a stuck-case scenario:
 /// exit codes, the contract's JSON fields (CONTRACT.md §5), and the human tables.
-@Suite struct OperatorReadCommandTests {
+@Suite(.blocking) struct OperatorReadCommandTests {
     static let sample = "Workflows/examples/sample-cases.jsonl"
 
     /// The sample stream imported into a fresh store.

@@ -5,7 +5,7 @@ import Testing
 /// Who may mend: on PostgreSQL each person connects as their own login role, a member of `forloeb_reader` or
 /// `forloeb_operator` (granted by `forloeb migrate`); a reader is refused a mending verb with exit 4 and nothing
 /// changes. On SQLite the file's permissions give the same split.
-@Suite(.serialized) struct OperatorRoleTests {
+@Suite(.serialized, .blocking) struct OperatorRoleTests {
     static let sample = "Workflows/examples/sample-cases.jsonl"
 
     @Test(.enabled(if: PostgresOperatorStore.available))

@@ -5,7 +5,7 @@ import Testing
 /// The operator's user story of issue 5, end to end through the binary: the sample runs, an event is sent
 /// out of order, `stuck` finds the case, `show` and `explain` make it understood, `rejections replay` mends
 /// it once the missing event has arrived, and `audit list` shows who did it and why.
-@Suite struct OperatorStoryTests {
+@Suite(.blocking) struct OperatorStoryTests {
     @Test func anEventOutOfOrderIsFoundUnderstoodMendedAndAudited() throws {
         let store = try OperatorStore()
         defer { store.remove() }

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// `forloeb publish`, run as a case system's integrator runs it.
-@Suite struct PublishCommandTests {
+@Suite(.blocking) struct PublishCommandTests {
     static let sample = "Workflows/examples/sample-cases.jsonl"
     static let environment = ProcessInfo.processInfo.environment
     static let brokerURL = environment["FORLOEB_TEST_AMQP_URL"].flatMap { $0.isEmpty ? nil : $0 }

@@ -4,7 +4,7 @@ import GRDB
 import Testing
 
 /// `forloeb rebuild` brings a store written before deadlines fell due at Danish midnight up to date.
-@Suite struct RebuildCommandTests {
+@Suite(.blocking) struct RebuildCommandTests {
     @Test func rebuildMovesDeadlinesFromUTCMidnightToDanishMidnight() throws {
         let store = try OperatorStore.with(OperatorStore.stuckScenario, now: OperatorStore.stuckScenarioNow)
         defer { store.remove() }

@@ -6,7 +6,7 @@ import Testing
 
 /// `forloeb import` killed for real (SIGKILL, mid-batch) and run again: no accepted event is lost or
 /// doubled, and what was committed before the kill is always a whole number of batches.
-@Suite(.serialized) struct ImportCrashTests {
+@Suite(.serialized, .blocking) struct ImportCrashTests {
     static var repositoryRoot: URL { ForloebExecutable.repositoryRoot }
     static var executable: URL { ForloebExecutable.executable }
 

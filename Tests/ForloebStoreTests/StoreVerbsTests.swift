@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// `forloeb import`, `show`, `migrate` and `rebuild` run as a user runs them, against a real store.
-@Suite struct StoreVerbsTests {
+@Suite(.blocking) struct StoreVerbsTests {
     static func forloeb(_ arguments: [String], store: String, stdin: Data? = nil) throws -> ForloebExecutable.Result {
         try ForloebExecutable.run(
             arguments,

@@ -81,12 +81,15 @@ struct AuditListCommand: AsyncParsableCommand {
             try JSONOutput.print(Document(entries: entries))
             return
         }
-        var table = TextTable("#", "AT", "IDENTITY", "OPERATOR", "ACTION", "CASE", "REASON", "DETAIL")
+        var table = TextTable("#", "AT", "IDENTITY", "OPERATOR", "ACTION", "CASE")
         for e in entries {
-            table.add([
-                String(e.sequence), e.at.description, e.identity ?? "-", e.operatorId ?? "-", e.action, e.caseId ?? "-",
-                e.reason, e.detail,
-            ])
+            // The reason and detail are sentences: each on its own lines under the row.
+            table.add(
+                [
+                    String(e.sequence), TextTable.instant(e.at), e.identity ?? "-", e.operatorId ?? "-", e.action,
+                    e.caseId ?? "-",
+                ],
+                notes: ["reason: \(e.reason)"] + (e.detail.isEmpty ? [] : ["detail: \(e.detail)"]))
         }
         if !entries.isEmpty { print(table.render()) }
         print("\(entries.count) audit entr\(entries.count == 1 ? "y" : "ies").")

@@ -2,6 +2,7 @@ import ArgumentParser
 import ForloebAMQP
 import ForloebCore
 import ForloebStore
+import ForloebViews
 import Foundation
 
 /// `forloeb dead-letters drop`: settle dead letters without applying them, audited; more than one waits for a

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ForloebCore
 import ForloebStore
+import ForloebViews
 import Foundation
 
 /// `forloeb dead-letters list`.
@@ -40,13 +41,13 @@ struct DeadLettersListCommand: AsyncParsableCommand {
             try JSONOutput.print(Document(deadLetters: views))
             return
         }
-        var table = TextTable("ID", "MESSAGE", "CODE", "RECEIVED", "SETTLED", "DETAIL")
+        var table = TextTable("ID", "MESSAGE", "CODE", "RECEIVED", "SETTLED")
         for v in views {
             table.add(
                 [
-                    String(v.id), v.messageId, v.code.rawValue, v.receivedAt.description, v.resolution?.rawValue ?? "-",
-                    v.detail,
-                ], style: v.resolution == nil ? .yellow : .dim)
+                    String(v.id), v.messageId, v.code.rawValue, TextTable.instant(v.receivedAt),
+                    v.resolution?.rawValue ?? "-",
+                ], notes: [v.detail], style: v.resolution == nil ? .yellow : .dim)
         }
         if !views.isEmpty { print(table.render()) }
         print("\(views.count) dead letter(s).")

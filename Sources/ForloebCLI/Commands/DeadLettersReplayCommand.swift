@@ -2,6 +2,7 @@ import ArgumentParser
 import ForloebAMQP
 import ForloebCore
 import ForloebStore
+import ForloebViews
 import ForloebWorkflows
 import Foundation
 

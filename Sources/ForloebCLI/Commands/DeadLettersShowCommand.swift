@@ -1,6 +1,7 @@
 import ArgumentParser
 import ForloebCore
 import ForloebStore
+import ForloebViews
 import Foundation
 
 /// `forloeb dead-letters show`: one dead letter with its raw body, to correct it.

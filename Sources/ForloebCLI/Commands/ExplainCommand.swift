@@ -1,6 +1,7 @@
 import ArgumentParser
 import ForloebCore
 import ForloebStore
+import ForloebViews
 import ForloebWorkflows
 import Foundation
 
@@ -30,53 +31,27 @@ struct ExplainCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var workflow: WorkflowOptions
 
-    /// `caseId`, `language`, `state` and `sentences` as before; `status` and `lines` (each event's `messageId`,
-    /// `occurredAt`, ISO `date` and `text` without the date) were added for scripts that lay the story out
-    /// themselves.
-    struct Document: Encodable {
-        var caseId: String
-        var language: String
-        var state: CaseState
-        var sentences: [String]
-        var status: String?
-        var lines: [Line]
-
-        struct Line: Encodable {
-            var messageId: String
-            var occurredAt: Instant
-            var date: CivilDate
-            var text: String
-        }
-    }
-
     func run() async throws {
         let journey = try workflow.load().journey
         let store = try await storeOptions.open(.read)
-        let bodies: [Data]
-        let snapshot: CitizenCase?
+        let explanation: CaseExplanation?
         do {
-            snapshot = try await store.snapshots([caseId])[caseId]
-            bodies = try await store.eventBodies(caseId)
+            explanation = try await CaseExplanation.load(
+                caseId, from: store, journey: journey, language: lang, now: try CommandClock.now())
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure.store(error, store.url)
         }
         try? await store.close()
-        guard let snapshot else { throw CommandFailure.notFound("no case \(caseId) in \(store.url.redacted)") }
-        let envelopes = bodies.compactMap { try? EventDecoder.decode($0).get() }
-        let story = CaseNarrator(journey: journey, language: lang).story(
-            envelopes, caseId: caseId, now: try CommandClock.now())
+        guard let explanation else { throw CommandFailure.notFound("no case \(caseId) in \(store.url.redacted)") }
         if json {
-            let lines = story.lines.map {
-                Document.Line(messageId: $0.messageId, occurredAt: $0.occurredAt, date: $0.date, text: $0.text)
-            }
-            try JSONOutput.print(
-                Document(
-                    caseId: caseId, language: lang.rawValue, state: snapshot.state, sentences: story.sentences,
-                    status: story.status, lines: lines))
+            try JSONOutput.print(explanation)
             return
         }
-        print(TerminalStyle.bold.apply(story.heading))
-        for sentence in story.sentences { print(sentence) }
-        if let status = story.status { print("Status: " + status) }
+        print(TerminalStyle.bold.apply(explanation.heading))
+        // Each sentence on its own lines, wrapped to the terminal like the tables.
+        for sentence in explanation.sentences { print(TextTable.paragraph(sentence)) }
+        if let status = explanation.status { print(TextTable.paragraph("Status: " + status)) }
     }
 }

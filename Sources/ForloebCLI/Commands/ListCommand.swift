@@ -98,15 +98,18 @@ struct ListCommand: AsyncParsableCommand {
             try JSONOutput.print(Document(cases: entries))
             return
         }
-        var table = TextTable("CASE", "STATE", "COURSE", "COURSE END", "MUNICIPALITY", "CASEWORKER", "LAST EVENT")
+        var table = TextTable("CASE", "STATE", "COURSE", "MUNICIPALITY", "CASEWORKER", "LAST EVENT")
         for e in entries {
             table.add(
                 [
-                    e.caseId, e.state.rawValue + (e.overrun ? " (overrun)" : ""), e.courseNumber == 0 ? "-" : String(e.courseNumber),
-                    e.courseEnd?.description ?? "-", e.municipality, e.caseworker ?? "-", e.lastEventAt.description,
+                    e.caseId, e.state.rawValue + (e.overrun ? " (overrun)" : ""),
+                    TextTable.course(e.courseNumber, ending: e.courseEnd), e.municipality, e.caseworker ?? "-",
+                    TextTable.instant(e.lastEventAt),
                 ], style: e.overrun ? .red : nil)
         }
         print(table.render())
-        print("\(entries.count) case(s)\(entries.count == limit ? " (the limit; page on with --after \(entries.last!.caseId))" : "").")
+        print(
+            "\(entries.count) case(s)\(entries.count == limit ? " (the limit; page on with --after \(entries.last!.caseId))" : "")."
+        )
     }
 }

@@ -67,13 +67,12 @@ struct RejectionsListCommand: AsyncParsableCommand {
             try JSONOutput.print(Document(rejections: entries))
             return
         }
-        var table = TextTable("MESSAGE", "CASE", "TYPE", "CODE", "RULE", "ATTEMPT", "RECORDED", "DETAIL")
+        var table = TextTable("MESSAGE", "CASE", "TYPE", "CODE", "RULE", "TRY")
         for e in entries {
+            // When and why under the row: the detail is a sentence.
             table.add(
-                [
-                    e.messageId, e.caseId ?? "-", e.type, e.code.rawValue, e.rule?.rawValue ?? "-", String(e.attempt),
-                    e.recordedAt.description, e.detail,
-                ], style: e.attached ? nil : .dim)
+                [e.messageId, e.caseId ?? "-", e.type, e.code.rawValue, e.rule?.rawValue ?? "-", String(e.attempt)],
+                notes: ["\(TextTable.instant(e.recordedAt)): \(e.detail)"], style: e.attached ? nil : .dim)
         }
         if !entries.isEmpty { print(table.render()) }
         print("\(entries.count) rejection(s).")

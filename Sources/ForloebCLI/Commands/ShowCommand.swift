@@ -1,6 +1,7 @@
 import ArgumentParser
 import ForloebCore
 import ForloebStore
+import ForloebViews
 import ForloebWorkflows
 import Foundation
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ForloebCore
 import ForloebStore
+import ForloebViews
 import ForloebWorkflows
 import Foundation
 
@@ -32,38 +33,6 @@ struct StuckCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var workflow: WorkflowOptions
 
-    struct Reason: Encodable {
-        var code: String
-        var summary: String
-        var kind: DeadlineKind?
-        var dueOn: CivilDate?
-        var courseEnd: CivilDate?
-        var days: Int
-        var thresholdDays: Int?
-
-        init(_ reason: StuckReason) {
-            code = reason.code
-            summary = reason.summary
-            switch reason {
-            case .overrun(let end, let days): (courseEnd, self.days) = (end, days)
-            case .overdue(let kind, let due, let days): (self.kind, dueOn, self.days) = (kind, due, days)
-            case .idle(let days, let threshold): (self.days, thresholdDays) = (days, threshold)
-            }
-        }
-    }
-
-    struct Entry: Encodable {
-        var caseId: String
-        var state: CaseState
-        var reasons: [Reason]
-        var wouldMoveOn: [EventType]
-    }
-
-    struct Document: Encodable {
-        var now: Instant
-        var cases: [Entry]
-    }
-
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
     }
@@ -72,36 +41,45 @@ struct StuckCommand: AsyncParsableCommand {
         let journey = try workflow.load().journey
         let now = try CommandClock.now()
         let store = try await storeOptions.open(.read)
-        let found: [CaseDiagnosis]
+        let view: StuckView
         do {
-            let survey = try await StuckCaseFinder(store: store, journey: journey)
-                .survey(at: now, idleDays: idle?.days, states: state, limit: limit)
-            found = survey.cases
+            let survey = try await StuckView.survey(
+                store, journey: journey, at: now, idleDays: idle?.days, states: state, limit: limit)
+            view = survey.view
             for damaged in survey.unreadable {
                 // One damaged case must not hide the others: name it, and list the rest.
-                FileHandle.standardError.write(Data("forloeb: \(damaged.message) (forloeb rebuild recomputes it)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("forloeb: \(damaged.message) (forloeb rebuild recomputes it)\n".utf8))
             }
         } catch {
             throw CommandFailure.store(error, store.url)
         }
         try? await store.close()
-        let entries = found.map {
-            Entry(caseId: $0.caseId, state: $0.state, reasons: $0.reasons.map(Reason.init), wouldMoveOn: $0.wouldMoveOn)
-        }
         if json {
-            try JSONOutput.print(Document(now: now, cases: entries))
+            try JSONOutput.print(view)
             return
         }
-        var table = TextTable("CASE", "STATE", "WHY", "WOULD MOVE IT ON")
-        for e in entries {
-            let style: TerminalStyle = e.reasons.contains { $0.code != "idle" } ? .red : .yellow
+        var table = TextTable("CASE", "STATE", "WOULD MOVE IT ON")
+        for e in view.cases {
             table.add(
-                [
-                    e.caseId, e.state.rawValue, e.reasons.map(\.summary).joined(separator: "; "),
-                    e.wouldMoveOn.map(\.rawValue).joined(separator: ", "),
-                ], style: style)
+                [e.caseId, e.state.rawValue, e.wouldMoveOn.map(\.rawValue).joined(separator: ", ")],
+                notes: Self.notes(e), style: e.isUrgent ? .red : .yellow)
         }
-        if !entries.isEmpty { print(table.render()) }
-        print("\(entries.count) stuck case(s) at \(now).")
+        if !view.cases.isEmpty { print(table.render()) }
+        print("\(view.cases.count) stuck case(s) at \(now).")
+    }
+
+    /// Why the case is stuck, under its row: the overrun, then the overdue deadlines together on one line (most
+    /// overdue first), then how long it has been idle.
+    static func notes(_ entry: StuckView.Entry) -> [String] {
+        var notes = entry.reasons.filter { $0.code == "overrun" }.map(\.summary)
+        let overdue = entry.overdue
+        if !overdue.isEmpty {
+            let deadlines = overdue.map {
+                "\($0.kind?.rawValue ?? "-") \($0.days) d (due \($0.dueOn?.description ?? "-"))"
+            }
+            notes.append("\(overdue.count) overdue: " + deadlines.joined(separator: ", "))
+        }
+        return notes + entry.reasons.filter { $0.code == "idle" }.map(\.summary)
     }
 }

@@ -55,12 +55,12 @@ struct CheckReport: Encodable {
     var rejectionCount: Int { cases.reduce(unattached.count) { $0 + $1.rejections.count } }
 
     func text() -> String {
-        var table = TextTable("CASE", "STATE", "COURSE", "COURSE END", "OVERRUN", "NEXT DEADLINE", "REJECTIONS")
+        var table = TextTable("CASE", "STATE", "COURSE", "OVERRUN", "NEXT DEADLINE", "REJECTED")
         for c in cases {
             let next = c.deadlines.min { $0.dueAt < $1.dueAt }
             table.add([
-                c.caseId, c.state.rawValue, c.courseNumber == 0 ? "-" : String(c.courseNumber),
-                c.courseEnd?.description ?? "-", c.overrun ? "yes" : "no",
+                c.caseId, c.state.rawValue, TextTable.course(c.courseNumber, ending: c.courseEnd),
+                c.overrun ? "yes" : "no",
                 next.map { "\($0.kind.rawValue) \($0.dueAt.danishDate)\($0.overdue ? " (overdue)" : "")" } ?? "-",
                 String(c.rejections.count),
             ])
@@ -68,9 +68,10 @@ struct CheckReport: Encodable {
         var out = table.render()
         let rejected = cases.flatMap { c in c.rejections.map { (c.caseId, $0) } } + unattached.map { ("(none)", $0) }
         if !rejected.isEmpty {
-            var rejections = TextTable("CASE", "MESSAGE", "TYPE", "CODE", "RULE", "DETAIL")
+            var rejections = TextTable("CASE", "MESSAGE", "TYPE", "CODE", "RULE")
             for (caseId, r) in rejected {
-                rejections.add([caseId, r.messageId, r.type, r.code.rawValue, r.rule?.rawValue ?? "-", r.detail])
+                rejections.add(
+                    [caseId, r.messageId, r.type, r.code.rawValue, r.rule?.rawValue ?? "-"], notes: [r.detail])
             }
             out += "\n\nRejections:\n" + rejections.render()
         }

@@ -2,32 +2,34 @@ import ForloebCore
 import ForloebStore
 
 /// `forloeb show`'s document: the fields of CONTRACT.md §5 and what an operator needs next to them.
-struct CaseView: Encodable {
-    struct DeadlineEntry: Encodable {
-        var kind: DeadlineKind
-        var dueAt: Instant
-        var overdue: Bool
+///
+/// Shared by `forloeb show` and the console's case page, so that both say the same about a case.
+public struct CaseView: Encodable, Sendable {
+    public struct DeadlineEntry: Encodable, Sendable {
+        public var kind: DeadlineKind
+        public var dueAt: Instant
+        public var overdue: Bool
         /// Days past due (positive) or until due (negative), by calendar date.
-        var daysOverdue: Int
+        public var daysOverdue: Int
     }
 
-    struct OutboxEntry: Encodable {
-        var messageId: String
-        var routingKey: String
-        var createdAt: Instant
+    public struct OutboxEntry: Encodable, Sendable {
+        public var messageId: String
+        public var routingKey: String
+        public var createdAt: Instant
     }
 
-    struct HistoryEntryView: Encodable {
-        var position: Int
-        var messageId: String
-        var type: EventType
-        var from: CaseState?
-        var to: CaseState
-        var occurredAt: Instant
-        var actor: String
-        var ruleSet: RuleSetID
+    public struct HistoryEntryView: Encodable, Sendable {
+        public var position: Int
+        public var messageId: String
+        public var type: EventType
+        public var from: CaseState?
+        public var to: CaseState
+        public var occurredAt: Instant
+        public var actor: String
+        public var ruleSet: RuleSetID
 
-        func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(position, forKey: .position)
             try c.encode(messageId, forKey: .messageId)
@@ -44,33 +46,33 @@ struct CaseView: Encodable {
         }
     }
 
-    struct RejectionView: Encodable {
-        var messageId: String
-        var type: String
-        var code: RejectionCode
-        var rule: RuleID?
-        var detail: String
-        var attempt: Int
+    public struct RejectionView: Encodable, Sendable {
+        public var messageId: String
+        public var type: String
+        public var code: RejectionCode
+        public var rule: RuleID?
+        public var detail: String
+        public var attempt: Int
     }
 
     /// One appeal (CONTRACT.md §6.4): the contract's four fields, then its history.
-    struct AppealView: Encodable {
-        var decision: String
-        var receivedOn: CivilDate
-        var status: AppealStatus
+    public struct AppealView: Encodable, Sendable {
+        public var decision: String
+        public var receivedOn: CivilDate
+        public var status: AppealStatus
         /// When the open step is due: the municipality's reconsideration, or the policy's wait for Ankestyrelsen;
         /// null once the appeal is decided.
-        var deadline: Instant?
-        var deadlineKind: DeadlineKind?
+        public var deadline: Instant?
+        public var deadlineKind: DeadlineKind?
         /// What the appealed decision was, and when it was made.
-        var decisionKind: DecisionKind?
-        var decisionOutcome: String?
-        var decidedOn: CivilDate?
-        var reconsideredOn: CivilDate?
-        var rulingOn: CivilDate?
-        var reopened: Bool?
+        public var decisionKind: DecisionKind?
+        public var decisionOutcome: String?
+        public var decidedOn: CivilDate?
+        public var reconsideredOn: CivilDate?
+        public var rulingOn: CivilDate?
+        public var reopened: Bool?
 
-        func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(decision, forKey: .decision)
             try c.encode(receivedOn, forKey: .receivedOn)
@@ -90,7 +92,7 @@ struct CaseView: Encodable {
             case reconsideredOn, rulingOn, reopened
         }
 
-        init(_ appeal: Appeal, in c: CitizenCase, journey: Journey?) {
+        public init(_ appeal: Appeal, in c: CitizenCase, journey: Journey?) {
             decision = appeal.decision
             receivedOn = appeal.receivedOn
             status = appeal.status
@@ -116,25 +118,25 @@ struct CaseView: Encodable {
         }
     }
 
-    var caseId: String
-    var state: CaseState
-    var overrun: Bool
-    var courseNumber: Int
-    var courseEnd: CivilDate?
-    var version: Int
-    var municipality: String
-    var caseworker: String?
-    var openedAt: Instant
-    var lastEventAt: Instant
-    var deadlines: [DeadlineEntry]
-    var history: [HistoryEntryView]
-    var rejections: [RejectionView]
-    var appeals: [AppealView]
-    var pendingNotifications: Int
-    var pendingOutbox: [OutboxEntry]
+    public var caseId: String
+    public var state: CaseState
+    public var overrun: Bool
+    public var courseNumber: Int
+    public var courseEnd: CivilDate?
+    public var version: Int
+    public var municipality: String
+    public var caseworker: String?
+    public var openedAt: Instant
+    public var lastEventAt: Instant
+    public var deadlines: [DeadlineEntry]
+    public var history: [HistoryEntryView]
+    public var rejections: [RejectionView]
+    public var appeals: [AppealView]
+    public var pendingNotifications: Int
+    public var pendingOutbox: [OutboxEntry]
 
     /// `journey` gives the policy's wait for Ankestyrelsen in an appeal's `deadline`; without it that is null.
-    init(_ record: CaseRecord, now: Instant, journey: Journey? = nil) {
+    public init(_ record: CaseRecord, now: Instant, journey: Journey? = nil) {
         let c = record.snapshot
         caseId = c.caseId
         state = c.state
@@ -147,7 +149,9 @@ struct CaseView: Encodable {
         openedAt = c.openedAt
         lastEventAt = c.lastEventAt
         deadlines = record.deadlines.map {
-            DeadlineEntry(kind: $0.kind, dueAt: $0.dueAt, overdue: $0.dueAt <= now, daysOverdue: $0.dueOn.days(until: now.danishDate))
+            DeadlineEntry(
+                kind: $0.kind, dueAt: $0.dueAt, overdue: $0.dueAt <= now,
+                daysOverdue: $0.dueOn.days(until: now.danishDate))
         }
         history = record.history.map {
             HistoryEntryView(
@@ -171,7 +175,7 @@ struct CaseView: Encodable {
         case deadlines, history, rejections, appeals, pendingNotifications, pendingOutbox
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(caseId, forKey: .caseId)
         try c.encode(state, forKey: .state)
@@ -189,58 +193,5 @@ struct CaseView: Encodable {
         try c.encode(appeals, forKey: .appeals)
         try c.encode(pendingNotifications, forKey: .pendingNotifications)
         try c.encode(pendingOutbox, forKey: .pendingOutbox)
-    }
-
-    func text(now: Instant) -> String {
-        var out = """
-            \(TerminalStyle.bold.apply("Case \(caseId)")): \(state.rawValue)\(overrun ? TerminalStyle.red.apply(" (OVERRUN: the course end has passed with no next step)") : "")
-            Municipality \(municipality), caseworker \(caseworker ?? "-"), course \(courseNumber == 0 ? "-" : String(courseNumber)), \
-            course end \(courseEnd?.description ?? "-"), version \(version)
-            Opened \(openedAt), last event \(lastEventAt), \(pendingNotifications) notification(s) not yet sent
-            """
-        if !deadlines.isEmpty {
-            var table = TextTable("DEADLINE", "DUE", "FROM DUE")
-            for d in deadlines {
-                let distance =
-                    d.daysOverdue > 0 ? "\(d.daysOverdue) day(s) overdue" : d.daysOverdue == 0 ? "due today" : "in \(-d.daysOverdue) day(s)"
-                table.add([d.kind.rawValue, d.dueAt.danishDate.description, distance], style: d.overdue ? .red : nil)
-            }
-            out += "\n\n" + table.render()
-        }
-        var history = TextTable("#", "OCCURRED", "TYPE", "FROM", "TO", "RULES", "MESSAGE")
-        for h in self.history {
-            history.add([
-                String(h.position), h.occurredAt.description, h.type.rawValue, h.from?.rawValue ?? "-", h.to.rawValue,
-                h.ruleSet.rawValue, h.messageId,
-            ])
-        }
-        out += "\n\n" + history.render()
-        if !rejections.isEmpty {
-            var table = TextTable("REJECTED", "TYPE", "CODE", "RULE", "DETAIL")
-            for r in rejections {
-                table.add([r.messageId, r.type, r.code.rawValue, r.rule?.rawValue ?? "-", r.detail], style: .yellow)
-            }
-            out += "\n\n" + table.render()
-        }
-        if !appeals.isEmpty {
-            var table = TextTable("APPEAL OF", "DECIDED", "RECEIVED", "STATUS", "DUE", "RECONSIDERED", "RULING", "REOPENED")
-            for a in appeals {
-                let decided = [a.decisionOutcome, a.decidedOn?.description].compactMap { $0 }.joined(separator: " ")
-                table.add(
-                    [
-                        a.decision, decided.isEmpty ? "-" : decided, a.receivedOn.description, a.status.rawValue,
-                        a.deadline.map { "\($0.danishDate) (\(a.deadlineKind?.rawValue ?? ""))" } ?? "-",
-                        a.reconsideredOn?.description ?? "-", a.rulingOn?.description ?? "-",
-                        a.reopened.map { $0 ? "yes" : "no" } ?? "-",
-                    ], style: (a.deadline.map { $0 <= now } ?? false) ? .red : nil)
-            }
-            out += "\n\n" + table.render()
-        }
-        if !pendingOutbox.isEmpty {
-            var table = TextTable("NOT YET SENT", "ROUTING KEY", "WRITTEN")
-            for o in pendingOutbox { table.add([o.messageId, o.routingKey, o.createdAt.description]) }
-            out += "\n\n" + table.render()
-        }
-        return out
     }
 }
