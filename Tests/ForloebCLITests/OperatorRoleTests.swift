@@ -8,6 +8,13 @@ import Testing
 @Suite(.serialized, .blocking) struct OperatorRoleTests {
     static let sample = "Workflows/examples/sample-cases.jsonl"
 
+    /// Exit 4 is documented where an operator looks first.
+    @Test func theRootHelpDocumentsExitCode4() throws {
+        let help = try ForloebExecutable.run(["--help"])
+        #expect(help.stdout.contains("4 not permitted"))
+        #expect(help.stdout.contains("forloeb_operator"))
+    }
+
     @Test(.enabled(if: PostgresOperatorStore.available))
     func aReaderReadsButIsRefusedAMendingVerb() async throws {
         var store = try await PostgresOperatorStore.make()
