@@ -11,7 +11,9 @@ struct ApproveCommand: AsyncParsableCommand {
         discussion: """
             The approval is recorded in the audit chain under your identity, then the action runs and is audited
             as if you ran it, with the pending action's id in its detail. The identity that requested an action
-            cannot approve it (exit 4). Example:
+            cannot approve it (exit 4). The approval is committed before the action runs: should the action then
+            fail (a dead letter settled meanwhile: exit 1), the approval stays recorded and the audit log shows
+            what ran. Example:
               forloeb pending list
               forloeb approve 3 --reason "checked the list of dead letters with jdoe"
             """
