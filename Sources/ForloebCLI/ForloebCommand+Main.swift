@@ -3,7 +3,8 @@ import Foundation
 
 extension ForloebCommand {
     /// Runs the verb named by the arguments and exits with the contract's codes: 0 ok, 1 not found,
-    /// 2 usage (ArgumentParser's own usage errors included, which it would exit with 64), 3 unreachable.
+    /// 2 usage (ArgumentParser's own usage errors included, which it would exit with 64), 3 unreachable,
+    /// 4 not permitted.
     public static func runMain(_ arguments: [String]? = nil) async -> Never {
         do {
             var command = try parseAsRoot(arguments)

@@ -8,7 +8,11 @@ public struct ForloebCommand: AsyncParsableCommand {
         discussion: """
             Environment: FORLOEB_STORE (sqlite:PATH or postgres://…), FORLOEB_AMQP_URL (amqp:// or amqps://),
             FORLOEB_NOW (an RFC 3339 instant that replaces the clock), FORLOEB_WORKFLOWS (the Workflows folder).
-            Exit codes: 0 ok, 1 not found or nothing matched, 2 usage, 3 infrastructure unreachable.
+            Exit codes: 0 ok, 1 not found or nothing matched, 2 usage, 3 infrastructure unreachable,
+            4 not permitted (the identity running the verb lacks the role it needs, e.g. forloeb_operator for a
+            mending verb, or would approve its own pending action; nothing was changed and the refusal is logged).
+            Who acted is recorded from the system: PostgreSQL's authenticated role, SQLite's operating-system user;
+            --operator only adds a display name.
             """,
         subcommands: [
             CheckCommand.self,
@@ -29,6 +33,8 @@ public struct ForloebCommand: AsyncParsableCommand {
             DeadLettersCommand.self,
             ResendCommand.self,
             AuditCommand.self,
+            PendingCommand.self,
+            ApproveCommand.self,
             SeedCommand.self,
             ConsoleCommand.self,
         ]

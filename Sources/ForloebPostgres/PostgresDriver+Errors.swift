@@ -34,6 +34,8 @@ extension PostgresDriver {
             return StoreError(.conflict, "a concurrent writer got there first (\(message))")
         case "40001", "40P01":
             return StoreError(.conflict, "a concurrent transaction won (\(state))")
+        case "42501":
+            return StoreError(.notPermitted, "PostgreSQL 42501: \(message)")
         case "42P01", "42703":
             return StoreError(.schema, "\(message): run `forloeb migrate`")
         // The connection is gone or going: the server shutting down (admin or crash shutdown, a terminated

@@ -19,22 +19,31 @@ public final class SQLiteCaseStore: SQLCaseStore, @unchecked Sendable {
         try self.init(path: path, durability: durability, busyTimeout: busyTimeout, faults: .none)
     }
 
+    /// Opens the existing database at `path` read-only (the read verbs): a reader whose file permissions allow
+    /// only reading can use it, and nothing can be written through it. The file must exist and be in WAL mode,
+    /// with its `-wal` and `-shm` files present or creatable (README, "Who may mend").
+    public convenience init(readOnlyPath path: String, busyTimeout: Double = 30) throws(StoreError) {
+        try self.init(path: path, durability: .full, busyTimeout: busyTimeout, faults: .none, readOnly: true)
+    }
+
     /// The same with failures injected between a transaction's steps: for the package's tests only.
-    package init(path: String, durability: SQLiteDurability = .full, busyTimeout: Double = 30, faults: StoreFaultHooks)
-        throws(StoreError)
-    {
+    package init(
+        path: String, durability: SQLiteDurability = .full, busyTimeout: Double = 30, faults: StoreFaultHooks,
+        readOnly: Bool = false
+    ) throws(StoreError) {
         let url = StoreURL.sqlite(path: path)
         self.durability = durability
         let folder = (path as NSString).deletingLastPathComponent
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.label = "forloeb"
+        config.readonly = readOnly
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
         }
         let pool: DatabasePool
         do {
-            if !folder.isEmpty {
+            if !folder.isEmpty && !readOnly {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
             pool = try DatabasePool(path: path, configuration: config)
@@ -69,7 +78,10 @@ public final class SQLiteCaseStore: SQLCaseStore, @unchecked Sendable {
                 break
             }
             switch error.resultCode {
-            case .SQLITE_CANTOPEN, .SQLITE_NOTADB, .SQLITE_PERM, .SQLITE_READONLY:
+            // A write to a file this user may only read: the same refusal as PostgreSQL's missing privilege.
+            case .SQLITE_READONLY:
+                return StoreError(.notPermitted, describe(error))
+            case .SQLITE_CANTOPEN, .SQLITE_NOTADB, .SQLITE_PERM:
                 return StoreError(.unreachable, describe(error))
             // Another process held the database longer than the busy timeout, or the disk failed or filled up:
             // nothing about the messages, so a worker holds its batch and retries it (`StoreError.isTransient`).

@@ -6,13 +6,13 @@ import Foundation
 ///
 /// It is the sum of smaller protocols, one per role, each a handful of requirements, so that a part can ask
 /// for only what it uses: `EventStore` (the worker's writes), `OutboxStore`, `DeadlineStore`, `CaseReads` (the
-/// operator's reads), `AuditStore`, `DeadLetterStore` and `SchemaStore`.
+/// operator's reads), `AuditStore`, `DeadLetterStore`, `SchemaStore` and `PendingActionStore` (four eyes).
 ///
 /// Every write is one transaction: a batch of messages commits its snapshots, log entries, processed marks,
 /// rejections, dead letters, deadlines, outbox rows and audit entry together or not at all. Concurrent
 /// writers are detected optimistically (`StoreError.Code.conflict`); `applyRetrying` retries for them.
 public protocol CaseStore: EventStore, OutboxStore, DeadlineStore, CaseReads, AuditStore, DeadLetterStore,
-    SchemaStore
+    SchemaStore, PendingActionStore
 {
     /// Where the store is, without its password.
     var url: StoreURL { get }
@@ -105,8 +105,34 @@ public protocol AuditStore: Sendable {
     /// Audit records, oldest first, optionally for one case.
     func auditLog(caseId: String?, limit: Int) async throws -> [AuditRecord]
 
+    /// Who the system says is acting: PostgreSQL's authenticated role (`session_user`), SQLite's operating-system
+    /// user. Every audit entry this store appends records it.
+    func identity() async throws -> String
+
+    /// Whether that identity may do what `role` is for: PostgreSQL role membership (or ownership of the store),
+    /// SQLite file permissions. Mending verbs ask before they change anything.
+    func permits(_ role: StoreRole) async throws -> Bool
+
     /// Walks the whole audit chain and reports the first broken link.
     func verifyAudit() async throws -> AuditVerification
+}
+
+/// Four eyes: dangerous bulk actions that one identity requests and another approves, both in the audit chain.
+public protocol PendingActionStore: Sendable {
+    /// Records `verb` with its `arguments` (JSON) as pending, requested by the identity acting, and audits the
+    /// request (`pending.request`) in the same transaction.
+    func requestAction(
+        _ verb: PendingAction.Verb, arguments: String, displayName: String, reason: String, at now: Instant
+    ) async throws -> PendingAction
+
+    /// Pending actions, oldest first; approved ones too when asked.
+    func pendingActions(includeApproved: Bool, limit: Int) async throws -> [PendingAction]
+
+    /// Marks pending action `id` approved by the identity acting and audits it (`pending.approve`), in one
+    /// transaction; the caller then runs it. `notFound` when there is no such pending action (or it was approved
+    /// already), `notPermitted` when the identity acting is the one that requested it.
+    func approveAction(_ id: Int64, displayName: String, reason: String, at now: Instant) async throws
+        -> PendingAction
 }
 
 /// Messages tied to no case, or that the store failed on every retry.

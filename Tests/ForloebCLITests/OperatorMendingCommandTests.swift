@@ -3,6 +3,10 @@ import Foundation
 import GRDB
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The mending verbs: each needs an operator and a reason, goes through the worker's apply path (so the law
 /// is enforced as on delivery) and is audited in the same transaction as its effect.
 @Suite(.blocking) struct OperatorMendingCommandTests {
@@ -20,14 +24,32 @@ import Testing
         try #require(try store.json(["audit", "list"] + (caseId.map { ["--case", $0] } ?? []))["entries"] as? [[String: Any]])
     }
 
-    @Test func mendingVerbsRefuseToRunWithoutOperatorAndReason() throws {
+    @Test func mendingVerbsRefuseToRunWithoutReason() throws {
         let store = try sampleStore()
         defer { store.remove() }
-        #expect(try store.run(["rejections", "replay", "K-2026-000105-042", "--reason", "x"]).status == 2)
         #expect(try store.run(["rejections", "replay", "K-2026-000105-042", "--operator", "op-7"]).status == 2)
         #expect(try store.run(["dead-letters", "drop", "1", "--operator", "op-7"]).status == 2)
-        #expect(try store.run(["resend", "K-2026-000106", "--reason", "x"]).status == 2)
+        #expect(try store.run(["resend", "K-2026-000106"]).status == 2)
         #expect(try audit(store).map { $0["action"] as? String } == ["import"])  // nothing else happened
+    }
+
+    /// Who acted is the operating-system user, read from the system; `--operator` is only a display name beside
+    /// it, and `$USER` changes nothing.
+    @Test func theAuditRecordsTheSystemUserBesideTheDisplayName() throws {
+        let store = try sampleStore()
+        defer { store.remove() }
+        let user = String(cString: getpwuid(geteuid())!.pointee.pw_name)
+        var environment = store.environment
+        environment["USER"] = "not-\(user)"
+        let drop = try ForloebProcess.run(
+            ["dead-letters", "drop", "1", "--operator", "Jane Doe", "--reason", "vendor test"], environment: environment)
+        #expect(drop.status == 0, "\(drop.stderr)")
+        let entries = try audit(store)
+        #expect(entries.map { $0["identity"] as? String } == [user, user])
+        #expect(entries.map { $0["operator"] as? String } == [nil, "Jane Doe"])
+        let table = try store.run(["audit", "list"])
+        #expect(table.stdout.contains("IDENTITY") && table.stdout.contains("Jane Doe"))
+        #expect(try store.run(["audit", "verify"]).status == 0)
     }
 
     @Test func aDeadLetterReplayedWithACorrectedBodyReachesItsCase() throws {

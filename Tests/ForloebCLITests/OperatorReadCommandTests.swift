@@ -203,7 +203,8 @@ import Testing
         let verbs: [[String]] = [
             ["show"], ["list"], ["stuck"], ["overdue"], ["stats"], ["explain"], ["rejections", "list"], ["rejections", "replay"],
             ["dead-letters", "list"], ["dead-letters", "show"], ["dead-letters", "replay"], ["dead-letters", "drop"],
-            ["resend"], ["audit", "list"], ["audit", "verify"], ["seed"], ["rebuild"],
+            ["resend"], ["audit", "list"], ["audit", "verify"], ["seed"], ["rebuild"], ["pending"], ["pending", "list"],
+            ["approve"],
         ]
         for verb in verbs {
             let result = try ForloebProcess.run(verb + ["--help"])

@@ -2,6 +2,10 @@ import ForloebTestSupport
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A throwaway SQLite store for the operator verbs' tests, filled through `forloeb import` as a user would,
 /// with the clock fixed by FORLOEB_NOW so that "overdue" and "idle" do not depend on the day the tests run.
 struct OperatorStore {
@@ -41,6 +45,20 @@ struct OperatorStore {
         #expect(result.status == 0, "\(arguments) failed: \(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
         return try #require(object as? [String: Any], "not a JSON object: \(result.stdout)")
+    }
+
+    /// Whether a second operating-system identity can act on this store: the tests run as root, so that `runAs`
+    /// can run the binary as `nobody` (four eyes on SQLite needs two users; without root that part is skipped).
+    static var hasSecondIdentity: Bool { geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") }
+
+    /// Runs `forloeb` as the operating-system user `user` (root only), after letting every user write the store.
+    func run(as user: String, _ arguments: [String]) throws -> ForloebProcess.Result {
+        for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, 0o666) }
+        chmod(folder.path, 0o777)
+        let assignments = environment.map { "\($0.key)=\($0.value)" }
+        return try ForloebProcess.run(
+            ["-u", user, "--", "/usr/bin/env"] + assignments + [ForloebProcess.executable.path] + arguments,
+            executable: URL(fileURLWithPath: "/usr/sbin/runuser"))
     }
 
     func remove() {

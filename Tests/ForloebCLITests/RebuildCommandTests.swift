@@ -38,7 +38,13 @@ import Testing
         }
         #expect(try read() != written, "a dry run writes nothing")
 
-        let real = try store.run(["rebuild", "--operator", "op-7", "--reason", "deadlines at Danish midnight"])
+        // A rebuild that changes cases waits for a second operator (four eyes).
+        let requested = try store.run(["rebuild", "--operator", "op-7", "--reason", "deadlines at Danish midnight"])
+        #expect(requested.status == 0, "\(requested.stderr)")
+        #expect(requested.stdout.contains("pending action 1"))
+        #expect(try read() != written, "nothing is written before the approval")
+        guard OperatorStore.hasSecondIdentity else { return }
+        let real = try store.run(as: "nobody", ["approve", "1", "--reason", "checked the dry run"])
         #expect(real.status == 0, "\(real.stderr)")
         #expect(real.stdout.contains("2 case(s) had deadlines due at 00:00 UTC"))
         #expect(try read() == written)

@@ -127,7 +127,10 @@ import Testing
             #expect(transition.to == .closed)
             let record = try #require(try await store.caseRecord("K-2"))
             #expect(record.history.map(\.messageId) == ["open-2", "close-1"])
-            #expect(try await store.auditLog(caseId: "K-2", limit: 10).map(\.entry) == [audit])
+            // Stored with the identity the system vouches for beside the display name.
+            var vouched = audit
+            vouched.identity = try await store.identity()
+            #expect(try await store.auditLog(caseId: "K-2", limit: 10).map(\.entry) == [vouched])
             // Once applied, even a replay is a duplicate.
             let twice = try await store.apply(
                 [InboundMessage(body: close, isReplay: true)], journey: journey, at: Fixture.now)

@@ -86,7 +86,7 @@ import Testing
             #expect(try await store.appliedMigrations() == old)
             #expect(try await store.counts() == Self.before)
             let report = try await store.migrate()
-            #expect(report.applied == ["007_enum_checks"])
+            #expect(report.applied == StoreMigration.ordered.dropFirst(6).map(\.rawValue))
             #expect(report.alreadyApplied == old)
             #expect(Set(report.refreshedChecks) == Set(EnumCheck.all.map(\.name)))
             #expect(try await store.appliedMigrations() == StoreMigration.ordered.map(\.rawValue))

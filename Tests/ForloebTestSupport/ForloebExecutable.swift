@@ -26,11 +26,12 @@ public enum ForloebExecutable {
         return repositoryRoot.appendingPathComponent(".build/debug/forloeb")
     }
 
-    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws
-        -> Result
-    {
+    /// Runs the binary (or `executable`, a wrapper such as `runuser` that runs it) from the repository's root.
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil, executable: URL? = nil
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = executable ?? Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = repositoryRoot
         var env = ProcessInfo.processInfo.environment

@@ -9,7 +9,8 @@ struct AuditVerifyCommand: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Check the audit log's hash chain; exit 1 with the first broken entry.",
         discussion: """
-            Each entry's hash covers the previous entry's hash and its own fields, so editing or deleting any row
+            Each entry's hash covers the previous entry's hash and its own fields (the vouched identity and the
+            display name included, where the entry records an identity), so editing or deleting any row
             (even with direct database access, past the append-only triggers) breaks the chain there. Example:
               forloeb audit verify --json
             """
@@ -38,7 +39,7 @@ struct AuditVerifyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.open(.read)
         let verification: AuditVerification
         do {
             verification = try await store.verifyAudit()

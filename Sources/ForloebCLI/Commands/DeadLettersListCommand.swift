@@ -28,7 +28,7 @@ struct DeadLettersListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.open(.read)
         let letters: [DeadLetter]
         do {
             letters = try await store.deadLetters(includeResolved: all, limit: limit)

@@ -41,7 +41,7 @@ struct DeadLettersReplayCommand: AsyncParsableCommand {
         let corrected = try body.map(ReplayResult.readBody)
         let journey = try workflow.load().journey
         let now = try CommandClock.now()
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.openToMend("dead-letters replay")
         let letter = try await DeadLetterView.find(id, in: store)
         guard letter.resolution == nil else {
             throw CommandFailure.notFound("dead letter \(id) was already \(letter.resolution!.rawValue)")

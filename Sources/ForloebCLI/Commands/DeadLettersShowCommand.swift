@@ -21,7 +21,7 @@ struct DeadLettersShowCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.open(.read)
         let letter = try await DeadLetterView.find(id, in: store)
         try? await store.close()
         let view = DeadLetterView(letter)

@@ -33,7 +33,7 @@ struct ExplainCommand: AsyncParsableCommand {
 
     func run() async throws {
         let journey = try workflow.load().journey
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.open(.read)
         let explanation: CaseExplanation?
         do {
             explanation = try await CaseExplanation.load(

@@ -39,7 +39,7 @@ struct ImportCommand: AsyncParsableCommand {
         let journey = try workflow.load().journey
         let now = try CommandClock.now()
         let reader = try JSONLineReader(file)
-        let store = try await storeOptions.open(.migrateIfEmpty)
+        let store = try await storeOptions.openToMend("import", policy: .migrateIfEmpty)
         let ingestor = BatchIngestor(store: store, journey: journey)
         let progress = ProgressLine()
         var tally = IngestTally()
@@ -52,7 +52,7 @@ struct ImportCommand: AsyncParsableCommand {
                 var options = ApplyOptions.none
                 if following.isEmpty {
                     options.audit = AuditEntry(
-                        operatorId: operatorOptions.resolvedOperator, at: now, action: "import",
+                        operatorId: operatorOptions.displayName, at: now, action: "import",
                         reason: operatorOptions.reason ?? "backfill", detail: "file \(file)")
                 }
                 tally.add(try await ingestor.ingest(batch, at: now, options: options))

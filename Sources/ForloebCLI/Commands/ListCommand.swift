@@ -77,7 +77,7 @@ struct ListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let now = try CommandClock.now()
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.open(.read)
         let summaries: [CaseSummary]
         do {
             summaries = try await store.cases(

@@ -18,6 +18,8 @@ struct MigrateCommand: AsyncParsableCommand {
         var store: String
         var applied: [String]
         var alreadyApplied: [String]
+        /// PostgreSQL: the roles created where missing and granted (forloeb_reader, forloeb_operator, forloeb_worker).
+        var roles: [String]
     }
 
     func run() async throws {
@@ -29,7 +31,9 @@ struct MigrateCommand: AsyncParsableCommand {
             throw CommandFailure.store(error, store.url)
         }
         try? await store.close()
-        let report = Report(store: store.url.redacted, applied: result.applied, alreadyApplied: result.alreadyApplied)
+        let report = Report(
+            store: store.url.redacted, applied: result.applied, alreadyApplied: result.alreadyApplied,
+            roles: result.grantedRoles)
         if json {
             try JSONOutput.print(report)
         } else if result.applied.isEmpty && !result.refreshedChecks.isEmpty {
@@ -41,6 +45,9 @@ struct MigrateCommand: AsyncParsableCommand {
             print("\(report.store): schema up to date (\(result.alreadyApplied.joined(separator: ", "))).")
         } else {
             print("\(report.store): applied \(result.applied.joined(separator: ", ")).")
+        }
+        if !json && !report.roles.isEmpty {
+            print("roles granted: \(report.roles.joined(separator: ", ")) (README: who may mend).")
         }
     }
 }

@@ -43,7 +43,7 @@ struct OverdueCommand: AsyncParsableCommand {
 
     func run() async throws {
         let now = try CommandClock.now()
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.open(.read)
         var entries: [Entry] = []
         do {
             entries = try await Self.overdue(store, at: now, kind: kind, limit: limit).map {

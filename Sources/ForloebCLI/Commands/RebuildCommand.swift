@@ -13,6 +13,8 @@ struct RebuildCommand: AsyncParsableCommand {
             whose deadlines fell due at 00:00 UTC (they now fall due at 00:00 in Denmark): the log is replayed
             through the current workflow and the differences are written, case by case, while workers keep
             running. A case whose log no longer replays is left untouched and listed. Audited unless --dry-run.
+            A rebuild that would change cases does not run at once: it becomes a pending action, its would-be
+            changes are listed, and a second operator runs it with `forloeb approve ID --reason TEXT` (four eyes).
             Example:
               forloeb rebuild --policy halsnaes --dry-run
             """
@@ -51,25 +53,81 @@ struct RebuildCommand: AsyncParsableCommand {
         var casesExamined: Int
         var changed: [Change]
         var unreplayable: [Failure]
+        /// The pending action a rebuild that would change cases became (four eyes); absent otherwise.
+        var pendingAction: Int64?
     }
 
     func run() async throws {
         let journey = try workflow.load().journey
         let now = try CommandClock.now()
-        let store = try await storeOptions.open(.require)
-        let audit = AuditEntry(
-            operatorId: operatorOptions.resolvedOperator, at: now, action: "rebuild",
-            reason: operatorOptions.reason ?? "rebuild from the event log")
-        let result: RebuildReport
+        if dryRun {
+            let store = try await storeOptions.open(.read)
+            let result = try await Self.rebuild(store, journey: journey, dryRun: true, now: now, audit: nil)
+            try? await store.close()
+            try Self.render(result, store: store.url, dryRun: true, json: json)
+            return
+        }
+        let store = try await storeOptions.openToMend("rebuild")
+        let reason = operatorOptions.reason ?? "rebuild from the event log"
+        let audit = AuditEntry(operatorId: operatorOptions.displayName, at: now, action: "rebuild", reason: reason)
+        // Four eyes: a rebuild that changes cases waits for a second operator; one that changes nothing runs.
+        let preview = try await Self.rebuild(store, journey: journey, dryRun: true, now: now, audit: nil)
+        guard !preview.changed.isEmpty else {
+            let result = try await Self.rebuild(store, journey: journey, dryRun: false, now: now, audit: audit)
+            try? await store.close()
+            try Self.render(result, store: store.url, dryRun: false, json: json)
+            return
+        }
+        let action: PendingAction
         do {
-            result = try await store.rebuild(journey: journey, dryRun: dryRun, at: now, audit: audit)
+            action = try await store.requestAction(
+                .rebuild, arguments: PendingArguments.rebuild(workflow), displayName: operatorOptions.displayName,
+                reason: reason, at: now)
         } catch {
             throw CommandFailure.store(error, store.url)
         }
         try? await store.close()
+        try Self.render(preview, store: store.url, dryRun: true, json: json, pendingAction: action.id)
+        if !json {
+            print(
+                """
+                pending action \(action.id): this rebuild would change \(preview.changed.count) case(s), so it waits for a \
+                second operator: `forloeb approve \(action.id) --reason TEXT` runs it (four eyes). Nothing was changed.
+                """)
+        }
+    }
+
+    /// Runs a rebuild approved as pending action `origin["pendingAction"]`: written at once, audited under the
+    /// approver with the pending action in the detail.
+    static func rebuildNow(
+        store: any CaseStore, workflow: WorkflowOptions, displayName: String, reason: String, now: Instant,
+        origin: [String: String], json: Bool
+    ) async throws {
+        let journey = try workflow.load().journey
+        let audit = AuditEntry(
+            operatorId: displayName, at: now, action: "rebuild", reason: reason,
+            detail: ReplayResult.auditDetail(origin))
+        let result = try await rebuild(store, journey: journey, dryRun: false, now: now, audit: audit)
+        try? await store.close()
+        try render(result, store: store.url, dryRun: false, json: json)
+    }
+
+    static func rebuild(_ store: any CaseStore, journey: Journey, dryRun: Bool, now: Instant, audit: AuditEntry?)
+        async throws -> RebuildReport
+    {
+        do {
+            return try await store.rebuild(journey: journey, dryRun: dryRun, at: now, audit: audit)
+        } catch {
+            throw CommandFailure.store(error, store.url)
+        }
+    }
+
+    static func render(
+        _ result: RebuildReport, store url: StoreURL, dryRun: Bool, json: Bool, pendingAction: Int64? = nil
+    ) throws {
         func describe(_ deadlines: [Deadline]) -> [String] { deadlines.map { "\($0.kind.rawValue) \($0.dueOn)" } }
         let report = Report(
-            store: store.url.redacted, dryRun: dryRun, casesExamined: result.casesExamined,
+            store: url.redacted, dryRun: dryRun, casesExamined: result.casesExamined,
             changed: result.changed.map {
                 .init(
                     caseId: $0.caseId, stateBefore: $0.stateBefore, stateAfter: $0.stateAfter,
@@ -78,7 +136,7 @@ struct RebuildCommand: AsyncParsableCommand {
             },
             unreplayable: result.unreplayable.map {
                 .init(caseId: $0.caseId, messageId: $0.messageId, code: $0.rejection.code, detail: $0.rejection.detail)
-            })
+            }, pendingAction: pendingAction)
         if json {
             try JSONOutput.print(report)
             return

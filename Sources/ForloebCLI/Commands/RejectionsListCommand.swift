@@ -49,7 +49,7 @@ struct RejectionsListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.open(.read)
         let found: [StoredRejection]
         do {
             found = try await store.rejections(matching: RejectionFilter(code: code, caseId: caseId, limit: limit))

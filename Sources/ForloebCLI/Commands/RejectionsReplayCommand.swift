@@ -35,7 +35,7 @@ struct RejectionsReplayCommand: AsyncParsableCommand {
         let corrected = try body.map(ReplayResult.readBody)
         let journey = try workflow.load().journey
         let now = try CommandClock.now()
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.openToMend("rejections replay")
         let outcome: ApplyOutcome
         do {
             guard let original = try await store.rejectedMessage(messageId) else {

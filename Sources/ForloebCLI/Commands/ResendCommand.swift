@@ -38,7 +38,7 @@ struct ResendCommand: AsyncParsableCommand {
     func run() async throws {
         let who = try operatorOptions.required()
         let now = try CommandClock.now()
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.openToMend("resend")
         let requeued: Int
         let matched: [OutboxMessage]
         do {

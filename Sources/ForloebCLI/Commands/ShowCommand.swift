@@ -28,7 +28,7 @@ struct ShowCommand: AsyncParsableCommand {
     func run() async throws {
         let now = try CommandClock.now()
         let journey = try workflow.load().journey
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.open(.read)
         let record: CaseRecord?
         do {
             record = try await store.caseRecord(caseId)

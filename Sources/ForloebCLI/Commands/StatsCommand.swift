@@ -24,7 +24,7 @@ struct StatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let now = try CommandClock.now()
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.open(.read)
         let stats: StoreStatistics
         do {
             stats = try await store.statistics(at: now)

@@ -40,7 +40,7 @@ struct StuckCommand: AsyncParsableCommand {
     func run() async throws {
         let journey = try workflow.load().journey
         let now = try CommandClock.now()
-        let store = try await storeOptions.open(.require)
+        let store = try await storeOptions.open(.read)
         let view: StuckView
         do {
             let survey = try await StuckView.survey(

@@ -8,10 +8,14 @@ public enum CommandFailure: Error, CustomStringConvertible {
     case usage(String)
     /// Exit 3: the store or the broker cannot be reached (the message names the URL without its password).
     case unreachable(String)
+    /// Exit 4: the identity running the verb may not do it (it lacks the role, or would approve its own pending
+    /// action); nothing was changed, and the refusal was logged.
+    case notPermitted(String)
 
     public var description: String {
         switch self {
-        case .notFound(let message), .usage(let message), .unreachable(let message): message
+        case .notFound(let message), .usage(let message), .unreachable(let message), .notPermitted(let message):
+            message
         }
     }
 
@@ -20,6 +24,7 @@ public enum CommandFailure: Error, CustomStringConvertible {
         case .notFound: ExitCode(1)
         case .usage: ExitCode(2)
         case .unreachable: ExitCode(3)
+        case .notPermitted: ExitCode(4)
         }
     }
 }

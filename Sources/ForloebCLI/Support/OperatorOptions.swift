@@ -1,28 +1,34 @@
 import ArgumentParser
 import Foundation
 
-/// Who runs an audited verb and why: written to the store's audit log with the verb's effect.
+/// Why an audited verb runs, and optionally a display name for who runs it: written to the store's audit log with
+/// the verb's effect.
+///
+/// Who acted is not an argument: the store records the identity the system vouches for (PostgreSQL's
+/// authenticated role, SQLite's operating-system user). `--operator` only adds a display name beside it.
 struct OperatorOptions: ParsableArguments {
-    @Option(name: .customLong("operator"), help: "Who is acting (default: FORLOEB_OPERATOR, else $USER).")
+    @Option(
+        name: .customLong("operator"),
+        help: ArgumentHelp(
+            "A display name for the audit log (default: FORLOEB_OPERATOR, else none).",
+            discussion: "Stored beside the identity the system vouches for, never in its place."))
     var operatorId: String?
 
     @Option(help: "Why, for the audit log.")
     var reason: String?
 
-    var resolvedOperator: String {
-        let environment = ProcessInfo.processInfo.environment
-        return operatorId ?? environment["FORLOEB_OPERATOR"] ?? environment["USER"] ?? "unknown"
+    /// The display name given, or empty.
+    var displayName: String {
+        let given = operatorId ?? ProcessInfo.processInfo.environment["FORLOEB_OPERATOR"] ?? ""
+        return given.trimmingCharacters(in: .whitespaces)
     }
 
-    /// The operator and reason of a mending verb, both given explicitly: an action that changes a citizen's
-    /// case is never recorded under a guessed identity or without a why. Missing either is a usage error.
+    /// The display name and reason of a mending verb: an action that changes a citizen's case is never recorded
+    /// without a why. A missing reason is a usage error; the display name is optional.
     func required() throws -> (operatorId: String, reason: String) {
-        guard let operatorId, !operatorId.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw CommandFailure.usage("this verb changes the store: --operator ID is required (it goes into the audit log)")
-        }
         guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw CommandFailure.usage("this verb changes the store: --reason TEXT is required (it goes into the audit log)")
         }
-        return (operatorId, reason)
+        return (displayName, reason)
     }
 }

@@ -23,8 +23,10 @@ public struct StoreOptions: ParsableArguments {
     public enum SchemaPolicy {
         /// Apply migrations to an empty database; refuse a partly migrated one (the worker and `import`).
         case migrateIfEmpty
-        /// Require the schema to be complete (read verbs, `rebuild`).
+        /// Require the schema to be complete (mending verbs).
         case require
+        /// Require the schema to be complete, and open SQLite read-only (read verbs).
+        case read
         /// Leave the schema alone (`migrate` itself).
         case ignore
     }
@@ -67,11 +69,14 @@ public struct StoreOptions: ParsableArguments {
         do {
             switch url {
             case .sqlite(let path):
-                if policy == .require && !FileManager.default.fileExists(atPath: path) {
+                if (policy == .require || policy == .read) && !FileManager.default.fileExists(atPath: path) {
                     throw CommandFailure.unreachable(
                         "no store at \(url.redacted): run `forloeb migrate` or `forloeb import` first")
                 }
-                store = try SQLiteCaseStore(path: path, durability: sqliteDurability)
+                store =
+                    policy == .read
+                    ? try SQLiteCaseStore(readOnlyPath: path)
+                    : try SQLiteCaseStore(path: path, durability: sqliteDurability)
             case .postgres(let address):
                 let postgres = PostgresCaseStore(address, poolSize: connections)
                 try await postgres.connect()
@@ -102,6 +107,16 @@ public struct StoreOptions: ParsableArguments {
                 )
             }
         }
+        return store
+    }
+}
+
+extension StoreOptions {
+    /// Opens the store for the mending verb `verb` and checks, before anything changes, that the identity running
+    /// it may mend (`StoreRole.operator`; SQLite: write access to the file): else exit 4, logged.
+    func openToMend(_ verb: String, policy: SchemaPolicy = .require) async throws -> any CaseStore {
+        let store = try await open(policy)
+        try await Permission.require(.operator, verb: verb, on: store)
         return store
     }
 }

@@ -7,11 +7,16 @@ public enum AuditChain {
 
     /// SHA-256 (hex) over the previous hash and the record's fields, each length-prefixed so that no two
     /// different records serialise to the same bytes.
+    ///
+    /// The vouched `identity` is the last field, and only when the record has one: records written before forloeb
+    /// recorded it hash exactly as they did, so an existing chain keeps verifying, while a newer record's identity
+    /// cannot be altered or removed without breaking its hash.
     public static func hash(prevHash: String, sequence: Int64, entry: AuditEntry) -> String {
-        let fields = [
+        var fields = [
             prevHash, String(sequence), entry.operatorId, String(entry.at.secondsSinceEpoch), entry.action,
             entry.caseId ?? "\u{0}", entry.reason, entry.detail,
         ]
+        if let identity = entry.identity { fields.append("identity=" + identity) }
         var bytes: [UInt8] = []
         for field in fields {
             let utf8 = Array(field.utf8)

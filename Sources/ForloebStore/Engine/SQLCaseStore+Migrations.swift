@@ -42,7 +42,10 @@ extension SQLCaseStore {
             if ran { applied.append(name) } else { already.append(name) }
         }
         let refreshed = try await refreshEnumChecks()
-        return MigrationReport(applied: applied, alreadyApplied: already, refreshedChecks: refreshed)
+        try await grantRoles()
+        var report = MigrationReport(applied: applied, alreadyApplied: already, refreshedChecks: refreshed)
+        if dialect == .postgres { report.grantedRoles = StoreRole.allCases.map(\.rawValue) }
+        return report
     }
 
     /// Rewrites the enum CHECKs whose allowed values differ from those recorded (`EnumCheck`).

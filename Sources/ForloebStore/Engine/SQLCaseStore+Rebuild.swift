@@ -32,7 +32,7 @@ extension SQLCaseStore {
         if let audit, !dryRun {
             var entry = audit
             entry.detail =
-                "examined \(report.casesExamined), changed \(report.changed.count), unreplayable \(report.unreplayable.count)"
+                (audit.detail.isEmpty ? "" : audit.detail + "; ") + "examined \(report.casesExamined), changed \(report.changed.count), unreplayable \(report.unreplayable.count)"
             _ = try await appendAudit(entry)
         }
         return report

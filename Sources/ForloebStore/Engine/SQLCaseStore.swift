@@ -218,6 +218,8 @@ open class SQLCaseStore: CaseStore, @unchecked Sendable {
     package static func appendAudit(_ session: any StoreSession, _ entry: AuditEntry, dialect: StoreDialect)
         async throws -> AuditRecord
     {
+        var entry = entry
+        entry.identity = try await dialect.identity(in: session)
         try StorableText.require(entry)
         if dialect == .postgres {
             // One chain: writers take turns for the rest of their transaction (SQLite's writer is alone already).
@@ -233,11 +235,12 @@ open class SQLCaseStore: CaseStore, @unchecked Sendable {
         try await session.execute(
             StoreStatement(
                 """
-                INSERT INTO audit_log (sequence, operator, at, action, case_id, reason, detail, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO audit_log (sequence, operator, identity, at, action, case_id, reason, detail, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
-                    .integer(record.sequence), .text(entry.operatorId), .instant(entry.at), .text(entry.action),
+                    .integer(record.sequence), .text(entry.operatorId), .optional(entry.identity), .instant(entry.at),
+                    .text(entry.action),
                     .optional(entry.caseId), .text(entry.reason), .text(entry.detail), .text(record.prevHash),
                     .text(record.hash),
                 ]))
@@ -260,8 +263,30 @@ open class SQLCaseStore: CaseStore, @unchecked Sendable {
         }
     }
 
+    /// Who the system says is acting on this store: PostgreSQL's authenticated role, SQLite's operating-system user.
+    public func identity() async throws -> String {
+        let dialect = self.dialect
+        return try await driver.read { session in try await dialect.identity(in: session) }
+    }
+
     public func verifyAudit() async throws -> AuditVerification {
         AuditChain.verify(try await auditLog(caseId: nil, limit: Int(Int32.max)))
+    }
+}
+
+extension StoreDialect {
+    /// The identity the system vouches for, seen from `session`: on PostgreSQL the role the connection
+    /// authenticated as (`session_user`, which `SET ROLE` does not change; a trigger writes the same into every
+    /// audit row, so a client cannot record another), on SQLite the operating-system user running the process.
+    package func identity(in session: any StoreSession) async throws -> String {
+        switch self {
+        case .sqlite:
+            return OperatingSystemUser.name
+        case .postgres:
+            let rows = try await session.rows(StoreStatement("SELECT session_user::text AS identity"))
+            guard let row = rows.first else { throw StoreError(.io, "session_user returned no row") }
+            return try RowReader(row, table: "session", key: "session_user").string("identity")
+        }
     }
 }
 

@@ -13,7 +13,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Value: String, Sendable {
             case conflict, unreachable, unavailable, timeout, invalidURL = "invalid_url", schema, corrupt, injected,
-                io, notFound = "not_found", unstorable
+                io, notFound = "not_found", unstorable, notPermitted = "not_permitted"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -39,6 +39,9 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let notFound = Code(.notFound)
         /// A value the store cannot keep byte for byte (text with NUL, `StorableText`): nothing was written.
         public static let unstorable = Code(.unstorable)
+        /// The identity acting may not do this (PostgreSQL SQLSTATE 42501, a missing role; an approval of one's
+        /// own pending action): nothing was written.
+        public static let notPermitted = Code(.notPermitted)
         /// Any other database error.
         public static let io = Code(.io)
 

@@ -2,7 +2,7 @@ import ForloebCore
 
 extension AuditRecord {
     /// The columns `init(row:)` reads, for a `SELECT`.
-    package static let columns = "sequence, operator, at, action, case_id, reason, detail, prev_hash, hash"
+    package static let columns = "sequence, operator, identity, at, action, case_id, reason, detail, prev_hash, hash"
 
     /// An `audit_log` row, by column name.
     package init(row: any StoreRow) throws(StoreError) {
@@ -11,7 +11,8 @@ extension AuditRecord {
             sequence: try r.int64("sequence"),
             entry: AuditEntry(
                 operatorId: try r.string("operator"), at: try r.instant("at"), action: try r.string("action"),
-                caseId: try r.optionalString("case_id"), reason: try r.string("reason"), detail: try r.string("detail")),
+                caseId: try r.optionalString("case_id"), reason: try r.string("reason"), detail: try r.string("detail"),
+                identity: try r.optionalString("identity")),
             prevHash: try r.string("prev_hash"), hash: try r.string("hash"))
     }
 }

@@ -34,6 +34,15 @@ public enum StoreMigration: String, Sendable, CaseIterable {
     /// enums' `allCases` and recorded in `forloeb_enum_checks`; `migrate` rewrites a constraint whenever a later
     /// forloeb knows more values (a new deadline kind or event type needs no migration of its own).
     case enumChecks = "007_enum_checks"
+    /// Audit entries record who the system vouches for (`identity`) beside the display name (`operator`): on
+    /// PostgreSQL a trigger sets it to the authenticated role (`session_user`) on every insert, so a client cannot
+    /// write another; on SQLite the store writes the operating-system user. Older records keep `NULL` and hash as
+    /// they did (`AuditChain.hash`).
+    case auditIdentity = "008_audit_identity"
+    /// Four eyes: `pending_actions` holds the dangerous bulk actions (`dead-letters drop` of several messages, a
+    /// `rebuild` that changes cases) until a second identity approves them. The schema refuses an approval by the
+    /// identity that requested it; on PostgreSQL triggers write both identities from `session_user`.
+    case pendingActions = "009_pending_actions"
 
     /// All migrations in the order they apply.
     public static var ordered: [StoreMigration] { allCases }
@@ -63,6 +72,8 @@ public struct MigrationReport: Sendable, Equatable {
     public var alreadyApplied: [String]
     /// The enum CHECK constraints (`EnumCheck.name`) written or rewritten because this forloeb knows other values.
     public var refreshedChecks: [String]
+    /// PostgreSQL: the group roles created where missing and granted again (`StoreRole`); empty on SQLite.
+    public var grantedRoles: [String] = []
 
     public init(applied: [String], alreadyApplied: [String], refreshedChecks: [String] = []) {
         self.applied = applied

@@ -2,7 +2,7 @@
 extension StoreSchema {
     static func postgres(_ migration: StoreMigration) -> [String] {
         switch migration {
-        case .eventLog, .deadlinesAndOutbox, .auditAndDeadLetters, .rejectionIndexes, .enumChecks:
+        case .eventLog, .deadlinesAndOutbox, .auditAndDeadLetters, .rejectionIndexes, .enumChecks, .auditIdentity, .pendingActions:
             shared(migration, .postgres)
         case .byteOrderKeys:
             // Changing only the collation of a `text` column rewrites no table, only the indexes on the

@@ -173,9 +173,85 @@ extension StoreSchema {
             // The constraints themselves are written by `EnumCheck` after the migrations (the same step refreshes
             // them when a later forloeb knows more values).
             return [EnumCheck.registrySQL]
+        case .auditIdentity:
+            return ["ALTER TABLE audit_log ADD COLUMN identity TEXT"] + vouchedIdentity(dialect)
+        case .pendingActions:
+            return [
+                """
+                CREATE TABLE pending_actions (
+                    id \(t.serial),
+                    verb TEXT NOT NULL CHECK (verb IN ('dead-letters drop', 'rebuild')),
+                    arguments TEXT NOT NULL,
+                    requested_by TEXT NOT NULL,
+                    requested_name TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    created_at \(t.int) NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('pending', 'approved')),
+                    approved_by TEXT,
+                    approved_name TEXT,
+                    approval_reason TEXT,
+                    approved_at \(t.int),
+                    CHECK ((status = 'approved') = (approved_by IS NOT NULL AND approved_at IS NOT NULL)),
+                    CHECK (approved_by IS NULL OR approved_by <> requested_by)
+                )
+                """,
+                "CREATE INDEX pending_actions_open ON pending_actions (id) WHERE status = 'pending'",
+            ] + pendingIdentity(dialect)
         case .byteOrderKeys, .caseChecksPerStatement:
             return []
         }
+    }
+
+    /// PostgreSQL: the trigger that writes the authenticated role into every new audit row, whatever the client
+    /// sent (SQLite has no notion of a database user: its store writes the operating-system user).
+    static func vouchedIdentity(_ dialect: StoreDialect) -> [String] {
+        guard dialect == .postgres else { return [] }
+        return [
+            """
+            CREATE FUNCTION forloeb_audit_identity() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN NEW.identity := session_user; RETURN NEW; END $$
+            """,
+            """
+            CREATE TRIGGER audit_identity BEFORE INSERT ON audit_log
+                FOR EACH ROW EXECUTE FUNCTION forloeb_audit_identity()
+            """,
+        ]
+    }
+
+    /// PostgreSQL: the triggers that write who requested and who approved a pending action from `session_user`,
+    /// refuse an approval by the identity that requested it (SQLSTATE 42501) or of an action already approved,
+    /// and keep the rows (no DELETE).
+    static func pendingIdentity(_ dialect: StoreDialect) -> [String] {
+        guard dialect == .postgres else { return [] }
+        return [
+            """
+            CREATE FUNCTION forloeb_pending_identity() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'INSERT' THEN
+                    NEW.requested_by := session_user;
+                    RETURN NEW;
+                END IF;
+                IF OLD.status <> 'pending' OR NEW.verb <> OLD.verb OR NEW.arguments <> OLD.arguments
+                    OR NEW.requested_by <> OLD.requested_by THEN
+                    RAISE EXCEPTION 'a pending action is approved once, and never changed';
+                END IF;
+                NEW.approved_by := session_user;
+                IF NEW.approved_by = OLD.requested_by THEN
+                    RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+                        MESSAGE = 'the identity that requested a pending action cannot approve it (four eyes)';
+                END IF;
+                RETURN NEW;
+            END $$
+            """,
+            """
+            CREATE TRIGGER pending_actions_identity BEFORE INSERT OR UPDATE ON pending_actions
+                FOR EACH ROW EXECUTE FUNCTION forloeb_pending_identity()
+            """,
+            """
+            CREATE TRIGGER pending_actions_kept BEFORE DELETE ON pending_actions
+                FOR EACH ROW EXECUTE FUNCTION forloeb_append_only()
+            """,
+        ]
     }
 
     /// The triggers that keep `table` append-only.
