@@ -1,3 +1,4 @@
+import ForloebTestSupport
 import ForloebWorker
 import Foundation
 import Logging
@@ -7,7 +8,10 @@ import Testing
 
 /// `forloeb worker --metrics-file`: the textfile for node_exporter appears, is replaced whole with every write,
 /// and no `.tmp` is left beside it, whether or not the file existed before (issue 17: it never appeared).
-struct MetricsFileWriterTests {
+///
+/// Its writer ticks every 50 ms on the test's own thread (`.blocking`): on the two-thread cooperative pool, beside
+/// the suites that wait on child processes and servers, a tick came more than a minute late in a full run.
+@Suite(.blocking) struct MetricsFileWriterTests {
     @Test(arguments: [false, true])
     func writesTheTextfileAtomicallyWhetherOrNotItExists(fileExistsBefore: Bool) async throws {
         let directory = NSTemporaryDirectory() + "forloeb-metrics-\(UUID().uuidString.prefix(8).lowercased())"
