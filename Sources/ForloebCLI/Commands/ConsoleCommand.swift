@@ -90,7 +90,8 @@ struct ConsoleCommand: AsyncParsableCommand {
         let journey = try workflow.load().journey
         // FORLOEB_NOW fixes the console's clock too (demos and tests); otherwise each page asks the clock.
         let fixed: Instant? = ProcessInfo.processInfo.environment["FORLOEB_NOW"] == nil ? nil : try CommandClock.now()
-        let store = try await storeOptions.open(.require)
+        // Read-only, like every read verb: the console never writes, whoever runs it.
+        let store = try await storeOptions.open(.read)
         let site = try ConsoleSite(store: store, journey: journey) {
             fixed ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         }
