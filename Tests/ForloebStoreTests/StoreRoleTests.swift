@@ -50,49 +50,41 @@ import Testing
         try await StoreBackend.postgres.withStore { database in
             let owner = try await database.open()
             guard case .postgres(let address) = database.url else { return }
-            let role = "forloeb_t_worker_" + UUID().uuidString.prefix(8).lowercased()
-            let password = UUID().uuidString
-            try await PostgresAdmin.run(
-                address, "CREATE ROLE \(role) LOGIN PASSWORD '\(password)' IN ROLE forloeb_worker")
-            var asWorker = address
-            asWorker.user = role
-            asWorker.password = password
-            let store = PostgresCaseStore(asWorker)
-            do {
-                let journey = try StoreFixture.journey()
-                try await StoreFixture.apply(StoreFixture.stream(cases: 5), to: store, batchSize: 50, journey: journey)
-                #expect(try await owner.counts().cases == 5)
-                // The scheduler's notices and the dead letters of messages it gave up on.
-                _ = try await store.unnotifiedDeadlines(dueBy: StoreFixture.now, notice: .overdue, limit: 10)
-                let caseId = try #require(try await owner.cases(matching: CaseFilter()).first?.caseId)
-                let notices = [
-                    CaseNotification.deadlineOverdue(
-                        DeadlineNotice(caseId: caseId, kind: .decisionDue, dueAt: StoreFixture.now))
-                ]
-                #expect(try await store.recordNotices(notices, at: StoreFixture.now).count == notices.count)
-                let gaveUp = DeadLetterEntry(
-                    messageId: "m-1", body: Data("{}".utf8), code: .retryExhausted, detail: "store away")
-                #expect(try await store.recordDeadLetters([gaveUp], at: StoreFixture.now) == 1)
-                let pending = try await store.pendingOutbox(limit: 100)
-                try await store.markSent(pending.map(\.id), at: StoreFixture.now)
-                #expect(try await store.permits(.worker))
-                #expect(try await !store.permits(.operator))
+            try await PostgresAdmin.withLogin(address, prefix: "forloeb_t_worker_", in: "forloeb_worker") { asWorker in
+                let store = PostgresCaseStore(asWorker)
                 do {
-                    _ = try await store.appendAudit(
-                        AuditEntry(operatorId: "", at: StoreFixture.now, action: "replay", reason: "x"))
-                    Issue.record("the worker appended to the audit log")
-                } catch let error as StoreError {
-                    #expect(error.code == .notPermitted, "\(error)")
+                    let journey = try StoreFixture.journey()
+                    try await StoreFixture.apply(
+                        StoreFixture.stream(cases: 5), to: store, batchSize: 50, journey: journey)
+                    #expect(try await owner.counts().cases == 5)
+                    // The scheduler's notices and the dead letters of messages it gave up on.
+                    _ = try await store.unnotifiedDeadlines(dueBy: StoreFixture.now, notice: .overdue, limit: 10)
+                    let caseId = try #require(try await owner.cases(matching: CaseFilter()).first?.caseId)
+                    let notices = [
+                        CaseNotification.deadlineOverdue(
+                            DeadlineNotice(caseId: caseId, kind: .decisionDue, dueAt: StoreFixture.now))
+                    ]
+                    #expect(try await store.recordNotices(notices, at: StoreFixture.now).count == notices.count)
+                    let gaveUp = DeadLetterEntry(
+                        messageId: "m-1", body: Data("{}".utf8), code: .retryExhausted, detail: "store away")
+                    #expect(try await store.recordDeadLetters([gaveUp], at: StoreFixture.now) == 1)
+                    let pending = try await store.pendingOutbox(limit: 100)
+                    try await store.markSent(pending.map(\.id), at: StoreFixture.now)
+                    #expect(try await store.permits(.worker))
+                    #expect(try await !store.permits(.operator))
+                    do {
+                        _ = try await store.appendAudit(
+                            AuditEntry(operatorId: "", at: StoreFixture.now, action: "replay", reason: "x"))
+                        Issue.record("the worker appended to the audit log")
+                    } catch let error as StoreError {
+                        #expect(error.code == .notPermitted, "\(error)")
+                    }
+                    try await store.close()
+                } catch {
+                    try? await store.close()
+                    throw error
                 }
-                try await store.close()
-            } catch {
-                try? await store.close()
-                try? await database.destroy()
-                try? await PostgresAdmin.run(address, "DROP ROLE IF EXISTS \(role)")
-                throw error
             }
-            try await database.destroy()
-            try await PostgresAdmin.run(address, "DROP ROLE IF EXISTS \(role)")
         }
     }
 
@@ -105,44 +97,36 @@ import Testing
             try await StoreFixture.apply(
                 StoreFixture.stream(cases: 2), to: owner, batchSize: 50, journey: try StoreFixture.journey())
             guard case .postgres(let address) = database.url else { return }
-            let role = "forloeb_t_reader_" + UUID().uuidString.prefix(8).lowercased()
-            let password = UUID().uuidString
-            try await PostgresAdmin.run(
-                address, "CREATE ROLE \(role) LOGIN PASSWORD '\(password)' IN ROLE forloeb_reader")
-            var asReader = address
-            asReader.user = role
-            asReader.password = password
-            let store = PostgresCaseStore(asReader)
-            do {
-                #expect(try await store.counts().cases == 2)
-                #expect(try await !store.permits(.operator))
-                for write in [
-                    {
-                        _ = try await store.appendAudit(
-                            AuditEntry(operatorId: "", at: StoreFixture.now, action: "x", reason: "x"))
-                    },
-                    {
-                        _ = try await store.requeueOutbox(
-                            [1], audit: AuditEntry(operatorId: "", at: StoreFixture.now, action: "resend", reason: "x"))
-                    },
-                ] as [@Sendable () async throws -> Void] {
-                    do {
-                        try await write()
-                        Issue.record("a reader wrote")
-                    } catch let error as StoreError {
-                        #expect(error.code == .notPermitted, "\(error)")
+            try await PostgresAdmin.withLogin(address, prefix: "forloeb_t_reader_", in: "forloeb_reader") { asReader in
+                let store = PostgresCaseStore(asReader)
+                do {
+                    #expect(try await store.counts().cases == 2)
+                    #expect(try await !store.permits(.operator))
+                    for write in [
+                        {
+                            _ = try await store.appendAudit(
+                                AuditEntry(operatorId: "", at: StoreFixture.now, action: "x", reason: "x"))
+                        },
+                        {
+                            _ = try await store.requeueOutbox(
+                                [1],
+                                audit: AuditEntry(operatorId: "", at: StoreFixture.now, action: "resend", reason: "x"))
+                        },
+                    ] as [@Sendable () async throws -> Void] {
+                        do {
+                            try await write()
+                            Issue.record("a reader wrote")
+                        } catch let error as StoreError {
+                            #expect(error.code == .notPermitted, "\(error)")
+                        }
                     }
+                    #expect(try await owner.auditLog(caseId: nil, limit: 10).isEmpty)
+                    try await store.close()
+                } catch {
+                    try? await store.close()
+                    throw error
                 }
-                #expect(try await owner.auditLog(caseId: nil, limit: 10).isEmpty)
-                try await store.close()
-            } catch {
-                try? await store.close()
-                try? await database.destroy()
-                try? await PostgresAdmin.run(address, "DROP ROLE IF EXISTS \(role)")
-                throw error
             }
-            try await database.destroy()
-            try await PostgresAdmin.run(address, "DROP ROLE IF EXISTS \(role)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ForloebStore
+import Foundation
 import Logging
 import PostgresNIO
 
@@ -20,6 +21,30 @@ public enum PostgresAdmin {
             try await connection.close()
         } catch {
             try? await connection.close()
+            throw error
+        }
+    }
+
+    /// Creates a login role named `prefix` plus a random suffix (in `group`, when given), runs `body` with the
+    /// address that logs in as it, and drops the role again, whether `body` throws or not. Roles belong to the
+    /// whole cluster, so every test's role has a name of its own.
+    public static func withLogin<T>(
+        _ address: StoreURL.PostgresAddress, prefix: String, in group: String? = nil,
+        _ body: (StoreURL.PostgresAddress) async throws -> T
+    ) async throws -> T {
+        let role = prefix + String(UUID().uuidString.prefix(8)).lowercased()
+        let password = UUID().uuidString
+        try await run(
+            address, "CREATE ROLE \(role) LOGIN PASSWORD '\(password)'" + (group.map { " IN ROLE \($0)" } ?? ""))
+        var login = address
+        login.user = role
+        login.password = password
+        do {
+            let result = try await body(login)
+            try await run(address, "DROP ROLE IF EXISTS \(role)")
+            return result
+        } catch {
+            try? await run(address, "DROP ROLE IF EXISTS \(role)")
             throw error
         }
     }
