@@ -48,12 +48,10 @@ public struct CitizenCase: Sendable, Equatable, Codable {
     public var openAppeals: [Appeal] { (appeals ?? []).filter(\.status.isOpen) }
 
     /// R19's basis counts only since the case entered its current state, so a change of state clears it.
-    func resettingDecisionBasis(if stateChanged: Bool) -> CitizenCase {
-        guard stateChanged else { return self }
-        var next = self
-        next.descriptionCompletedOn = nil
-        next.healthAdviceGivenOn = nil
-        return next
+    mutating func resetDecisionBasis(if stateChanged: Bool) {
+        guard stateChanged else { return }
+        descriptionCompletedOn = nil
+        healthAdviceGivenOn = nil
     }
 
     /// The course's end, if one is running.

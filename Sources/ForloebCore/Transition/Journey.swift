@@ -50,7 +50,8 @@ public struct Journey: Sendable {
         if envelope.event.isAppealEvent {
             // §6.4: appeals are valid in every state, final ones included, and may reopen the case.
             try appeal(envelope, in: &next, on: date, under: ruleSet)
-            return next.resettingDecisionBasis(if: next.state != state)
+            next.resetDecisionBasis(if: next.state != state)
+            return next
         }
         guard !state.isFinal else {
             throw Rejection(
@@ -149,7 +150,8 @@ public struct Journey: Sendable {
             throw invalid(envelope, state)
         }
         recordAppealableDecision(envelope, before: current, after: &next, on: date, under: ruleSet)
-        return next.resettingDecisionBasis(if: next.state != state)
+        next.resetDecisionBasis(if: next.state != state)
+        return next
     }
 
     /// R18: what the reform abolished is refused from its date, whatever the case's state.
