@@ -92,22 +92,13 @@ public struct CaseView: Encodable, Sendable {
             case reconsideredOn, rulingOn, reopened
         }
 
-        public init(_ appeal: Appeal, in c: CitizenCase, journey: Journey?) {
+        public init(_ appeal: Appeal, in c: CitizenCase, journey: Journey) {
             decision = appeal.decision
             receivedOn = appeal.receivedOn
             status = appeal.status
-            switch appeal.status {
-            case .lodged:
-                deadlineKind = .appealReconsideration
-                deadline = appeal.reconsiderBy.danishMidnight
-            case .forwarded:
-                deadlineKind = .appealRuling
-                let sentOn = appeal.reconsideredOn ?? appeal.receivedOn
-                deadline = journey.map { sentOn.adding(days: $0.policy.ankestyrelsenIdleDays).danishMidnight }
-            default:
-                deadlineKind = nil
-                deadline = nil
-            }
+            let owed = journey.deadline(for: appeal)
+            deadlineKind = owed?.kind
+            deadline = owed?.dueAt
             let made = c.decisions?.first { $0.messageId == appeal.decision }
             decisionKind = made?.kind
             decisionOutcome = made?.outcome
@@ -135,8 +126,8 @@ public struct CaseView: Encodable, Sendable {
     public var pendingNotifications: Int
     public var pendingOutbox: [OutboxEntry]
 
-    /// `journey` gives the policy's wait for Ankestyrelsen in an appeal's `deadline`; without it that is null.
-    public init(_ record: CaseRecord, now: Instant, journey: Journey? = nil) {
+    /// `journey` says what each open appeal waits for (`Journey.deadline(for:)`), as the store's deadlines do.
+    public init(_ record: CaseRecord, now: Instant, journey: Journey) {
         let c = record.snapshot
         caseId = c.caseId
         state = c.state

@@ -20,17 +20,23 @@ extension Journey {
         }
         // Whatever the case's state, final ones included: the municipality reconsiders every appeal it received.
         for appeal in c.appeals ?? [] {
-            switch appeal.status {
-            case .lodged:
-                open.append(Deadline(kind: .appealReconsideration, dueOn: appeal.reconsiderBy))
-            case .forwarded:
-                let sentOn = appeal.reconsideredOn ?? appeal.receivedOn
-                open.append(Deadline(kind: .appealRuling, dueOn: sentOn.adding(days: policy.ankestyrelsenIdleDays)))
-            default:
-                break
-            }
+            if let owed = deadline(for: appeal) { open.append(owed) }
         }
         return open.sorted()
+    }
+
+    /// What an open appeal waits for: the municipality's reconsideration, or the policy's wait for Ankestyrelsen's
+    /// ruling; `nil` once it is decided.
+    public func deadline(for appeal: Appeal) -> Deadline? {
+        switch appeal.status {
+        case .lodged:
+            return Deadline(kind: .appealReconsideration, dueOn: appeal.reconsiderBy)
+        case .forwarded:
+            let sentOn = appeal.reconsideredOn ?? appeal.receivedOn
+            return Deadline(kind: .appealRuling, dueOn: sentOn.adding(days: policy.ankestyrelsenIdleDays))
+        default:
+            return nil
+        }
     }
 
     private func decisionDue(_ recommendation: Recommendation) -> Deadline {
