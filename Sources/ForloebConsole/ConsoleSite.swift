@@ -66,7 +66,7 @@ public struct ConsoleSite: Sendable {
                 [
                     "cases": stats.cases, "stuck": stuck.view.cases.count,
                     "overrun": Self.present(overrun > 0 ? overrun : nil),
-                    "deadLetters": stats.deadLetters, "outboxPending": stats.outboxPending,
+                    "deadLetters": stats.deadLetters, "outboxPending": stats.outboxPendingText,
                     "appealsOpen": stats.appealsOpen,
                     "appealsOverdue": Self.present(stats.appealsOverdue > 0 ? stats.appealsOverdue : nil),
                     "outboxLag": Self.present(stats.outboxLagSeconds), "diagram": diagram,

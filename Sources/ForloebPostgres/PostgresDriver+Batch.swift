@@ -140,6 +140,9 @@ extension PostgresDriver {
         let closed = deadlines.removed
         let due = deadlines.upserted
         let o = plan.outbox
+        let counts = plan.counterChanges(deadlines)
+        let states = counts.caseRows
+        let buckets = counts.deadlineRows
         let query: PostgresQuery = try """
             WITH opened AS (
                 INSERT INTO cases (case_id, version, revision, state, municipality, caseworker, course_number,
@@ -193,6 +196,20 @@ extension PostgresDriver {
                 FROM unnest(\(o.map(\.messageId))::text[], \(o.map(\.routingKey))::text[],
                     \(NullableArray(o.map(\.caseId)))::text[], \(o.map(\.body))::text[]) AS q
                 ON CONFLICT (message_id) DO NOTHING
+            ), counted_cases AS (
+                INSERT INTO case_counts (state, shard, cases)
+                SELECT s.state, pg_backend_pid() % \(StoreDialect.counterShards), s.delta
+                FROM unnest(\(states.map(\.state))::text[], \(states.map(\.delta))::int8[]) WITH ORDINALITY
+                    AS s (state, delta, i)
+                ORDER BY s.i
+                ON CONFLICT (state, shard) DO UPDATE SET cases = case_counts.cases + EXCLUDED.cases
+            ), counted_deadlines AS (
+                INSERT INTO deadline_counts (kind, bucket, shard, deadlines)
+                SELECT b.kind, b.bucket, pg_backend_pid() % \(StoreDialect.counterShards), b.delta
+                FROM unnest(\(buckets.map(\.bucket.kind))::text[], \(buckets.map(\.bucket.bucket))::int8[],
+                    \(buckets.map(\.delta))::int8[]) WITH ORDINALITY AS b (kind, bucket, delta, i)
+                ORDER BY b.i
+                ON CONFLICT (kind, bucket, shard) DO UPDATE SET deadlines = deadline_counts.deadlines + EXCLUDED.deadlines
             )
             SELECT count(*)::int8 FROM changed
             """

@@ -75,8 +75,23 @@ public protocol CaseReads: Sendable {
     /// a range scan of the course-end index, so `forloeb stuck` never reads every case.
     func overrunCases(endedBefore: CivilDate, limit: Int) async throws -> [CaseSummary]
 
-    /// The current snapshots of `caseIds` (unknown ids are left out): what `forloeb stuck` diagnoses.
+    /// The current snapshots of `caseIds` (unknown ids are left out).
     func snapshots(_ caseIds: [String]) async throws -> [String: CitizenCase]
+
+    /// Up to `limit` rows of `range`, starting just after `after` (from its start when `nil`): one page of the
+    /// candidates `forloeb stuck` merges (`StuckCaseFinder`).
+    func candidates(_ range: CandidateRange, after: CandidateRange.Position?, limit: Int) async throws
+        -> [CandidateRange.Row]
+
+    /// The indexed columns and open deadlines of `caseIds` (unknown ids are left out): what `forloeb stuck`
+    /// diagnoses, without decoding a snapshot.
+    func indexedCases(_ caseIds: [String]) async throws -> [IndexedCase]
+
+    /// Open deadlines due by `dueBy`, of `kind` only when given, earliest first, handed to `body` one at a time as
+    /// they are read (memory stays the same however many there are); at most `limit`. `forloeb overdue`.
+    func forEachDueDeadline(
+        dueBy: Instant, kind: DeadlineKind?, limit: Int, _ body: @escaping @Sendable (DueDeadline) throws -> Void)
+        async throws
 
     /// The raw bodies of a case's accepted events in log order: what `forloeb explain` narrates.
     func eventBodies(_ caseId: String) async throws -> [Data]

@@ -10,6 +10,8 @@ public struct StatsView: Encodable, Sendable {
     public var rejectionsLastDay: [String: Int]
     public var rejectionsLastWeek: [String: Int]
     public var outboxPending: Int
+    /// More than `outboxPending` wait (`StoreStatistics.countLimit`).
+    public var outboxPendingCapped: Bool
     public var outboxLagSeconds: Int64?
     public var deadLetters: Int
     /// Appeals waiting for the municipality or Ankestyrelsen, and those of them past their deadline.
@@ -27,6 +29,7 @@ public struct StatsView: Encodable, Sendable {
         rejectionsLastDay = keyed(stats.rejectionsLastDay)
         rejectionsLastWeek = keyed(stats.rejectionsLastWeek)
         outboxPending = stats.outboxPending
+        outboxPendingCapped = stats.outboxPendingCapped
         outboxLagSeconds = stats.oldestPendingAt.map { max(0, now.secondsSinceEpoch - $0.secondsSinceEpoch) }
         deadLetters = stats.openDeadLetters
         appealsOpen = stats.openAppeals
@@ -43,6 +46,9 @@ public struct StatsView: Encodable, Sendable {
         DeadlineKind.allCases.compactMap { kind in overdueByKind[kind.rawValue].map { (kind, $0) } }
     }
 
+    /// The outbox backlog as a person reads it: "more than 100000" when the count stopped there.
+    public var outboxPendingText: String { outboxPendingCapped ? "more than \(outboxPending)" : "\(outboxPending)" }
+
     /// Rejections per code over the last week (and day), most frequent first.
     public var rejectionCounts: [(code: String, lastDay: Int, lastWeek: Int)] {
         rejectionsLastWeek.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
@@ -52,7 +58,7 @@ public struct StatsView: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case now, cases, casesByState, overdueByKind, rejectionsLastDay, rejectionsLastWeek, outboxPending
-        case outboxLagSeconds, deadLetters, appealsOpen, appealsOverdue
+        case outboxPendingCapped, outboxLagSeconds, deadLetters, appealsOpen, appealsOverdue
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,6 +70,7 @@ public struct StatsView: Encodable, Sendable {
         try c.encode(rejectionsLastDay, forKey: .rejectionsLastDay)
         try c.encode(rejectionsLastWeek, forKey: .rejectionsLastWeek)
         try c.encode(outboxPending, forKey: .outboxPending)
+        try c.encode(outboxPendingCapped, forKey: .outboxPendingCapped)
         try c.encode(outboxLagSeconds, forKey: .outboxLagSeconds)  // null when nothing waits
         try c.encode(deadLetters, forKey: .deadLetters)
         try c.encode(appealsOpen, forKey: .appealsOpen)

@@ -162,17 +162,25 @@ import Testing
         }
     }
 
-    /// Issue 17, defect 3: one snapshot that does not decode must fail only its own case, not `stuck` for all.
+    /// Issue 17, defect 3: one damaged case must fail only itself, not `stuck` for all. `stuck` reads no snapshot
+    /// (issue 15), so a damaged snapshot does not even hide its case; a damaged indexed column is reported.
     @Test(arguments: StoreBackend.available)
-    func aDamagedSnapshotFailsOnlyItsOwnCase(_ backend: StoreBackend) async throws {
+    func aDamagedCaseFailsOnlyItself(_ backend: StoreBackend) async throws {
         try await Self.withSample(backend) { (store: any CaseStore, journey: Journey, db: TestDatabase) async throws in
+            let expected: Set = ["K-2026-000105", "K-2026-000107", "K-2026-000110", "K-2026-000111"]
             try await db.execute(#"UPDATE cases SET snapshot = '{"damaged": true}' WHERE case_id = 'K-2026-000106'"#)
+            let undamaged = try await StuckCaseFinder(store: store, journey: journey).survey(at: Self.now)
+            #expect(Set(undamaged.cases.map(\.caseId)) == expected.union(["K-2026-000106"]))
+            #expect(undamaged.unreadable.isEmpty)
+            // The damaged snapshot still fails loudly where it is read.
+            await #expect(throws: StoreError.self) { try await store.snapshots(["K-2026-000106"]) }
+
+            // A course end that is no date, inside the overrun range's order.
+            try await db.execute("UPDATE cases SET course_end = '2026-13-45' WHERE case_id = 'K-2026-000106'")
             let survey = try await StuckCaseFinder(store: store, journey: journey).survey(at: Self.now)
-            #expect(Set(survey.cases.map(\.caseId)) == ["K-2026-000105", "K-2026-000107", "K-2026-000110", "K-2026-000111"])
+            #expect(Set(survey.cases.map(\.caseId)) == expected)
             #expect(survey.unreadable.map(\.code) == [.corrupt])
             #expect(survey.unreadable.first?.message.contains("K-2026-000106") == true)
-            // The damaged case itself still fails loudly where it is read alone.
-            await #expect(throws: StoreError.self) { try await store.snapshots(["K-2026-000106"]) }
         }
     }
 }

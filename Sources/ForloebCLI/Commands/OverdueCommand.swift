@@ -2,6 +2,7 @@ import ArgumentParser
 import ForloebCore
 import ForloebStore
 import Foundation
+import Synchronization
 
 /// `forloeb overdue`: open deadlines already due, most overdue first.
 struct OverdueCommand: AsyncParsableCommand {
@@ -9,7 +10,8 @@ struct OverdueCommand: AsyncParsableCommand {
         commandName: "overdue",
         abstract: "List open deadlines that are due, most overdue first, with how long.",
         discussion: """
-            A range scan of the deadlines' due-time index: the cost follows the number of overdue deadlines. Example:
+            A range scan of the deadlines' due-time index (with --kind, of that kind's), printed as it is read: the
+            cost follows the number of overdue deadlines, and memory stays that of a page. Example:
               forloeb overdue --kind decision_due --json
             """
     )
@@ -44,31 +46,47 @@ struct OverdueCommand: AsyncParsableCommand {
     func run() async throws {
         let now = try CommandClock.now()
         let store = try await storeOptions.open(.read)
-        var entries: [Entry] = []
+        // Each row is printed as the store reads it: the whole list runs in the memory of a page.
+        let output = Mutex(Output(json: json ? try JSONListStream(emptyDocument: Document(now: now, deadlines: []), key: "deadlines") : nil))
         do {
-            entries = try await Self.overdue(store, at: now, kind: kind, limit: limit).map {
-                Entry(caseId: $0.caseId, kind: $0.deadline.kind, dueAt: $0.deadline.dueAt, daysOverdue: $0.deadline.dueOn.days(until: now.danishDate))
+            try await store.forEachDueDeadline(dueBy: now, kind: kind, limit: limit) { due in
+                let entry = Entry(
+                    caseId: due.caseId, kind: due.deadline.kind, dueAt: due.deadline.dueAt,
+                    daysOverdue: due.deadline.dueOn.days(until: now.danishDate))
+                try output.withLock { try $0.add(entry) }
             }
         } catch {
+            try? await store.close()
             throw CommandFailure.store(error, store.url)
         }
         try? await store.close()
-        if json {
-            try JSONOutput.print(Document(now: now, deadlines: entries))
-            return
-        }
-        var table = TextTable("CASE", "DEADLINE", "DUE", "OVERDUE")
-        for e in entries {
-            table.add([e.caseId, e.kind.rawValue, e.dueAt.danishDate.description, "\(e.daysOverdue) day(s)"], style: e.daysOverdue > 14 ? .red : .yellow)
-        }
-        if !entries.isEmpty { print(table.render()) }
-        print("\(entries.count) overdue deadline(s) at \(now).")
+        output.withLock { $0.finish(now: now) }
     }
 
-    /// The due deadlines, filtered by kind while paging through the index so `--limit` counts matches.
-    static func overdue(_ store: any CaseStore, at now: Instant, kind: DeadlineKind?, limit: Int) async throws -> [DueDeadline] {
-        guard let kind else { return try await store.dueDeadlines(dueBy: now, limit: limit) }
-        return try await store.dueDeadlines(dueBy: now, limit: Int(Int32.max)).filter { $0.deadline.kind == kind }
-            .prefix(limit).map { $0 }
+    /// Where the rows go: the JSON list, or the table and its count.
+    struct Output {
+        var json: JSONListStream?
+        var table = StreamedTable(TextTable("CASE", "DEADLINE", "DUE", "OVERDUE"))
+        var count = 0
+
+        mutating func add(_ e: Entry) throws {
+            count += 1
+            if json != nil {
+                try json!.add(e)
+                return
+            }
+            table.add(
+                [e.caseId, e.kind.rawValue, e.dueAt.danishDate.description, "\(e.daysOverdue) day(s)"],
+                style: e.daysOverdue > 14 ? .red : .yellow)
+        }
+
+        mutating func finish(now: Instant) {
+            if let json {
+                json.finish()
+                return
+            }
+            table.flush()
+            print("\(count) overdue deadline(s) at \(now).")
+        }
     }
 }

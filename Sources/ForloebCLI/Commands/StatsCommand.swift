@@ -63,6 +63,6 @@ struct StatsCommand: AsyncParsableCommand {
             "\n"
                 + TextTable.paragraph(
                     "\(document.cases) case(s); appeals: \(stats.openAppeals) open, \(stats.overdueAppeals) overdue; "
-                        + "outbox: \(stats.outboxPending) pending\(lag); dead letters: \(stats.openDeadLetters) open."))
+                        + "outbox: \(document.outboxPendingText) pending\(lag); dead letters: \(stats.openDeadLetters) open."))
     }
 }

@@ -13,7 +13,8 @@ struct StuckCommand: AsyncParsableCommand {
         discussion: """
             Idle means no accepted event for longer than the state's threshold in the policy (idleDays), or than
             --idle for every state. Answered from the store's indexes (due deadlines, course ends, last event per
-            state), then each candidate is diagnosed. Exit 0 even when nothing is stuck. Example:
+            state), then each candidate is diagnosed from its indexed columns and printed as it is found, most
+            urgent first (the whole list runs in the memory of a page). Exit 0 even when nothing is stuck. Example:
               forloeb stuck --idle 30d --state awaiting_decision --json
             """
     )
@@ -41,32 +42,40 @@ struct StuckCommand: AsyncParsableCommand {
         let journey = try workflow.load().journey
         let now = try CommandClock.now()
         let store = try await storeOptions.open(.read)
-        let view: StuckView
+        // Each case is printed as it is found, most urgent first: the whole list runs in the memory of a page.
+        var json = try self.json ? JSONListStream(emptyDocument: StuckView(now: now, cases: []), key: "cases") : nil
+        var table = StreamedTable(TextTable("CASE", "STATE", "WOULD MOVE IT ON"))
+        var count = 0
+        let unreadable: [StoreError]
         do {
-            let survey = try await StuckView.survey(
-                store, journey: journey, at: now, idleDays: idle?.days, states: state, limit: limit)
-            view = survey.view
-            for damaged in survey.unreadable {
-                // One damaged case must not hide the others: name it, and list the rest.
-                FileHandle.standardError.write(
-                    Data("forloeb: \(damaged.message) (forloeb rebuild recomputes it)\n".utf8))
+            unreadable = try await StuckCaseFinder(store: store, journey: journey).forEach(
+                at: now, idleDays: idle?.days, states: state, limit: limit
+            ) { diagnosis in
+                let e = StuckView.Entry(diagnosis)
+                count += 1
+                if json != nil {
+                    try json!.add(e)
+                } else {
+                    table.add(
+                        [e.caseId, e.state.rawValue, e.wouldMoveOn.map(\.rawValue).joined(separator: ", ")],
+                        notes: Self.notes(e), style: e.isUrgent ? .red : .yellow)
+                }
             }
         } catch {
+            try? await store.close()
             throw CommandFailure.store(error, store.url)
         }
         try? await store.close()
-        if json {
-            try JSONOutput.print(view)
+        for damaged in unreadable {
+            // One damaged case must not hide the others: name it, and list the rest.
+            FileHandle.standardError.write(Data("forloeb: \(damaged.message) (forloeb rebuild recomputes it)\n".utf8))
+        }
+        if let json {
+            json.finish()
             return
         }
-        var table = TextTable("CASE", "STATE", "WOULD MOVE IT ON")
-        for e in view.cases {
-            table.add(
-                [e.caseId, e.state.rawValue, e.wouldMoveOn.map(\.rawValue).joined(separator: ", ")],
-                notes: Self.notes(e), style: e.isUrgent ? .red : .yellow)
-        }
-        if !view.cases.isEmpty { print(table.render()) }
-        print("\(view.cases.count) stuck case(s) at \(now).")
+        table.flush()
+        print("\(count) stuck case(s) at \(now).")
     }
 
     /// Why the case is stuck, under its row: the overrun, then the overdue deadlines together on one line (most

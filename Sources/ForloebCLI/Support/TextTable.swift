@@ -30,19 +30,26 @@ struct TextTable {
     }
 
     func render(width: Int? = TerminalWidth.current) -> String {
-        let widths = columnWidths(fittingIn: width)
+        render(width: width, widths: columnWidths(fittingIn: width), withHeader: true)
+    }
+
+    /// The rows in columns of `widths` (another page's, for `StreamedTable`): a cell wider than its column wraps
+    /// when there is a terminal width, and stays whole on its line when there is none.
+    func render(width: Int?, widths: [Int], withHeader: Bool) -> String {
         func lines(_ cells: [String]) -> [String] {
-            let wrapped = cells.enumerated().map { index, cell in Self.wrap(cell, to: widths[index]) }
+            let wrapped = cells.enumerated().map { index, cell in
+                width == nil && cell.count > widths[index] ? [cell] : Self.wrap(cell, to: widths[index])
+            }
             let height = wrapped.map(\.count).max() ?? 1
             return (0..<height).map { line in
                 wrapped.enumerated().map { index, cellLines in
                     let text = line < cellLines.count ? cellLines[line] : ""
                     return index == cells.count - 1
-                        ? text : text + String(repeating: " ", count: widths[index] - text.count)
+                        ? text : text + String(repeating: " ", count: max(0, widths[index] - text.count))
                 }.joined(separator: "  ").trailingSpacesRemoved
             }
         }
-        var out = lines(header).map(TerminalStyle.bold.apply)
+        var out = withHeader ? lines(header).map(TerminalStyle.bold.apply) : []
         for row in rows {
             var rowLines = lines(row.cells + Array(repeating: "", count: max(0, header.count - row.cells.count)))
             for note in row.notes {

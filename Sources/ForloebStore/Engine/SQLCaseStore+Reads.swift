@@ -174,22 +174,42 @@ extension SQLCaseStore {
         }
     }
 
+    /// Every figure is proportional to what `stats` prints, not to the store: cases per state and open deadlines
+    /// per kind come from the counters the writes keep (`CounterChanges`), plus the due rows of the current week
+    /// from the due-time index; the outbox is counted up to `StoreStatistics.countLimit`.
     public func statistics(at now: Instant) async throws -> StoreStatistics {
         let t = now.secondsSinceEpoch
+        let week = CounterChanges.bucket(of: Int(t))
+        let weekStart = Int64(week * CounterChanges.bucketSeconds)
         let dialect = self.dialect
         return try await driver.read { session in
             var byState: [CaseState: Int] = [:]
-            for row in try await session.rows(StoreStatement("SELECT state, count(*) AS n FROM cases GROUP BY state")) {
-                let r = RowReader(row, table: "cases", key: "state")
-                byState[try r.value(CaseState.self, "state")] = try r.int("n")
+            for row in try await session.rows(
+                StoreStatement("SELECT state, CAST(sum(cases) AS BIGINT) AS n FROM case_counts GROUP BY state"))
+            {
+                let r = RowReader(row, table: "case_counts", key: "state")
+                let n = try r.int("n")
+                if n != 0 { byState[try r.value(CaseState.self, "state")] = n }
             }
             var overdue: [DeadlineKind: Int] = [:]
+            var openAppeals = 0
+            // Weeks that ended before now are wholly due; this week's rows are counted from the index.
             for row in try await session.rows(
                 StoreStatement(
-                    "SELECT kind, count(*) AS n FROM deadlines WHERE due_at <= ? GROUP BY kind", [.integer(t)]))
+                    """
+                    SELECT kind, CAST(sum(CASE WHEN bucket < ? THEN deadlines ELSE 0 END) AS BIGINT) AS due,
+                        CAST(sum(deadlines) AS BIGINT) AS open
+                    FROM deadline_counts GROUP BY kind
+                    UNION ALL
+                    SELECT kind, count(*) AS due, 0 AS open FROM deadlines
+                    WHERE due_at >= ? AND due_at <= ? GROUP BY kind
+                    """, [.int(week), .integer(weekStart), .integer(t)]))
             {
-                let r = RowReader(row, table: "deadlines", key: "kind")
-                overdue[try r.value(DeadlineKind.self, "kind")] = try r.int("n")
+                let r = RowReader(row, table: "deadline_counts", key: "kind")
+                let kind = try r.value(DeadlineKind.self, "kind")
+                if kind.watchesAnAppeal { openAppeals += try r.int("open") }
+                let due = try r.int("due")
+                if due != 0 { overdue[kind, default: 0] += due }
             }
             var lastDay: [RejectionCode: Int] = [:]
             var lastWeek: [RejectionCode: Int] = [:]
@@ -205,19 +225,24 @@ extension SQLCaseStore {
                 if try r.int("day") > 0 { lastDay[code] = try r.int("day") }
                 lastWeek[code] = try r.int("week")
             }
+            let limit = StoreStatistics.countLimit
             let pending = try await session.rows(
-                StoreStatement("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE sent_at IS NULL")
+                StoreStatement(
+                    """
+                    SELECT (SELECT count(*) FROM (SELECT 1 FROM outbox WHERE sent_at IS NULL LIMIT ?) AS p) AS n,
+                        (SELECT created_at FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT 1) AS oldest
+                    """, [.int(limit + 1)])
             ).first.map { RowReader($0, table: "outbox", key: "id") }
             let deadLetters = try await session.rows(
                 StoreStatement("SELECT count(*) AS n FROM dead_letters WHERE resolution IS NULL")
             ).first.map { try RowReader($0, table: "dead_letters", key: "id").int("n") }
-            let appeals = try await session.rows(
-                StoreStatement("SELECT count(*) AS n FROM deadlines WHERE kind IN \(DeadlineKind.appealWatchKindsSQL)")
-            ).first.map { try RowReader($0, table: "deadlines", key: "kind").int("n") }
-            return StoreStatistics(
+            let outboxPending = try pending?.int("n") ?? 0
+            var statistics = StoreStatistics(
                 casesByState: byState, overdueByKind: overdue, rejectionsLastDay: lastDay, rejectionsLastWeek: lastWeek,
-                outboxPending: try pending?.int("n") ?? 0, oldestPendingAt: try pending?.optionalInstant("oldest"),
-                openDeadLetters: deadLetters ?? 0, openAppeals: appeals ?? 0)
+                outboxPending: min(outboxPending, limit), oldestPendingAt: try pending?.optionalInstant("oldest"),
+                openDeadLetters: deadLetters ?? 0, openAppeals: openAppeals)
+            statistics.outboxPendingCapped = outboxPending > limit
+            return statistics
         }
     }
 

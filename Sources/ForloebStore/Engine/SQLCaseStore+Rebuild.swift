@@ -29,6 +29,13 @@ extension SQLCaseStore {
             report.changed += part.changed
             report.unreplayable += part.unreplayable
         }
+        if !dryRun {
+            // The counters follow every write of forloeb's, but not a row someone changed by hand: a rebuild,
+            // the repair, counts them again from the rows.
+            try await driver.transaction { session in
+                for statement in StoreSchema.recountCounters(dialect) { try await session.execute(StoreStatement(statement)) }
+            }
+        }
         if let audit, !dryRun {
             var entry = audit
             entry.detail =
@@ -47,13 +54,18 @@ extension SQLCaseStore {
         var report = RebuildReport(dryRun: dryRun, casesExamined: ids.count, changed: [], unreplayable: [])
         let list = dialect.isIn("case_id", ids)
         var stored: [String: (snapshot: CitizenCase, revision: Int)] = [:]
+        // The stored state column and deadline rows, which the counters count (`CounterChanges`).
+        var storedStates: [String: String] = [:]
+        var storedDueTimes: [String: [(kind: String, dueAt: Int)]] = [:]
+        var counts = CounterChanges()
         for row in try await session.rows(
             StoreStatement(
-                "SELECT case_id, revision, snapshot FROM cases WHERE \(list.sql) ORDER BY case_id"
+                "SELECT case_id, revision, state, snapshot FROM cases WHERE \(list.sql) ORDER BY case_id"
                     + (dialect == .postgres ? " FOR UPDATE" : ""), list.arguments))
         {
             let r = RowReader(row, table: "cases", key: "case_id")
             let id = try r.string("case_id")
+            storedStates[id] = try r.string("state")
             stored[id] = (try CaseReplay.decode(try r.string("snapshot"), caseId: id), try r.int("revision"))
         }
         var bodies: [String: [(messageId: String, body: Data)]] = [:]
@@ -74,8 +86,10 @@ extension SQLCaseStore {
             StoreStatement("SELECT \(DueDeadline.columns) FROM deadlines WHERE \(list.sql)", list.arguments))
         {
             let due = try DueDeadline(row: row)
+            let raw = try DeadlineChanges.Row(row: row)
             storedDeadlines[due.caseId, default: []].append(due.deadline)
-            if due.deadline.dueAt.secondsSinceEpoch != Int64(try DeadlineChanges.Row(row: row).dueAt) {
+            storedDueTimes[due.caseId, default: []].append((raw.kind, raw.dueAt))
+            if due.deadline.dueAt.secondsSinceEpoch != Int64(raw.dueAt) {
                 dueTimesStale.insert(due.caseId)
             }
         }
@@ -103,14 +117,18 @@ extension SQLCaseStore {
                         .text(snapshot.canonicalJSON()), .instant(now), .text(id), .int(revision),
                     ]))
             guard updated == 1 else { throw StoreError(.conflict, "case \(id) changed during the rebuild") }
+            counts.move(caseFrom: storedStates[id], to: s.state.rawValue)
             try await session.execute(StoreStatement("DELETE FROM deadlines WHERE case_id = ?", [.text(id)]))
+            for old in storedDueTimes[id] ?? [] { counts.move(deadline: old.kind, from: old.dueAt, to: nil) }
             for deadline in journey.deadlines(for: snapshot) {
+                counts.move(deadline: deadline.kind.rawValue, from: nil, to: Int(deadline.dueAt.secondsSinceEpoch))
                 try await session.execute(
                     StoreStatement(
                         "INSERT INTO deadlines (case_id, kind, due_at) VALUES (?, ?, ?)",
                         [.text(id), .text(deadline.kind.rawValue), .instant(deadline.dueAt)]))
             }
         }
+        for statement in counts.statements(dialect) { try await session.execute(statement) }
         return report
     }
 }

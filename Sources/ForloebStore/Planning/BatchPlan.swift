@@ -47,6 +47,8 @@ package struct BatchPlan: Sendable {
         package var summary: CaseSummary
         /// The version read at the start of the batch; `nil` when the batch opened the case.
         package var expectedVersion: Int?
+        /// The state stored before the batch; `nil` when the batch opened the case.
+        package var previousState: CaseState?
         package var json: String
         package var deadlines: [Deadline]
     }
@@ -55,6 +57,13 @@ package struct BatchPlan: Sendable {
     package var writesNothing: Bool {
         cases.isEmpty && events.isEmpty && processed.isEmpty && rejections.isEmpty && deadLetters.isEmpty
             && outbox.isEmpty
+    }
+
+    /// How the batch moves the operator's counters: its cases' states, and `deadlines`' rows.
+    package func counterChanges(_ deadlines: DeadlineChanges) -> CounterChanges {
+        var changes = deadlines.counts
+        for write in cases { changes.move(caseFrom: write.previousState?.rawValue, to: write.summary.state.rawValue) }
+        return changes
     }
 
     /// Each case the batch writes, with the deadlines its new snapshot has open.
@@ -157,7 +166,8 @@ package struct BatchPlan: Sendable {
                             ruleSet: transition.ruleSet.rawValue, body: String(decoding: message.body, as: UTF8.self)))
                     // The JSON is encoded once per case, after the batch's last event for it (below).
                     let write = CaseWrite(
-                        snapshot: after, summary: CaseSummary(after), expectedVersion: before?.version, json: "",
+                        snapshot: after, summary: CaseSummary(after), expectedVersion: before?.version,
+                        previousState: before?.state, json: "",
                         deadlines: transition.deadlines)
                     if let index = touched[envelope.caseId] {
                         plan.cases[index].snapshot = write.snapshot

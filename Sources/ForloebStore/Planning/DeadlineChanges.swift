@@ -26,6 +26,8 @@ public struct DeadlineChanges: Sendable, Equatable {
     public var removed: [Row]
     /// Rows that are new, or whose due time moved: to be inserted, or updated on (case id, kind).
     public var upserted: [Row]
+    /// How these rows move the open-deadline counters (`CounterChanges`).
+    package var counts = CounterChanges()
 
     /// - Parameters:
     ///   - stored: the stored rows of the cases in `planned` that existed before the batch (a case the batch
@@ -40,12 +42,15 @@ public struct DeadlineChanges: Sendable, Equatable {
             var before = current.removeValue(forKey: caseId) ?? [:]
             for deadline in deadlines {
                 let dueAt = Int(deadline.dueAt.secondsSinceEpoch)
-                if before.removeValue(forKey: deadline.kind.rawValue) != dueAt {
+                let old = before.removeValue(forKey: deadline.kind.rawValue)
+                if old != dueAt {
                     upserted.append(Row(caseId: caseId, kind: deadline.kind.rawValue, dueAt: dueAt))
+                    counts.move(deadline: deadline.kind.rawValue, from: old, to: dueAt)
                 }
             }
             for (kind, dueAt) in before.sorted(by: { $0.key < $1.key }) {
                 removed.append(Row(caseId: caseId, kind: kind, dueAt: dueAt))
+                counts.move(deadline: kind, from: dueAt, to: nil)
             }
         }
     }

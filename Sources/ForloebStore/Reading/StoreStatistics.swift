@@ -1,7 +1,7 @@
 import ForloebCore
 
-/// The fleet's health at a glance, for `forloeb stats`: each figure comes from one grouped query on an index
-/// (cases by state, deadlines by due time, open outbox and dead letters by their partial indexes).
+/// The fleet's health at a glance, for `forloeb stats`: each figure costs what it prints, not what the store
+/// holds (counters for cases and deadlines, a bounded count of the outbox; see `SQLCaseStore.statistics`).
 public struct StoreStatistics: Sendable, Equatable {
     public var casesByState: [CaseState: Int]
     /// Open deadlines already due at the moment asked about.
@@ -10,8 +10,14 @@ public struct StoreStatistics: Sendable, Equatable {
     public var rejectionsLastDay: [RejectionCode: Int]
     /// Rejections recorded in the 7 days before the moment asked about.
     public var rejectionsLastWeek: [RejectionCode: Int]
-    /// Notifications not yet confirmed by the broker.
+    /// Notifications not yet confirmed by the broker, counted up to `countLimit`.
     public var outboxPending: Int
+    /// Whether more than `countLimit` notifications wait (then `outboxPending` is `countLimit`): past that the
+    /// relay is down or far behind, which the oldest one's age says better than an exact count would.
+    public var outboxPendingCapped = false
+
+    /// How far `stats` counts the outbox: counting a backlog of millions row by row would take seconds.
+    public static let countLimit = 100_000
     /// When the oldest of them was written; `nil` when the outbox is empty.
     public var oldestPendingAt: Instant?
     /// Dead letters not yet replayed or dropped.

@@ -37,6 +37,8 @@ package struct EnumCheck: Sendable, Equatable {
             EnumCheck(table: "events", column: "rule_set", values: RuleSetID.allCases.map(\.rawValue)),
             EnumCheck(table: "deadlines", column: "kind", values: kinds),
             EnumCheck(table: "notification_log", column: "kind", values: kinds),
+            EnumCheck(table: "case_counts", column: "state", values: states),
+            EnumCheck(table: "deadline_counts", column: "kind", values: kinds),
             EnumCheck(table: "rejections", column: "code", values: RejectionCode.allCases.map(\.rawValue)),
             EnumCheck(table: "rejections", column: "rule", values: RuleID.allCases.map(\.rawValue)),
             EnumCheck(table: "dead_letters", column: "code", values: DeadLetterCode.known),

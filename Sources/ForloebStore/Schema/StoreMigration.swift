@@ -43,6 +43,12 @@ public enum StoreMigration: String, Sendable, CaseIterable {
     /// `rebuild` that changes cases) until a second identity approves them. The schema refuses an approval by the
     /// identity that requested it; on PostgreSQL triggers write both identities from `session_user`.
     case pendingActions = "009_pending_actions"
+    /// `forloeb stats` reads counters instead of grouping whole indexes (9 s on a million cases): cases per state
+    /// (`case_counts`) and open deadlines per kind and week of due time (`deadline_counts`), kept by every write in
+    /// its own transaction (`CounterChanges`) and filled here from the rows already stored. A second index,
+    /// `deadlines (kind, due_at)`, lets `forloeb overdue --kind` read only that kind's due rows. Stop the workers
+    /// of an older forloeb before this step: they would not keep the counters.
+    case operatorCounters = "010_operator_counters"
 
     /// All migrations in the order they apply.
     public static var ordered: [StoreMigration] { allCases }

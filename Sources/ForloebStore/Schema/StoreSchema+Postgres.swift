@@ -4,6 +4,11 @@ extension StoreSchema {
         switch migration {
         case .eventLog, .deadlinesAndOutbox, .auditAndDeadLetters, .rejectionIndexes, .enumChecks, .auditIdentity, .pendingActions:
             shared(migration, .postgres)
+        case .operatorCounters:
+            // Writers wait while the counters are filled from the rows (SHARE lets readers on), in the order a
+            // batch takes the tables; behind a long transaction the lock gives up after 10 s (run `migrate` again).
+            ["SET LOCAL lock_timeout = '10s'", "LOCK TABLE cases, deadlines IN SHARE MODE"]
+                + shared(migration, .postgres)
         case .byteOrderKeys:
             // Changing only the collation of a `text` column rewrites no table, only the indexes on the
             // column; the foreign keys from `events` and `deadlines` are checked again against `cases`. Each

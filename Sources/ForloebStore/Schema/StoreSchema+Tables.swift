@@ -197,6 +197,26 @@ extension StoreSchema {
                 """,
                 "CREATE INDEX pending_actions_open ON pending_actions (id) WHERE status = 'pending'",
             ] + pendingIdentity(dialect)
+        case .operatorCounters:
+            return [
+                """
+                CREATE TABLE case_counts (
+                    state TEXT NOT NULL,
+                    shard \(t.int) NOT NULL,
+                    cases \(t.int) NOT NULL,
+                    PRIMARY KEY (state, shard)
+                )\(t.keyed)
+                """,
+                """
+                CREATE TABLE deadline_counts (
+                    kind TEXT NOT NULL,
+                    bucket \(t.int) NOT NULL,
+                    shard \(t.int) NOT NULL,
+                    deadlines \(t.int) NOT NULL,
+                    PRIMARY KEY (kind, bucket, shard)
+                )\(t.keyed)
+                """,
+            ] + countCounters + ["CREATE INDEX deadlines_kind_due ON deadlines (kind, due_at)"]
         case .byteOrderKeys, .caseChecksPerStatement:
             return []
         }
@@ -279,5 +299,26 @@ extension StoreSchema {
                 """
             ]
         }
+    }
+}
+
+extension StoreSchema {
+    /// Fills the empty counters from the rows (`CounterChanges`).
+    static var countCounters: [String] {
+        let bucket = "due_at / \(CounterChanges.bucketSeconds)"
+        return [
+            "INSERT INTO case_counts (state, shard, cases) SELECT state, 0, count(*) FROM cases GROUP BY state",
+            """
+            INSERT INTO deadline_counts (kind, bucket, shard, deadlines)
+            SELECT kind, \(bucket), 0, count(*) FROM deadlines GROUP BY kind, \(bucket)
+            """,
+        ]
+    }
+
+    /// Counts the counters again from the rows, in the caller's transaction; on PostgreSQL writers wait meanwhile
+    /// (up to 10 s for the lock, as in migration 010).
+    package static func recountCounters(_ dialect: StoreDialect) -> [String] {
+        (dialect == .postgres ? ["SET LOCAL lock_timeout = '10s'", "LOCK TABLE cases, deadlines IN SHARE MODE"] : [])
+            + ["DELETE FROM case_counts", "DELETE FROM deadline_counts"] + countCounters
     }
 }

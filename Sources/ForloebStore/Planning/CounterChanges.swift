@@ -1,0 +1,109 @@
+import ForloebCore
+
+/// How a write moves the counters `forloeb stats` reads (`case_counts` and `deadline_counts`, migration
+/// `010_operator_counters`), worked out from what the write already knows: each case's state before and after,
+/// and each deadline row removed, moved or added.
+///
+/// Why counters: on a million cases, grouping the whole `cases` and `deadlines` indexes took `stats` 9 s. The
+/// counters are written in the same transaction as the rows they count, so a reader's snapshot always sees them
+/// agree. Open deadlines are counted per kind and per `bucketSeconds` of due time: every bucket that ended before
+/// the moment asked about is wholly overdue, and only the current bucket's rows are counted from the index.
+///
+/// PostgreSQL spreads each counter over `shards` rows chosen by the connection (`StoreDialect.counterShard`), so
+/// that two workers' transactions seldom wait on one row's lock; the rows are written in key order, so two that
+/// share a shard cannot deadlock. A shard's row may go negative (a case opened under one shard and moved under
+/// another); only the sum over shards means anything.
+package struct CounterChanges: Sendable, Equatable {
+    /// A deadline counter's key: its kind, and which `bucketSeconds` of time it falls due in.
+    package struct Bucket: Hashable, Sendable, Comparable {
+        package var kind: String
+        package var bucket: Int
+
+        package static func < (a: Bucket, b: Bucket) -> Bool { (a.kind, a.bucket) < (b.kind, b.bucket) }
+    }
+
+    /// A week: few enough rows per batch and in the table, and the current week's overdue rows are a small range.
+    package static let bucketSeconds = 7 * 86_400
+
+    /// The bucket of a due time, as the SQL computes it (`due_at / bucketSeconds`, truncating).
+    package static func bucket(of dueAt: Int) -> Int { dueAt / bucketSeconds }
+
+    /// Cases per state: +1 where a case entered it, −1 where one left it.
+    package private(set) var cases: [String: Int] = [:]
+    /// Open deadlines per bucket.
+    package private(set) var deadlines: [Bucket: Int] = [:]
+
+    package init() {}
+
+    package var isEmpty: Bool { cases.isEmpty && deadlines.isEmpty }
+
+    /// A case moved from `before` (`nil`: the write opened it) to `after`.
+    package mutating func move(caseFrom before: String?, to after: String) {
+        guard before != after else { return }
+        if let before { add(&cases, before, -1) }
+        add(&cases, after, 1)
+    }
+
+    /// A deadline row of `kind` stopped falling due at `old` (`nil`: there was none) and falls due at `new`
+    /// (`nil`: it was removed).
+    package mutating func move(deadline kind: String, from old: Int?, to new: Int?) {
+        if let old { add(&deadlines, Bucket(kind: kind, bucket: Self.bucket(of: old)), -1) }
+        if let new { add(&deadlines, Bucket(kind: kind, bucket: Self.bucket(of: new)), 1) }
+    }
+
+    package mutating func merge(_ other: CounterChanges) {
+        for (state, n) in other.cases { add(&cases, state, n) }
+        for (bucket, n) in other.deadlines { add(&deadlines, bucket, n) }
+    }
+
+    private func add<Key: Hashable>(_ counts: inout [Key: Int], _ key: Key, _ n: Int) {
+        let sum = counts[key, default: 0] + n
+        counts[key] = sum == 0 ? nil : sum
+    }
+
+    /// The non-zero state changes, in key order (the order rows are locked in).
+    package var caseRows: [(state: String, delta: Int)] {
+        cases.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The non-zero deadline changes, in key order.
+    package var deadlineRows: [(bucket: Bucket, delta: Int)] {
+        deadlines.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The upserts that apply these changes, written once for both dialects (the PostgreSQL batch writes the
+    /// same rows through its own `unnest` form instead).
+    package func statements(_ dialect: StoreDialect) -> [StoreStatement] {
+        let shard = dialect.counterShard
+        var statements: [StoreStatement] = []
+        for chunk in caseRows.chunked(200) {
+            statements.append(
+                StoreStatement(
+                    "INSERT INTO case_counts (state, shard, cases) VALUES "
+                        + Array(repeating: "(?, \(shard), ?)", count: chunk.count).joined(separator: ", ")
+                        + " ON CONFLICT (state, shard) DO UPDATE SET cases = case_counts.cases + excluded.cases",
+                    chunk.flatMap { [StoreValue.text($0.state), .int($0.delta)] }))
+        }
+        for chunk in deadlineRows.chunked(200) {
+            statements.append(
+                StoreStatement(
+                    "INSERT INTO deadline_counts (kind, bucket, shard, deadlines) VALUES "
+                        + Array(repeating: "(?, ?, \(shard), ?)", count: chunk.count).joined(separator: ", ")
+                        + """
+                         ON CONFLICT (kind, bucket, shard) DO UPDATE
+                        SET deadlines = deadline_counts.deadlines + excluded.deadlines
+                        """,
+                    chunk.flatMap { [StoreValue.text($0.bucket.kind), .int($0.bucket.bucket), .int($0.delta)] }))
+        }
+        return statements
+    }
+}
+
+extension StoreDialect {
+    /// Which counter row this connection writes (see `CounterChanges`): one per connection on PostgreSQL, where
+    /// writers run side by side; SQLite has one writer at a time.
+    package var counterShard: String { self == .sqlite ? "0" : "(pg_backend_pid() % \(Self.counterShards))" }
+
+    /// How many rows PostgreSQL spreads each counter over.
+    package static let counterShards = 8
+}
