@@ -98,7 +98,8 @@ func operatorBenchmarks() {
         benchmark.stopMeasurement()
     }
 
-    // stuck: candidates from the three indexes, snapshots decoded, each diagnosed, sorted (first page).
+    // stuck: keyset pages of the candidate ranges merged by urgency, each candidate diagnosed from its indexed
+    // columns and open deadlines (first page).
     Benchmark("operator: stuck (first \(OperatorFixture.pageSize))", configuration: config) { benchmark in
         let store = OperatorFixture.store()
         let finder = StuckCaseFinder(store: store, journey: OperatorFixture.journey)
@@ -109,50 +110,74 @@ func operatorBenchmarks() {
         benchmark.stopMeasurement()
         try await store.close()
     }
+    // The same rows with GRDB and no decoding: every range's rows as urgent as the page's last case (what the
+    // finder reads, less its last partial page per range), then those cases' indexed columns and deadlines.
     Benchmark("baseline: bare SQL for stuck's rows", configuration: config) { benchmark in
+        let store = OperatorFixture.store()
+        let found = try await StuckCaseFinder(store: store, journey: OperatorFixture.journey)
+            .find(at: OperatorFixture.now, limit: OperatorFixture.pageSize)
+        try await store.close()
         let queue = OperatorFixture.queue()
         let journey = OperatorFixture.journey
         let now = OperatorFixture.now
-        let limit = OperatorFixture.pageSize
+        let today = now.danishDate
+        let least = found.last?.urgency ?? 0
+        let kinds = DeadlineKind.allCases.filter { $0 != .courseEnd && $0.holdsUpTheCase }.map(\.rawValue)
+        let running = CaseState.allCases.filter(\.hasRunningCourse).map(\.rawValue)
+        func list(_ n: Int) -> String { "(" + Array(repeating: "?", count: n).joined(separator: ",") + ")" }
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             let rows = try await queue.read { db in
-                var ids: [String] = try String.fetchAll(
-                    db, sql: "SELECT case_id FROM deadlines WHERE due_at <= ? AND kind <> 'course_end' ORDER BY due_at LIMIT ?",
-                    arguments: [now.secondsSinceEpoch, limit])
+                var ids = try String.fetchAll(
+                    db,
+                    sql: "SELECT case_id FROM deadlines INDEXED BY deadlines_due WHERE due_at <= ? AND due_at < ? AND kind IN \(list(kinds.count)) ORDER BY due_at, case_id, kind",
+                    arguments: StatementArguments(
+                        [now.secondsSinceEpoch, today.adding(days: 1 - least).danishMidnight.secondsSinceEpoch] + kinds))
                 ids += try String.fetchAll(
                     db,
-                    sql: "SELECT case_id FROM cases INDEXED BY cases_course_end WHERE course_end IS NOT NULL AND course_end < ? AND state IN ('active','pre_end_awaiting_team','pre_end_awaiting_decision') ORDER BY course_end LIMIT ?",
-                    arguments: [now.danishDate.adding(days: 1).description, limit])
+                    sql: "SELECT case_id FROM cases INDEXED BY cases_course_end WHERE course_end IS NOT NULL AND course_end < ? AND course_end < ? AND state IN \(list(running.count)) ORDER BY course_end, case_id",
+                    arguments: StatementArguments(
+                        [today.adding(days: 1).description, today.adding(days: 1 - least).description] + running))
                 for state in CaseState.allCases where !state.isFinal {
                     guard let days = journey.policy.idleThreshold(state) else { continue }
                     ids += try String.fetchAll(
-                        db, sql: "SELECT case_id FROM cases WHERE state = ? AND last_event_at < ? ORDER BY last_event_at LIMIT ?",
-                        arguments: [state.rawValue, now.danishDate.adding(days: -days).danishMidnight.secondsSinceEpoch, limit])
+                        db,
+                        sql: "SELECT case_id FROM cases INDEXED BY cases_state_idle WHERE state = ? AND last_event_at < ? AND last_event_at < ? ORDER BY last_event_at, case_id",
+                        arguments: [
+                            state.rawValue, today.adding(days: -days).danishMidnight.secondsSinceEpoch,
+                            today.adding(days: 1 - days - least).danishMidnight.secondsSinceEpoch,
+                        ])
                 }
-                let unique = Array(Set(ids))
-                var snapshots: [String] = []
+                var seen = Set<String>()
+                let unique = ids.filter { seen.insert($0).inserted }
+                var rows: [Row] = []
                 var start = 0
                 while start < unique.count {
                     let chunk = Array(unique[start..<min(start + 500, unique.count)])
-                    snapshots += try String.fetchAll(
-                        db, sql: "SELECT snapshot FROM cases WHERE case_id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                    rows += try Row.fetchAll(
+                        db, sql: "SELECT case_id, kind, due_at FROM deadlines WHERE case_id IN \(list(chunk.count))",
+                        arguments: StatementArguments(chunk))
+                    rows += try Row.fetchAll(
+                        db,
+                        sql: "SELECT case_id, state, municipality, caseworker, course_number, course_end, version, last_event_at FROM cases WHERE case_id IN \(list(chunk.count))",
                         arguments: StatementArguments(chunk))
                     start += chunk.count
                 }
-                return snapshots
+                return rows
             }
             blackHole(rows)
         }
         benchmark.stopMeasurement()
     }
 
-    // overdue: the due-time index, most overdue first (first page).
+    // overdue: the due-time index, most overdue first, streamed (first page).
     Benchmark("operator: overdue (first \(OperatorFixture.pageSize))", configuration: config) { benchmark in
         let store = OperatorFixture.store()
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            blackHole(try await store.dueDeadlines(dueBy: OperatorFixture.now, limit: OperatorFixture.pageSize))
+            try await store.forEachDueDeadline(dueBy: OperatorFixture.now, kind: nil, limit: OperatorFixture.pageSize) {
+                blackHole($0)
+            }
         }
         benchmark.stopMeasurement()
         try await store.close()
@@ -165,6 +190,72 @@ func operatorBenchmarks() {
                 try Row.fetchAll(
                     db, sql: "SELECT case_id, kind, due_at FROM deadlines WHERE due_at <= ? ORDER BY due_at, case_id, kind LIMIT ?",
                     arguments: [OperatorFixture.now.secondsSinceEpoch, OperatorFixture.pageSize])
+            }
+            blackHole(rows)
+        }
+        benchmark.stopMeasurement()
+    }
+
+    // overdue --kind: one kind's rows from the (kind, due_at) index (first page).
+    Benchmark("operator: overdue --kind plan_review (first \(OperatorFixture.pageSize))", configuration: config) {
+        benchmark in
+        let store = OperatorFixture.store()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            try await store.forEachDueDeadline(
+                dueBy: OperatorFixture.now, kind: .planReview, limit: OperatorFixture.pageSize
+            ) { blackHole($0) }
+        }
+        benchmark.stopMeasurement()
+        try await store.close()
+    }
+    Benchmark("baseline: bare SQL for overdue --kind's rows", configuration: config) { benchmark in
+        let queue = OperatorFixture.queue()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let rows = try await queue.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: "SELECT case_id, kind, due_at FROM deadlines INDEXED BY deadlines_kind_due WHERE kind = 'plan_review' AND due_at <= ? ORDER BY due_at, case_id LIMIT ?",
+                    arguments: [OperatorFixture.now.secondsSinceEpoch, OperatorFixture.pageSize])
+            }
+            blackHole(rows)
+        }
+        benchmark.stopMeasurement()
+    }
+
+    // stats: the counters, this week's due rows, the rejections of the week and the outbox, counted up to a limit.
+    Benchmark("operator: stats", configuration: config) { benchmark in
+        let store = OperatorFixture.store()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try await store.statistics(at: OperatorFixture.now))
+        }
+        benchmark.stopMeasurement()
+        try await store.close()
+    }
+    Benchmark("baseline: bare SQL for stats' rows", configuration: config) { benchmark in
+        let queue = OperatorFixture.queue()
+        let t = OperatorFixture.now.secondsSinceEpoch
+        let week = Int(t) / CounterChanges.bucketSeconds
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let rows = try await queue.read { db in
+                var rows = try Row.fetchAll(db, sql: "SELECT state, sum(cases) FROM case_counts GROUP BY state")
+                rows += try Row.fetchAll(
+                    db,
+                    sql: "SELECT kind, sum(CASE WHEN bucket < ? THEN deadlines ELSE 0 END), sum(deadlines) FROM deadline_counts GROUP BY kind UNION ALL SELECT kind, count(*), 0 FROM deadlines WHERE due_at >= ? AND due_at <= ? GROUP BY kind",
+                    arguments: [week, week * CounterChanges.bucketSeconds, t])
+                rows += try Row.fetchAll(
+                    db,
+                    sql: "SELECT code, sum(CASE WHEN recorded_at >= ? THEN 1 ELSE 0 END), count(*) FROM rejections INDEXED BY rejections_recorded WHERE recorded_at >= ? GROUP BY code",
+                    arguments: [t - 86_400, t - 7 * 86_400])
+                rows += try Row.fetchAll(
+                    db,
+                    sql: "SELECT (SELECT count(*) FROM (SELECT 1 FROM outbox WHERE sent_at IS NULL LIMIT ?)), (SELECT created_at FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT 1)",
+                    arguments: [StoreStatistics.countLimit + 1])
+                rows += try Row.fetchAll(db, sql: "SELECT count(*) FROM dead_letters WHERE resolution IS NULL")
+                return rows
             }
             blackHole(rows)
         }
