@@ -119,6 +119,15 @@ final class SQLiteSession: StoreSession, @unchecked Sendable {
         }
     }
 
+    func rows(_ statements: [StoreStatement]) async throws -> [[any StoreRow]] {
+        let bound = try statements.map(Self.bind)
+        return try await run { db in
+            try bound.map { sql, arguments in
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { SQLiteRow($0) as any StoreRow }
+            }
+        }
+    }
+
     func forEachRow(_ statement: StoreStatement, _ body: @escaping @Sendable (any StoreRow) throws -> Void)
         async throws
     {

@@ -86,16 +86,16 @@ extension SQLCaseStore {
             var out: [IndexedCase] = []
             for chunk in storable.chunked(dialect.listChunk) {
                 let list = dialect.isIn("case_id", Array(chunk))
+                let results = try await session.rows([
+                    StoreStatement("SELECT \(DueDeadline.columns) FROM deadlines WHERE \(list.sql)", list.arguments),
+                    StoreStatement("SELECT \(CaseSummary.columns) FROM cases WHERE \(list.sql)", list.arguments),
+                ])
                 var deadlines: [String: [Deadline]] = [:]
-                for row in try await session.rows(
-                    StoreStatement("SELECT \(DueDeadline.columns) FROM deadlines WHERE \(list.sql)", list.arguments))
-                {
+                for row in results[0] {
                     let due = try DueDeadline(row: row)
                     deadlines[due.caseId, default: []].append(due.deadline)
                 }
-                for row in try await session.rows(
-                    StoreStatement("SELECT \(CaseSummary.columns) FROM cases WHERE \(list.sql)", list.arguments))
-                {
+                for row in results[1] {
                     let summary = try CaseSummary(row: row)
                     out.append(IndexedCase(summary: summary, deadlines: deadlines[summary.caseId] ?? []))
                 }

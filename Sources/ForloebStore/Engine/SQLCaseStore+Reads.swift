@@ -6,36 +6,30 @@ extension SQLCaseStore {
     public func caseRecord(_ caseId: String) async throws -> CaseRecord? {
         guard StorableText.isStorable(caseId) else { return nil }
         let dialect = self.dialect
-        return try await driver.read { session in
-            let id: [StoreValue] = [.text(caseId)]
-            guard
-                let row = try await session.rows(
-                    StoreStatement("SELECT case_id, snapshot FROM cases WHERE case_id = ?", id)
-                ).first
-            else { return nil }
-            let snapshot = try CaseReplay.decode(
-                try RowReader(row, table: "cases", key: "case_id").string("snapshot"), caseId: caseId)
-            let history = try await session.rows(
-                StoreStatement("SELECT \(HistoryEntry.columns) FROM events WHERE case_id = ? ORDER BY position", id)
-            ).map(HistoryEntry.init(row:))
-            let rejections = try await session.rows(
+        let id: [StoreValue] = [.text(caseId)]
+        // One call for the five reads: an unknown case returns no rows from any of them.
+        let results = try await driver.read { session in
+            try await session.rows([
+                StoreStatement("SELECT case_id, snapshot FROM cases WHERE case_id = ?", id),
+                StoreStatement("SELECT \(HistoryEntry.columns) FROM events WHERE case_id = ? ORDER BY position", id),
                 StoreStatement(
                     """
                     SELECT \(StoredRejection.columns) FROM rejections
                     WHERE case_id = ? AND \(dialect.isTrue("attached")) ORDER BY id
-                    """, id)
-            ).map(StoredRejection.init(row:))
-            let deadlines = try await session.rows(
-                StoreStatement("SELECT \(DueDeadline.columns) FROM deadlines WHERE case_id = ?", id)
-            ).map(DueDeadline.init(row:)).map(\.deadline).sorted()
-            let outbox = try await session.rows(
+                    """, id),
+                StoreStatement("SELECT \(DueDeadline.columns) FROM deadlines WHERE case_id = ?", id),
                 StoreStatement(
-                    "SELECT \(OutboxMessage.columns) FROM outbox WHERE case_id = ? AND sent_at IS NULL ORDER BY id", id)
-            ).map(OutboxMessage.init(row:))
-            return CaseRecord(
-                snapshot: snapshot, history: history, rejections: rejections, deadlines: deadlines,
-                pendingOutbox: outbox)
+                    "SELECT \(OutboxMessage.columns) FROM outbox WHERE case_id = ? AND sent_at IS NULL ORDER BY id", id),
+            ])
         }
+        guard let row = results[0].first else { return nil }
+        let snapshot = try CaseReplay.decode(
+            try RowReader(row, table: "cases", key: "case_id").string("snapshot"), caseId: caseId)
+        return CaseRecord(
+            snapshot: snapshot, history: try results[1].map(HistoryEntry.init(row:)),
+            rejections: try results[2].map(StoredRejection.init(row:)),
+            deadlines: try results[3].map(DueDeadline.init(row:)).map(\.deadline).sorted(),
+            pendingOutbox: try results[4].map(OutboxMessage.init(row:)))
     }
 
     public func cases(matching filter: CaseFilter) async throws -> [CaseSummary] {

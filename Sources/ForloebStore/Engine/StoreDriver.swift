@@ -12,6 +12,18 @@ package protocol StoreSession: Sendable {
     /// Runs `statement` and returns how many rows it changed.
     @discardableResult
     func execute(_ statement: StoreStatement) async throws -> Int
+
+    /// Every row of each of `statements`, run in order: one call where a back end pays per call (SQLite serves a
+    /// session's calls on GRDB's thread, one hop each).
+    func rows(_ statements: [StoreStatement]) async throws -> [[any StoreRow]]
+}
+
+extension StoreSession {
+    package func rows(_ statements: [StoreStatement]) async throws -> [[any StoreRow]] {
+        var out: [[any StoreRow]] = []
+        for statement in statements { out.append(try await rows(statement)) }
+        return out
+    }
 }
 
 /// What a back end supplies to the one engine (`SQLCaseStore`): its dialect, its read and transaction primitives,
