@@ -7,7 +7,7 @@ import ForloebCore
 /// longest-running reason first: open deadlines due by now (the due-time index; in every state, for appeals run
 /// on finished cases too), running courses whose end has passed (the course-end index) and, per non-final
 /// state, cases whose last accepted event is older than that state's idle threshold (the (state, last event)
-/// index). The ranges are merged a day of urgency at a time. `CaseDiagnosis` (the same pure rules for every
+/// index). The ranges are merged whole days of urgency at a time, most urgent first. `CaseDiagnosis` (the same pure rules for every
 /// back end) decides from each candidate's indexed columns and open deadlines, never its snapshot, why it is
 /// stuck and which events would move it on. A case is diagnosed once, where its most urgent reason meets it.
 /// The cost follows the number of stuck cases, not the size of the store.
@@ -81,14 +81,25 @@ public struct StuckCaseFinder: Sendable {
         // found it waits for its own day.
         var waiting: [Int: [CaseDiagnosis]] = [:]
         var handedOut = 0
-        while true {
-            for index in ranges.indices { try await ranges[index].fill(from: store) }
-            guard let level = (ranges.compactMap(\.head?.urgency) + waiting.keys).max() else { break }
+        var exhausted = false
+        while !exhausted || !waiting.isEmpty {
+            // Whole days of urgency, most urgent first, until a batch is worth a read: every candidate at least as
+            // urgent as `floor` is then in hand.
             var found: [String] = []
-            for index in ranges.indices {
-                while let head = try await ranges[index].next(from: store), head.urgency >= level {
-                    ranges[index].pop()
-                    if seen.insert(head.caseId).inserted { found.append(head.caseId) }
+            var floor = Int.min
+            while found.count < Self.batch {
+                for index in ranges.indices { try await ranges[index].fill(from: store) }
+                guard let level = ranges.compactMap(\.head?.urgency).max() else {
+                    exhausted = true
+                    floor = Int.min
+                    break
+                }
+                floor = level
+                for index in ranges.indices {
+                    while let head = try await ranges[index].next(from: store), head.urgency >= level {
+                        ranges[index].pop()
+                        if seen.insert(head.caseId).inserted { found.append(head.caseId) }
+                    }
                 }
             }
             for chunk in found.chunked(500) {
@@ -102,7 +113,7 @@ public struct StuckCaseFinder: Sendable {
                     if diagnosis.isStuck { waiting[diagnosis.urgency, default: []].append(diagnosis) }
                 }
             }
-            for urgency in waiting.keys.filter({ $0 >= level }).sorted(by: >) {
+            for urgency in waiting.keys.filter({ $0 >= floor }).sorted(by: >) {
                 for diagnosis in waiting.removeValue(forKey: urgency)!.sorted(by: { $0.caseId < $1.caseId }) {
                     try body(diagnosis)
                     handedOut += 1
@@ -130,6 +141,9 @@ public struct StuckCaseFinder: Sendable {
             return cases
         }
     }
+
+    /// Candidates gathered before they are read and diagnosed together.
+    static let batch = 256
 
     /// One range being read: a buffered page, and where the next page starts. Pages start small (a first page
     /// of `stuck` reads little of each range) and grow.
