@@ -7,10 +7,10 @@ import ForloebCore
 /// longest-running reason first: open deadlines due by now (the due-time index; in every state, for appeals run
 /// on finished cases too), running courses whose end has passed (the course-end index) and, per non-final
 /// state, cases whose last accepted event is older than that state's idle threshold (the (state, last event)
-/// index). The ranges are merged whole days of urgency at a time, most urgent first. `CaseDiagnosis` (the same pure rules for every
-/// back end) decides from each candidate's indexed columns and open deadlines, never its snapshot, why it is
-/// stuck and which events would move it on. A case is diagnosed once, where its most urgent reason meets it.
-/// The cost follows the number of stuck cases, not the size of the store.
+/// index). The ranges are merged whole days of urgency at a time, most urgent first. `CaseDiagnosis` (the same
+/// pure rules for every back end) decides from each candidate's indexed columns and open deadlines, never its
+/// snapshot, why it is stuck and which events would move it on. A case is diagnosed once, where its most urgent
+/// reason meets it. The cost follows the number of stuck cases, not the size of the store.
 public struct StuckCaseFinder: Sendable {
     public let store: any CaseStore
     public let journey: Journey
