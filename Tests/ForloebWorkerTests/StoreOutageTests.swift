@@ -100,40 +100,36 @@ struct StoreOutageTests {
         let path = NSTemporaryDirectory() + "forloeb-worker-outage-\(id).sqlite"
         let harness = try WorkerHarness(
             "outage", store: try SQLiteCaseStore(path: path, durability: .normal, faults: faults))
-        defer {
-            Task {
-                await harness.tearDown()
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try await harness.tearingDown(sqlite: path) {
+            let lines = Array(Self.lines.prefix(1_500))
+            let reference = WorkerTests.reference(lines)
+            let channel = try await harness.prepare()
+            try await harness.publish(lines, on: channel)
+            let log = InMemoryLogHandler()
+            let metrics = TestMetrics()
+            try await harness.running([worker(harness, store: harness.store, lanes: [], log: log, metrics: metrics)]) {
+                _ = try await harness.waitUntilProcessed(lines.count, timeout: .seconds(120))
             }
+            #expect(transactions.withLock { $0 } >= 18, "the injected failures must have happened")
+            let counts = try await harness.store.counts()
+            #expect(counts.processed == lines.count)
+            #expect(counts.events == lines.count)
+            #expect(counts.rejections == 0)
+            for (caseId, expected) in reference.cases {
+                #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected, "\(caseId)")
+            }
+            #expect(try metrics.expectCounter("forloeb_events_retried_total").totalValue == 0)
+            #expect(try metrics.expectCounter("forloeb_store_reconnects_total").totalValue >= 6)
+            let up = try metrics.expectGauge("forloeb_store_up").values
+            #expect(up.contains(0) && up.last == 1, "\(up)")
+            #expect(try metrics.expectGauge("forloeb_consumers_paused").lastValue == 0)
+            #expect(try metrics.expectGauge("forloeb_consumers_draining").lastValue == 1, "drained at the end")
+            let warnings = log.entries.filter { $0.message.description.hasPrefix("store unavailable") }
+            #expect(!warnings.isEmpty && warnings.count < 6, "one warning per outage, not per failure: \(warnings.count)")
+            #expect(warnings.allSatisfy { $0.level == .warning })
+            #expect(log.entries.contains { $0.message.description.hasPrefix("store available again") })
+            #expect(!log.entries.contains { $0.message.description.contains("retry queues") })
         }
-        let lines = Array(Self.lines.prefix(1_500))
-        let reference = WorkerTests.reference(lines)
-        let channel = try await harness.prepare()
-        try await harness.publish(lines, on: channel)
-        let log = InMemoryLogHandler()
-        let metrics = TestMetrics()
-        try await harness.running([worker(harness, store: harness.store, lanes: [], log: log, metrics: metrics)]) {
-            _ = try await harness.waitUntilProcessed(lines.count, timeout: .seconds(120))
-        }
-        #expect(transactions.withLock { $0 } >= 18, "the injected failures must have happened")
-        let counts = try await harness.store.counts()
-        #expect(counts.processed == lines.count)
-        #expect(counts.events == lines.count)
-        #expect(counts.rejections == 0)
-        for (caseId, expected) in reference.cases {
-            #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected, "\(caseId)")
-        }
-        #expect(try metrics.expectCounter("forloeb_events_retried_total").totalValue == 0)
-        #expect(try metrics.expectCounter("forloeb_store_reconnects_total").totalValue >= 6)
-        let up = try metrics.expectGauge("forloeb_store_up").values
-        #expect(up.contains(0) && up.last == 1, "\(up)")
-        #expect(try metrics.expectGauge("forloeb_consumers_paused").lastValue == 0)
-        #expect(try metrics.expectGauge("forloeb_consumers_draining").lastValue == 1, "drained at the end")
-        let warnings = log.entries.filter { $0.message.description.hasPrefix("store unavailable") }
-        #expect(!warnings.isEmpty && warnings.count < 6, "one warning per outage, not per failure: \(warnings.count)")
-        #expect(warnings.allSatisfy { $0.level == .warning })
-        #expect(log.entries.contains { $0.message.description.hasPrefix("store available again") })
-        #expect(!log.entries.contains { $0.message.description.contains("retry queues") })
     }
 
     /// PostgreSQL restarted under a busy worker (lanes too, for `fast`): the worker notices, says so, holds its

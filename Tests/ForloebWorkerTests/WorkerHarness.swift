@@ -147,37 +147,49 @@ final class WorkerHarness: Sendable {
         }
     }
 
-    /// Runs `body` while the given workers run, then shuts them down gracefully and waits for them.
+    /// Runs `body` while the given workers run, then shuts them down gracefully and waits for them, whether `body`
+    /// returned or threw: the groups run as child tasks, so none outlives the call.
     func running<T: Sendable>(_ workers: [Worker], _ body: () async throws -> T) async throws -> T {
         var groups: [ServiceGroup] = []
         for worker in workers { groups.append(try await worker.serviceGroup(signals: [])) }
-        let tasks = groups.map { group in Task { try await group.run() } }
-        do {
-            let result = try await body()
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            for group in groups { tasks.addTask { try await group.run() } }
+            let result: Result<T, any Error>
+            do {
+                result = .success(try await body())
+            } catch {
+                result = .failure(error)
+            }
             for group in groups { await group.triggerGracefulShutdown() }
-            for task in tasks { try await task.value }
-            return result
-        } catch {
-            for group in groups { await group.triggerGracefulShutdown() }
-            for task in tasks { _ = try? await task.value }
-            throw error
+            if case .failure = result {
+                // The body's error is the one to report; the workers' ends are awaited, their errors dropped.
+                while true {
+                    do {
+                        guard try await tasks.next() != nil else { break }
+                    } catch {}
+                }
+            } else {
+                try await tasks.waitForAll()
+            }
+            return try result.get()
         }
     }
 
     /// Deletes the test's exchanges and queues and its store.
     /// Runs `body`, then tears the harness down whether it returned or threw: structured, where a `defer` could
-    /// only leave the teardown to a task nobody waits for.
-    func tearingDown(workers: Int = 1, _ body: () async throws -> Void) async throws {
+    /// only leave the teardown to a task nobody waits for. `sqlite`: a store file the test made outside the
+    /// harness's directory, removed with its `-wal` and `-shm`.
+    func tearingDown(workers: Int = 1, sqlite: String? = nil, _ body: () async throws -> Void) async throws {
         do {
             try await body()
         } catch {
-            await tearDown(workers: workers)
+            await tearDown(workers: workers, sqlite: sqlite)
             throw error
         }
-        await tearDown(workers: workers)
+        await tearDown(workers: workers, sqlite: sqlite)
     }
 
-    func tearDown(workers: Int = 1) async {
+    func tearDown(workers: Int = 1, sqlite: String? = nil) async {
         if let connection = try? await AMQPConnection.connect(to: amqp), let channel = try? await connection.openChannel() {
             let topology = topology(workers: workers).topology
             for queue in topology.queues { _ = try? await channel.delete(queue: queue.name) }
@@ -188,6 +200,9 @@ final class WorkerHarness: Sendable {
         try? await store.close()
         for lane in lanes { try? await lane.close() }
         try? FileManager.default.removeItem(atPath: directory)
+        if let sqlite {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlite + suffix) }
+        }
         if let postgres {
             try? await PostgresAdmin.run(postgres, "DROP DATABASE IF EXISTS \(postgres.database) WITH (FORCE)")
         }
