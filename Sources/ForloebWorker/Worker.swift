@@ -32,7 +32,8 @@ public struct Worker: Sendable {
         public var retrySteps: [ForloebTopology.RetryStep]?
 
         public init(
-            amqp: AMQPURL, prefix: String = "forloeb", workers: Int = 1, index: Int = 0, queueKind: AMQPQueue.Kind = .quorum,
+            amqp: AMQPURL, prefix: String = "forloeb", workers: Int = 1, index: Int = 0,
+            queueKind: AMQPQueue.Kind = .quorum,
             prefetch: UInt16 = 2000, batchSize: Int = 1000, batchWindow: Duration = .milliseconds(20),
             schedulerInterval: Duration = .seconds(30), exitWhenIdle: Duration? = nil,
             retrySteps: [ForloebTopology.RetryStep]? = nil
@@ -63,20 +64,21 @@ public struct Worker: Sendable {
     public let clock: @Sendable () -> Instant
     public let logger: Logger
     public let metrics: WorkerMetrics
-    /// More store handles for the consumers besides `store` (`forloeb worker` passes `store` again: its pool
-    /// gives each lane a connection): each batch is split by case over all of them and applied at once
-    /// (`CaseLanes`). PostgreSQL only; SQLite has one writer.
-    public let lanes: [any CaseStore]
+    /// How many transactions the consumers apply each batch in at once, its cases split among them
+    /// (`CaseLanes`), each on a connection of the store's pool (`forloeb worker --lanes`). PostgreSQL only; SQLite
+    /// has one writer, and takes 1.
+    public let lanes: Int
 
     /// The relay and the scheduler use `store` too: on PostgreSQL its pool gives them connections of their own, so
     /// their reads and marks never queue behind the consumer's batch transaction; SQLite reads beside its writer.
     public init(
-        configuration: Configuration, store: any CaseStore, lanes: [any CaseStore] = [], journey: Journey,
-        clock: @escaping @Sendable () -> Instant, logger: Logger, metrics: WorkerMetrics = WorkerMetrics()
+        configuration: Configuration, store: any CaseStore, lanes: Int = 1,
+        journey: Journey, clock: @escaping @Sendable () -> Instant, logger: Logger,
+        metrics: WorkerMetrics = WorkerMetrics()
     ) {
         self.configuration = configuration
         self.store = store
-        self.lanes = lanes
+        self.lanes = max(1, lanes)
         self.journey = journey
         self.clock = clock
         self.logger = logger
@@ -107,7 +109,8 @@ public struct Worker: Sendable {
             services.append(
                 .init(
                     service: EventConsumer(
-                        store: store, lanes: lanes, journey: journey, amqp: c.amqp, settings: settings, doorbell: doorbell,
+                        store: store, lanes: lanes, journey: journey, amqp: c.amqp, settings: settings,
+                        doorbell: doorbell,
                         activity: activity, clock: clock, logger: logger, metrics: metrics, health: health)))
         }
         if let quiet = c.exitWhenIdle {

@@ -152,11 +152,12 @@ struct WorkerTests {
         }
     }
 
-    /// A PostgreSQL worker whose consumer splits each batch by case over two more connections (`--lanes 3`):
+    /// A PostgreSQL worker whose consumer splits each batch by case into three transactions at once on its
+    /// store's pool (`--lanes 3`):
     /// the journey still comes out as the reference says, every event once, every state change published.
     @Test(.enabled(if: WorkerHarness.postgresEnabled, "needs FORLOEB_TEST_POSTGRES_URL (scripts/postgres.sh)"))
     func lanesOnPostgresKeepPerCaseOrder() async throws {
-        let harness = try await WorkerHarness.postgres("lanes", lanes: 2)
+        let harness = try await WorkerHarness.postgres("lanes", lanes: 3)
         try await harness.tearingDown {
             let channel = try await harness.prepare()
             let generated = CaseStreamGenerator(seed: 7).stream(cases: 60).map { $0.wireJSON() }
@@ -301,8 +302,9 @@ struct WorkerTests {
         }
     }
 
-    /// One lane's database fails once in the middle of a batch (with an error that is not transient): only that
-    /// lane's messages go to the retry queues and come back; the other lane's part stays committed, and its dead letters are published.
+    /// One lane's transaction fails once in the middle of a batch (with an error that is not transient; the first
+    /// lane to write fails): only that lane's messages go to the retry queues and come back; the other lane's part
+    /// stays committed, and the dead letters are published.
     /// (One event per case: a message back from the retry queues comes after those queued behind it, so a
     /// case's later events would overtake it, with or without lanes; the README says so.)
     @Test(.enabled(if: WorkerHarness.postgresEnabled, "needs FORLOEB_TEST_POSTGRES_URL (scripts/postgres.sh)"))
@@ -314,12 +316,12 @@ struct WorkerTests {
             }
             throw StoreError(.io, "injected: the lane's write failed")
         })
-        let harness = try await WorkerHarness.postgres("lanefail", lanes: 1, laneFaults: faults)
+        let harness = try await WorkerHarness.postgres("lanefail", lanes: 2, faults: faults)
         try await harness.tearingDown {
             let channel = try await harness.prepare()
             let generated = CaseStreamGenerator(seed: 9).stream(cases: 150).filter { $0.type.rawValue == "case.opened" }
                 .map { $0.wireJSON() }
-            // Unreadable messages name no case: they are in lane 0, the one that does not fail.
+            // Unreadable messages name no case: they are in lane 0, dead-lettered at once or after their retry.
             let unreadable = (0..<5).map { Data("not json \($0)".utf8) }
             let reference = Self.reference(generated)
             try await harness.publish(unreadable + generated, on: channel)

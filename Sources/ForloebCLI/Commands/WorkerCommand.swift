@@ -146,7 +146,7 @@ struct WorkerCommand: AsyncParsableCommand {
                 "lanes": "\(lanes)", "storeConnections": "\(storeConnections ?? lanes + 2)",
             ])
         let worker = Worker(
-            configuration: configuration, store: store, lanes: Array(repeating: store, count: lanes - 1),
+            configuration: configuration, store: store, lanes: lanes,
             journey: workflow.journey,
             clock: { (try? CommandClock.now()) ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) },
             logger: logger, metrics: WorkerMetrics())
