@@ -230,6 +230,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             // Stores written by an earlier forloeb, for the in-place upgrade test (read through #filePath).
             exclude: ["Fixtures"],
