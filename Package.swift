@@ -66,7 +66,10 @@ let package = Package(
         ),
         .target(
             name: "ForloebStore",
-            dependencies: ["ForloebCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "ForloebCore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -79,6 +82,7 @@ let package = Package(
             dependencies: [
                 "ForloebCore", "ForloebStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -226,6 +230,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             // Stores written by an earlier forloeb, for the in-place upgrade test (read through #filePath).
             exclude: ["Fixtures"],

@@ -4,15 +4,20 @@ import Foundation
 import Logging
 import NIOCore
 import PostgresNIO
+import ServiceLifecycle
 import Synchronization
 
 /// PostgreSQL's dialect for the engine (`SQLCaseStore`), through postgres-nio's `PostgresClient`: a pool of up to
 /// `poolSize` connections, so that the worker's consumers, lanes, relay and scheduler each take a connection of
 /// their own from one store, and transactions are the pool's `withTransaction`.
 ///
-/// The pool runs in a task of the driver's own, started on first use and ended by `close()`. Concurrency between
-/// writers is optimistic: a batch locks the case rows it read (`FOR UPDATE`, in case-id order) and checks their
-/// versions before writing.
+/// Who runs the pool (`PostgresClient.run()`): in a process that uses the store for its whole life (the worker),
+/// the `Service` from `poolService()`, in that process's `ServiceGroup`, whose graceful shutdown ends it after
+/// the services that use the store; elsewhere (one-shot verbs, tests, the benchmarks) a task of the driver's own,
+/// started on first use and ended by `close()`, because a verb that reads a page has no group to run it in.
+///
+/// Concurrency between writers is optimistic: a batch locks the case rows it read (`FOR UPDATE`, in case-id
+/// order) and checks their versions before writing.
 ///
 /// Every call ends (`WatchedConnection`): within `callTimeout`, within seconds of its connection closing, or
 /// at once when its task is cancelled; only `migrate` may run longer than `callTimeout` (it may wait for
@@ -35,7 +40,12 @@ final class PostgresDriver: StoreDriver {
 
     private enum State {
         case idle
-        case running(Task<Void, Never>)
+        /// Run by a task of the driver's own, started by the first call; `handed` once a service was made, which
+        /// ends it at its group's shutdown.
+        case running(Task<Void, Never>, handed: Bool)
+        /// Handed to the service from `poolService()`; `started` once the service runs it. Calls made before
+        /// then wait for their lease (within `connectTimeout`) rather than start a pool of the driver's own.
+        case service(started: Bool)
         case closed
     }
 
@@ -82,11 +92,12 @@ final class PostgresDriver: StoreDriver {
         }
     }
 
-    /// Ends the pool: its connections close, and every later call fails `unreachable`.
+    /// Ends the pool: its connections close, and every later call fails `unreachable`. A pool that a service runs
+    /// ends with that service (at its group's shutdown); here it only refuses later calls.
     func close() async throws {
         let task: Task<Void, Never>? = state.withLock { state in
             defer { state = .closed }
-            if case .running(let task) = state { return task }
+            if case .running(let task, _) = state { return task }
             return nil
         }
         task?.cancel()
@@ -100,14 +111,63 @@ final class PostgresDriver: StoreDriver {
         try state.withLock { state in
             switch state {
             case .idle:
-                state = .running(Task.detached { await client.run() })
-            case .running:
+                state = .running(Task.detached { await client.run() }, handed: false)
+            case .running, .service:
                 break
             case .closed:
                 throw StoreError(.unreachable, "the store \(url.redacted) was closed")
             }
         }
         return client
+    }
+
+    /// Hands the pool to a service for the caller's group (`CaseStore.poolService()`); nil when a service already
+    /// has it, or the driver was closed.
+    func poolService() -> (any Service)? {
+        let handed: Bool = state.withLock { state in
+            switch state {
+            case .idle:
+                state = .service(started: false)
+                return true
+            case .running(let task, handed: false):
+                state = .running(task, handed: true)
+                return true
+            case .running(_, handed: true), .service, .closed:
+                return false
+            }
+        }
+        return handed ? PostgresPoolService(driver: self) : nil
+    }
+
+    /// The service's run: the pool in the calling task until the group's graceful shutdown (postgres-nio's
+    /// `run()` ends then) or cancellation, after which the store is closed. A pool that a call had already
+    /// started in the driver's own task (the store was used before it was handed over) is left running there,
+    /// and is ended at the same point.
+    func runPool() async throws {
+        if let setupError { throw setupError }
+        guard let client else { throw StoreError(.unreachable, "no client for \(url.redacted)") }
+        enum Start { case run, adopt, none }
+        let start: Start = state.withLock { state in
+            switch state {
+            case .idle, .service(started: false):
+                state = .service(started: true)
+                return .run
+            case .running:
+                return .adopt
+            case .service(started: true), .closed:
+                return .none
+            }
+        }
+        switch start {
+        case .run:
+            await client.run()
+            state.withLock { $0 = .closed }
+        case .adopt:
+            try? await gracefulShutdown()
+            try await close()
+        case .none:
+            return
+        }
     }
 
     /// The watch of a pooled connection, made on its first lease and forgotten when it closes.

@@ -1,5 +1,6 @@
 import ForloebCore
 import Foundation
+import ServiceLifecycle
 
 /// The durable home of cases: the one interface the worker, the scheduler and the operator CLI use, implemented
 /// once (`SQLCaseStore`) over SQLite (`ForloebSQLite`) and PostgreSQL (`ForloebPostgres`).
@@ -19,6 +20,14 @@ public protocol CaseStore: EventStore, OutboxStore, DeadlineStore, CaseReads, Au
 
     /// Releases connections; the store is unusable afterwards.
     func close() async throws
+
+    /// The store's connection pool as a `Service`, for the `ServiceGroup` of a process that uses the store for
+    /// its whole life (the worker); nil when there is no pool to run (SQLite). See `PostgresCaseStore`.
+    ///
+    /// Asking for it hands the pool to that service: put it first in the group, so that the group's graceful
+    /// shutdown reaches it last, after the services that use the store, and run the group; the store is closed
+    /// when the service ends. At most one service per store.
+    func poolService() -> (any Service)?
 }
 
 /// The worker's writes: batches of inbound messages, applied through the journey.

@@ -1,5 +1,5 @@
-import ForloebAMQP
 import CoreMetrics
+import ForloebAMQP
 import ForloebCore
 import ForloebStore
 import Foundation
@@ -40,9 +40,10 @@ public struct EventConsumer: Service {
         }
     }
 
-    /// The consumer's store handles, one connection each: a batch's cases are split among them (`CaseLanes`).
-    let stores: [any CaseStore]
-    var store: any CaseStore { stores[0] }
+    let store: any CaseStore
+    /// How many transactions a batch is applied in at once, its cases split among them (`CaseLanes`): each
+    /// takes a connection of its own from the store's pool (PostgreSQL); 1 for SQLite, which has one writer.
+    let lanes: Int
     let journey: Journey
     let amqp: AMQPURL
     let settings: Settings
@@ -56,14 +57,15 @@ public struct EventConsumer: Service {
     let shutdownGrace: Duration
 
     public init(
-        store: any CaseStore, lanes: [any CaseStore] = [], journey: Journey, amqp: AMQPURL, settings: Settings,
+        store: any CaseStore, lanes: Int = 1, journey: Journey, amqp: AMQPURL, settings: Settings,
         doorbell: Doorbell, activity: Activity = Activity(), clock: @escaping @Sendable () -> Instant, logger: Logger,
         metrics: WorkerMetrics, health: StoreHealth? = nil, shutdownGrace: Duration = .seconds(5)
     ) {
         self.health = health ?? StoreHealth(store: store.url, logger: logger, metrics: metrics)
         self.shutdownGrace = shutdownGrace
         self.activity = activity
-        self.stores = [store] + lanes
+        self.store = store
+        self.lanes = max(1, lanes)
         self.journey = journey
         self.amqp = amqp
         self.settings = settings
@@ -205,14 +207,14 @@ public struct EventConsumer: Service {
         return 0
     }
 
-    /// Applies a batch: on one store, or split by case over every lane at once (`CaseLanes`), each part in its
-    /// own transaction. A part whose store failed leaves its messages' outcomes `nil` and reports its error (a
+    /// Applies a batch: in one transaction, or split by case over the lanes (`CaseLanes`), each part in a
+    /// transaction of its own, all at once on the store's pool. A part that failed leaves its messages' outcomes `nil` and reports its error (a
     /// transient one first, so that the batch is held); the other parts committed, and their outcomes count as
     /// usual.
     func apply(_ messages: [InboundMessage]) async -> (outcomes: [ApplyOutcome?], failure: (any Error)?) {
         let now = clock()
         let journey = journey
-        guard let parts = CaseLanes.split(messages, lanes: stores.count) else {
+        guard let parts = CaseLanes.split(messages, lanes: lanes) else {
             do {
                 return (try await store.applyRetrying(messages, journey: journey, at: now), nil)
             } catch {
@@ -224,10 +226,9 @@ public struct EventConsumer: Service {
         await withTaskGroup(of: (lane: Int, result: Result<[ApplyOutcome], any Error>).self) { group in
             for (lane, indices) in parts.enumerated() where !indices.isEmpty {
                 let share = indices.map { messages[$0] }
-                let laneStore = stores[lane]
-                group.addTask {
+                group.addTask { [store] in
                     do {
-                        return (lane, .success(try await laneStore.applyRetrying(share, journey: journey, at: now)))
+                        return (lane, .success(try await store.applyRetrying(share, journey: journey, at: now)))
                     } catch {
                         return (lane, .failure(error))
                     }

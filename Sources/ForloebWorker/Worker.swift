@@ -9,7 +9,8 @@ import UnixSignals
 ///
 /// `forloeb worker` builds one from the environment; tests build one in-process against the real broker and
 /// store. Shutdown order matters and is the reverse of `services`: the consumers drain and ack first, then
-/// the relay publishes what they committed, then the scheduler stops.
+/// the relay publishes what they committed, then the scheduler stops, and last the store's pool closes when the
+/// worker runs it (`runsStorePool`).
 public struct Worker: Sendable {
     public struct Configuration: Sendable {
         public var amqp: AMQPURL
@@ -32,7 +33,8 @@ public struct Worker: Sendable {
         public var retrySteps: [ForloebTopology.RetryStep]?
 
         public init(
-            amqp: AMQPURL, prefix: String = "forloeb", workers: Int = 1, index: Int = 0, queueKind: AMQPQueue.Kind = .quorum,
+            amqp: AMQPURL, prefix: String = "forloeb", workers: Int = 1, index: Int = 0,
+            queueKind: AMQPQueue.Kind = .quorum,
             prefetch: UInt16 = 2000, batchSize: Int = 1000, batchWindow: Duration = .milliseconds(20),
             schedulerInterval: Duration = .seconds(30), exitWhenIdle: Duration? = nil,
             retrySteps: [ForloebTopology.RetryStep]? = nil
@@ -63,33 +65,45 @@ public struct Worker: Sendable {
     public let clock: @Sendable () -> Instant
     public let logger: Logger
     public let metrics: WorkerMetrics
-    /// More store handles for the consumers besides `store` (`forloeb worker` passes `store` again: its pool
-    /// gives each lane a connection): each batch is split by case over all of them and applied at once
-    /// (`CaseLanes`). PostgreSQL only; SQLite has one writer.
-    public let lanes: [any CaseStore]
+    /// How many transactions the consumers apply each batch in at once, its cases split among them
+    /// (`CaseLanes`), each on a connection of the store's pool (`forloeb worker --lanes`). PostgreSQL only; SQLite
+    /// has one writer, and takes 1.
+    public let lanes: Int
+    /// Whether the worker's group runs the store's connection pool (`CaseStore.poolService()`) as its first
+    /// service, so that the pool starts with the group and its graceful shutdown closes the store last, after the
+    /// consumers, the relay and the scheduler drained: `forloeb worker`, whose store lives as long as the worker.
+    /// The schema is then the caller's to have checked (the command migrates on a store of its own before), since
+    /// a call made before the group runs would wait for the group's pool. Tests and the benchmark share a store
+    /// between workers and read it after they stop: they leave the pool to the store, which runs it itself.
+    public let runsStorePool: Bool
 
     /// The relay and the scheduler use `store` too: on PostgreSQL its pool gives them connections of their own, so
     /// their reads and marks never queue behind the consumer's batch transaction; SQLite reads beside its writer.
     public init(
-        configuration: Configuration, store: any CaseStore, lanes: [any CaseStore] = [], journey: Journey,
-        clock: @escaping @Sendable () -> Instant, logger: Logger, metrics: WorkerMetrics = WorkerMetrics()
+        configuration: Configuration, store: any CaseStore, lanes: Int = 1, runsStorePool: Bool = false,
+        journey: Journey, clock: @escaping @Sendable () -> Instant, logger: Logger,
+        metrics: WorkerMetrics = WorkerMetrics()
     ) {
         self.configuration = configuration
         self.store = store
-        self.lanes = lanes
+        self.lanes = max(1, lanes)
+        self.runsStorePool = runsStorePool
         self.journey = journey
         self.clock = clock
         self.logger = logger
         self.metrics = metrics
     }
 
-    /// The services in start order (shut down in reverse); `extra` run first and stop last (metrics writers).
+    /// The services in start order (shut down in reverse): the store's pool first when the worker runs it (it
+    /// stops last), then `extra` (metrics writers), the scheduler, the relay and the consumers.
     public func services(extra: [any Service] = []) -> [ServiceGroupConfiguration.ServiceConfiguration] {
         let doorbell = Doorbell()
         let activity = Activity()
         let health = StoreHealth(store: store.url, logger: logger, metrics: metrics)
         let c = configuration
-        var services = extra.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if runsStorePool, let pool = store.poolService() { services.append(.init(service: pool)) }
+        services += extra.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
         services.append(
             .init(
                 service: DeadlineScheduler(
@@ -107,7 +121,8 @@ public struct Worker: Sendable {
             services.append(
                 .init(
                     service: EventConsumer(
-                        store: store, lanes: lanes, journey: journey, amqp: c.amqp, settings: settings, doorbell: doorbell,
+                        store: store, lanes: lanes, journey: journey, amqp: c.amqp, settings: settings,
+                        doorbell: doorbell,
                         activity: activity, clock: clock, logger: logger, metrics: metrics, health: health)))
         }
         if let quiet = c.exitWhenIdle {
@@ -119,11 +134,12 @@ public struct Worker: Sendable {
         return services
     }
 
-    /// Migrates the store and builds the service group; `run()` it, `triggerGracefulShutdown()` to stop.
+    /// Migrates the store (unless the worker runs its pool: `runsStorePool`) and builds the service group; `run()`
+    /// it, `triggerGracefulShutdown()` to stop.
     public func serviceGroup(extra: [any Service] = [], signals: [UnixSignal] = [.sigterm, .sigint]) async throws
         -> ServiceGroup
     {
-        _ = try await store.migrate()
+        if !runsStorePool { _ = try await store.migrate() }
         var group = ServiceGroupConfiguration(services: services(extra: extra), logger: logger)
         group.gracefulShutdownSignals = signals
         group.maximumGracefulShutdownDuration = .seconds(60)

@@ -24,16 +24,19 @@ struct PostgresTLSTests {
 
     func connects(_ address: StoreURL.PostgresAddress) async -> Result<Void, StoreError> {
         let store = PostgresCaseStore(address)
-        defer { Task { try? await store.close() } }
+        let result: Result<Void, StoreError>
         do {
             try await store.connect()
             _ = try await store.appliedMigrations()
-            return .success(())
+            result = .success(())
         } catch let error as StoreError {
-            return .failure(error)
+            result = .failure(error)
         } catch {
-            return .failure(StoreError(.unreachable, "\(error)"))
+            result = .failure(StoreError(.unreachable, "\(error)"))
         }
+        // Closed before returning, on every path: a close left to a `defer`'s task would outlive the test.
+        try? await store.close()
+        return result
     }
 
     @Test func verifiedConnectionsWork() async throws {

@@ -71,7 +71,7 @@ struct FullFileSystemTests {
         try await harness.publish(lines, on: channel)
         let log = InMemoryLogHandler()
         let metrics = TestMetrics()
-        try await harness.running([outage.worker(harness, store: store, lanes: [], log: log, metrics: metrics)]) {
+        try await harness.running([outage.worker(harness, store: store, log: log, metrics: metrics)]) {
             // The worker finds the disk full and holds its batch.
             let deadline = ContinuousClock.now + .seconds(60)
             while ContinuousClock.now < deadline,

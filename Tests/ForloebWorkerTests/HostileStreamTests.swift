@@ -107,7 +107,7 @@ struct HostileStreamTests {
     func tenThousandMessagesMostlyHostileAreEachAccountedFor(backend: String) async throws {
         let harness =
             backend == "postgres"
-            ? try await WorkerHarness.postgres("hostile-stream", lanes: 0) : try WorkerHarness("hostile-stream")
+            ? try await WorkerHarness.postgres("hostile-stream") : try WorkerHarness("hostile-stream")
         try await harness.tearingDown {
             let channel = try await harness.prepare()
             let (messages, validCases) = Self.stream(total: 10_000, seed: 17)

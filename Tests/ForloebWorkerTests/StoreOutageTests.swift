@@ -29,7 +29,7 @@ struct StoreOutageTests {
     /// A worker like the harness's (small batches, so that the stream takes a while), logging and counting into
     /// `log` and `metrics` for the test to read.
     func worker(
-        _ harness: WorkerHarness, store: any CaseStore, lanes: [any CaseStore], log: InMemoryLogHandler,
+        _ harness: WorkerHarness, store: any CaseStore, lanes: Int = 1, log: InMemoryLogHandler,
         metrics: TestMetrics
     ) -> Worker {
         var logger = Logger(label: "test.worker", factory: { _ in log })
@@ -100,40 +100,36 @@ struct StoreOutageTests {
         let path = NSTemporaryDirectory() + "forloeb-worker-outage-\(id).sqlite"
         let harness = try WorkerHarness(
             "outage", store: try SQLiteCaseStore(path: path, durability: .normal, faults: faults))
-        defer {
-            Task {
-                await harness.tearDown()
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try await harness.tearingDown(sqlite: path) {
+            let lines = Array(Self.lines.prefix(1_500))
+            let reference = WorkerTests.reference(lines)
+            let channel = try await harness.prepare()
+            try await harness.publish(lines, on: channel)
+            let log = InMemoryLogHandler()
+            let metrics = TestMetrics()
+            try await harness.running([worker(harness, store: harness.store, log: log, metrics: metrics)]) {
+                _ = try await harness.waitUntilProcessed(lines.count, timeout: .seconds(120))
             }
+            #expect(transactions.withLock { $0 } >= 18, "the injected failures must have happened")
+            let counts = try await harness.store.counts()
+            #expect(counts.processed == lines.count)
+            #expect(counts.events == lines.count)
+            #expect(counts.rejections == 0)
+            for (caseId, expected) in reference.cases {
+                #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected, "\(caseId)")
+            }
+            #expect(try metrics.expectCounter("forloeb_events_retried_total").totalValue == 0)
+            #expect(try metrics.expectCounter("forloeb_store_reconnects_total").totalValue >= 6)
+            let up = try metrics.expectGauge("forloeb_store_up").values
+            #expect(up.contains(0) && up.last == 1, "\(up)")
+            #expect(try metrics.expectGauge("forloeb_consumers_paused").lastValue == 0)
+            #expect(try metrics.expectGauge("forloeb_consumers_draining").lastValue == 1, "drained at the end")
+            let warnings = log.entries.filter { $0.message.description.hasPrefix("store unavailable") }
+            #expect(!warnings.isEmpty && warnings.count < 6, "one warning per outage, not per failure: \(warnings.count)")
+            #expect(warnings.allSatisfy { $0.level == .warning })
+            #expect(log.entries.contains { $0.message.description.hasPrefix("store available again") })
+            #expect(!log.entries.contains { $0.message.description.contains("retry queues") })
         }
-        let lines = Array(Self.lines.prefix(1_500))
-        let reference = WorkerTests.reference(lines)
-        let channel = try await harness.prepare()
-        try await harness.publish(lines, on: channel)
-        let log = InMemoryLogHandler()
-        let metrics = TestMetrics()
-        try await harness.running([worker(harness, store: harness.store, lanes: [], log: log, metrics: metrics)]) {
-            _ = try await harness.waitUntilProcessed(lines.count, timeout: .seconds(120))
-        }
-        #expect(transactions.withLock { $0 } >= 18, "the injected failures must have happened")
-        let counts = try await harness.store.counts()
-        #expect(counts.processed == lines.count)
-        #expect(counts.events == lines.count)
-        #expect(counts.rejections == 0)
-        for (caseId, expected) in reference.cases {
-            #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected, "\(caseId)")
-        }
-        #expect(try metrics.expectCounter("forloeb_events_retried_total").totalValue == 0)
-        #expect(try metrics.expectCounter("forloeb_store_reconnects_total").totalValue >= 6)
-        let up = try metrics.expectGauge("forloeb_store_up").values
-        #expect(up.contains(0) && up.last == 1, "\(up)")
-        #expect(try metrics.expectGauge("forloeb_consumers_paused").lastValue == 0)
-        #expect(try metrics.expectGauge("forloeb_consumers_draining").lastValue == 1, "drained at the end")
-        let warnings = log.entries.filter { $0.message.description.hasPrefix("store unavailable") }
-        #expect(!warnings.isEmpty && warnings.count < 6, "one warning per outage, not per failure: \(warnings.count)")
-        #expect(warnings.allSatisfy { $0.level == .warning })
-        #expect(log.entries.contains { $0.message.description.hasPrefix("store available again") })
-        #expect(!log.entries.contains { $0.message.description.contains("retry queues") })
     }
 
     /// PostgreSQL restarted under a busy worker (lanes too, for `fast`): the worker notices, says so, holds its
@@ -141,11 +137,10 @@ struct StoreOutageTests {
     /// stops within a bound when told to.
     @Test(
         .enabled(if: PostgresNode.available, "needs PostgreSQL tests and scripts/postgres.sh"),
-        .timeLimit(.minutes(5)), arguments: [("fast", 1), ("immediate", 0)])
-    func postgresRestartMidStream(mode: String, lanes laneCount: Int) async throws {
+        .timeLimit(.minutes(5)), arguments: [("fast", 2), ("immediate", 1)])
+    func postgresRestartMidStream(mode: String, lanes: Int) async throws {
         let node = try await PostgresNode.start()
         let store = PostgresCaseStore(node.address)
-        let lanes = (0..<laneCount).map { _ in PostgresCaseStore(node.address) as any CaseStore }
         // The test's own reads go through a connection of their own, not the worker's.
         let observer = PostgresCaseStore(node.address)
         let harness = try WorkerHarness("pg-\(mode)", store: store, lanes: lanes)
@@ -184,10 +179,10 @@ struct StoreOutageTests {
             #expect(messages.contains { $0.hasPrefix("store available again") }, "the recovery must be logged")
             #expect(messages.allSatisfy { !$0.contains(node.address.password ?? "no password") }, "no password in logs")
         } catch {
-            await Self.cleanUp(harness, node, [store, observer] + lanes)
+            await Self.cleanUp(harness, node, [store, observer])
             throw error
         }
-        await Self.cleanUp(harness, node, [store, observer] + lanes)
+        await Self.cleanUp(harness, node, [store, observer])
     }
 
     /// `forloeb worker` on a PostgreSQL that stops under it: SIGTERM ends it promptly while the database is down

@@ -28,8 +28,8 @@ final class WorkerHarness: Sendable {
     let store: any CaseStore
     /// The PostgreSQL database of a `postgres` harness, dropped by `tearDown`.
     let postgres: StoreURL.PostgresAddress?
-    /// More handles on the store (PostgreSQL): the consumer's lanes.
-    let lanes: [any CaseStore]
+    /// The transactions each batch is applied in at once (PostgreSQL): the consumer's lanes.
+    let lanes: Int
     /// The retry ladder, when a test needs it shorter than production's 1 s, 10 s, 60 s.
     let retrySteps: [ForloebTopology.RetryStep]?
 
@@ -37,9 +37,9 @@ final class WorkerHarness: Sendable {
     /// PostgreSQL tests run when a URL is set, or when one is required (then they fail without it).
     static let postgresEnabled = postgresURL != nil || environment["FORLOEB_REQUIRE_POSTGRES"] == "1"
 
-    /// A harness on a fresh PostgreSQL database, with `lanes` extra store handles for the consumer (failing
-    /// as `laneFaults` says).
-    static func postgres(_ name: String, lanes: Int, laneFaults: StoreFaultHooks = .none) async throws
+    /// A harness on a fresh PostgreSQL database whose consumer applies each batch in `lanes` parts at once, on a
+    /// store that fails as `faults` says.
+    static func postgres(_ name: String, lanes: Int = 1, faults: StoreFaultHooks = .none) async throws
         -> WorkerHarness
     {
         guard let text = postgresURL, case .postgres(var address) = try StoreURL(parsing: text) else {
@@ -48,12 +48,10 @@ final class WorkerHarness: Sendable {
         let database = "forloeb_w_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try await PostgresAdmin.run(address, "CREATE DATABASE \(database)")
         address.database = database
-        let store = PostgresCaseStore(address)
+        let store = PostgresCaseStore(address, faults: faults)
         do {
             _ = try await store.migrate()
-            return try WorkerHarness(
-                name, store: store, postgres: address,
-                lanes: (0..<lanes).map { _ in PostgresCaseStore(address, faults: laneFaults) })
+            return try WorkerHarness(name, store: store, postgres: address, lanes: lanes)
         } catch {
             try? await store.close()
             try? await PostgresAdmin.run(address, "DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
@@ -63,7 +61,7 @@ final class WorkerHarness: Sendable {
 
     init(
         _ name: String, amqp url: AMQPURL? = nil, store: (any CaseStore)? = nil,
-        postgres: StoreURL.PostgresAddress? = nil, lanes: [any CaseStore] = [],
+        postgres: StoreURL.PostgresAddress? = nil, lanes: Int = 1,
         retrySteps: [ForloebTopology.RetryStep]? = nil
     ) throws {
         if let url {
@@ -140,45 +138,60 @@ final class WorkerHarness: Sendable {
             let counts = try await store.counts()
             if counts.processed >= count && (allowPending || counts.outboxPending == 0) { return counts }
             if ContinuousClock.now > deadline {
-                Issue.record("timed out waiting: \(counts.processed) of \(count) processed, \(counts.outboxPending) pending")
+                Issue.record(
+                    "timed out waiting: \(counts.processed) of \(count) processed, \(counts.outboxPending) pending")
                 return counts
             }
             try await Task.sleep(for: .milliseconds(100))
         }
     }
 
-    /// Runs `body` while the given workers run, then shuts them down gracefully and waits for them.
+    /// Runs `body` while the given workers run, then shuts them down gracefully and waits for them, whether `body`
+    /// returned or threw: the groups run as child tasks, so none outlives the call.
     func running<T: Sendable>(_ workers: [Worker], _ body: () async throws -> T) async throws -> T {
         var groups: [ServiceGroup] = []
         for worker in workers { groups.append(try await worker.serviceGroup(signals: [])) }
-        let tasks = groups.map { group in Task { try await group.run() } }
-        do {
-            let result = try await body()
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            for group in groups { tasks.addTask { try await group.run() } }
+            let result: Result<T, any Error>
+            do {
+                result = .success(try await body())
+            } catch {
+                result = .failure(error)
+            }
             for group in groups { await group.triggerGracefulShutdown() }
-            for task in tasks { try await task.value }
-            return result
-        } catch {
-            for group in groups { await group.triggerGracefulShutdown() }
-            for task in tasks { _ = try? await task.value }
-            throw error
+            if case .failure = result {
+                // The body's error is the one to report; the workers' ends are awaited, their errors dropped.
+                while true {
+                    do {
+                        guard try await tasks.next() != nil else { break }
+                    } catch {}
+                }
+            } else {
+                try await tasks.waitForAll()
+            }
+            return try result.get()
         }
     }
 
     /// Deletes the test's exchanges and queues and its store.
     /// Runs `body`, then tears the harness down whether it returned or threw: structured, where a `defer` could
-    /// only leave the teardown to a task nobody waits for.
-    func tearingDown(workers: Int = 1, _ body: () async throws -> Void) async throws {
+    /// only leave the teardown to a task nobody waits for. `sqlite`: a store file the test made outside the
+    /// harness's directory, removed with its `-wal` and `-shm`.
+    func tearingDown(workers: Int = 1, sqlite: String? = nil, _ body: () async throws -> Void) async throws {
         do {
             try await body()
         } catch {
-            await tearDown(workers: workers)
+            await tearDown(workers: workers, sqlite: sqlite)
             throw error
         }
-        await tearDown(workers: workers)
+        await tearDown(workers: workers, sqlite: sqlite)
     }
 
-    func tearDown(workers: Int = 1) async {
-        if let connection = try? await AMQPConnection.connect(to: amqp), let channel = try? await connection.openChannel() {
+    func tearDown(workers: Int = 1, sqlite: String? = nil) async {
+        if let connection = try? await AMQPConnection.connect(to: amqp),
+            let channel = try? await connection.openChannel()
+        {
             let topology = topology(workers: workers).topology
             for queue in topology.queues { _ = try? await channel.delete(queue: queue.name) }
             _ = try? await channel.delete(queue: tapQueue)
@@ -186,8 +199,10 @@ final class WorkerHarness: Sendable {
             await connection.close()
         }
         try? await store.close()
-        for lane in lanes { try? await lane.close() }
         try? FileManager.default.removeItem(atPath: directory)
+        if let sqlite {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlite + suffix) }
+        }
         if let postgres {
             try? await PostgresAdmin.run(postgres, "DROP DATABASE IF EXISTS \(postgres.database) WITH (FORCE)")
         }

@@ -152,11 +152,12 @@ struct WorkerTests {
         }
     }
 
-    /// A PostgreSQL worker whose consumer splits each batch by case over two more connections (`--lanes 3`):
+    /// A PostgreSQL worker whose consumer splits each batch by case into three transactions at once on its
+    /// store's pool (`--lanes 3`):
     /// the journey still comes out as the reference says, every event once, every state change published.
     @Test(.enabled(if: WorkerHarness.postgresEnabled, "needs FORLOEB_TEST_POSTGRES_URL (scripts/postgres.sh)"))
     func lanesOnPostgresKeepPerCaseOrder() async throws {
-        let harness = try await WorkerHarness.postgres("lanes", lanes: 2)
+        let harness = try await WorkerHarness.postgres("lanes", lanes: 3)
         try await harness.tearingDown {
             let channel = try await harness.prepare()
             let generated = CaseStreamGenerator(seed: 7).stream(cases: 60).map { $0.wireJSON() }
@@ -195,26 +196,22 @@ struct WorkerTests {
         let path = NSTemporaryDirectory() + "forloeb-worker-retry-\(id).sqlite"
         let harness = try WorkerHarness(
             "retry", store: try SQLiteCaseStore(path: path, durability: .normal, faults: faults))
-        defer {
-            Task {
-                await harness.tearDown()
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try await harness.tearingDown(sqlite: path) {
+            let channel = try await harness.prepare()
+            // One event per case: whichever batch fails, nothing that comes after it depends on it (see below).
+            let opened = CaseStreamGenerator(seed: 3).stream(cases: 30).filter { $0.type.rawValue == "case.opened" }
+            let reference = Self.reference(opened.map { $0.wireJSON() })
+            try await harness.publish(opened.map { $0.wireJSON() }, on: channel)
+            try await harness.running([harness.worker()]) {
+                _ = try await harness.waitUntilProcessed(opened.count)
             }
-        }
-        let channel = try await harness.prepare()
-        // One event per case: whichever batch fails, nothing that comes after it depends on it (see below).
-        let opened = CaseStreamGenerator(seed: 3).stream(cases: 30).filter { $0.type.rawValue == "case.opened" }
-        let reference = Self.reference(opened.map { $0.wireJSON() })
-        try await harness.publish(opened.map { $0.wireJSON() }, on: channel)
-        try await harness.running([harness.worker()]) {
-            _ = try await harness.waitUntilProcessed(opened.count)
-        }
-        #expect(fired.withLock { $0 }, "the injected failure must have happened for this test to mean anything")
-        let counts = try await harness.store.counts()
-        #expect(counts.events == opened.count)
-        #expect(counts.rejections == 0)
-        for (caseId, expected) in reference.cases {
-            #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected)
+            #expect(fired.withLock { $0 }, "the injected failure must have happened for this test to mean anything")
+            let counts = try await harness.store.counts()
+            #expect(counts.events == opened.count)
+            #expect(counts.rejections == 0)
+            for (caseId, expected) in reference.cases {
+                #expect(try await harness.store.caseRecord(caseId)?.snapshot == expected)
+            }
         }
     }
 
@@ -245,72 +242,69 @@ struct WorkerTests {
         let steps = ["r1", "r2", "r3"].map { ForloebTopology.RetryStep(name: $0, milliseconds: 200) }
         let harness = try WorkerHarness(
             "exhausted", store: try SQLiteCaseStore(path: path, durability: .normal, faults: faults), retrySteps: steps)
-        defer {
-            Task {
-                await harness.tearDown()
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            }
-        }
-        let channel = try await harness.prepare()
-        let open = try #require(Self.sample.first)
-        let fields = try #require((try JSONSerialization.jsonObject(with: open)) as? [String: Any])
-        let messageId = try #require(fields["messageId"] as? String)
-        let caseId = try #require(fields["caseId"] as? String)
-        try await harness.publish([open], on: channel)
-        let letter = try await harness.running([harness.worker()]) { () async throws -> DeadLetter in
-            let deadline = ContinuousClock.now + .seconds(60)
-            while ContinuousClock.now < deadline {
-                if let letter = try await harness.store.deadLetters(includeResolved: false, limit: 10).first {
-                    return letter
+        try await harness.tearingDown(sqlite: path) {
+            let channel = try await harness.prepare()
+            let open = try #require(Self.sample.first)
+            let fields = try #require((try JSONSerialization.jsonObject(with: open)) as? [String: Any])
+            let messageId = try #require(fields["messageId"] as? String)
+            let caseId = try #require(fields["caseId"] as? String)
+            try await harness.publish([open], on: channel)
+            let letter = try await harness.running([harness.worker()]) { () async throws -> DeadLetter in
+                let deadline = ContinuousClock.now + .seconds(60)
+                while ContinuousClock.now < deadline {
+                    if let letter = try await harness.store.deadLetters(includeResolved: false, limit: 10).first {
+                        return letter
+                    }
+                    try await Task.sleep(for: .milliseconds(50))
                 }
-                try await Task.sleep(for: .milliseconds(50))
+                throw StoreError(.notFound, "no dead letter in the store after 60 s (\(attempts.withLock { $0 }) attempts)")
             }
-            throw StoreError(.notFound, "no dead letter in the store after 60 s (\(attempts.withLock { $0 }) attempts)")
+            #expect(recordFailures.withLock { $0 } == 2, "the first record failed, the second recorded it")
+            #expect(
+                attempts.withLock { $0 } == 1 + steps.count + 1,
+                "the first attempt, one per retry step, one more after the failed record, then no more")
+            #expect(letter.code == .retryExhausted)
+            #expect(letter.messageId == messageId)
+            #expect(letter.body == open)
+            #expect(try await harness.store.counts().events == 0)
+
+            let queued = try #require(try await channel.get(queue: harness.topology().deadLetterQueue))
+            #expect(queued.headers[ForloebTopology.deadLetterCodeHeader] == .string("retry_exhausted"))
+            #expect(queued.headers[ForloebTopology.deadLetterDetailHeader] == .string(letter.detail))
+            #expect(queued.messageID == letter.messageId)
+            #expect(queued.body == [UInt8](open))
+            try await channel.nack(queued.deliveryTag, requeue: true)
+
+            // The store is back: the operator's verbs find the dead letter and replay it.
+            failing.withLock { $0 = false }
+            var environment = [
+                "FORLOEB_STORE": "sqlite:" + path, "FORLOEB_AMQP_URL": WorkerHarness.amqpText ?? "",
+                "FORLOEB_NOW": WorkerHarness.now.description,
+                "FORLOEB_WORKFLOWS": ForloebExecutable.repositoryRoot.appendingPathComponent("Workflows").path,
+            ]
+            let list = try ForloebExecutable.run(["dead-letters", "list", "--json"], environment: environment)
+            #expect(list.status == 0, "\(list.stderr)")
+            let listed = (try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])?["deadLetters"]
+            #expect(
+                (listed as? [[String: Any]])?.map { "\($0["messageId"] ?? "") \($0["code"] ?? "")" }
+                    == ["\(messageId) retry_exhausted"], "\(list.stdout)")
+            environment["FORLOEB_LOG_LEVEL"] = "warning"
+            let replay = try ForloebExecutable.run(
+                [
+                    "dead-letters", "replay", String(letter.id), "--operator", "ops-1", "--reason", "the store is back",
+                    "--prefix", harness.prefix,
+                ], environment: environment)
+            #expect(replay.status == 0, "\(replay.stdout) \(replay.stderr)")
+            #expect(replay.stdout.contains("removed its copy from \(harness.prefix).events.dead"), "\(replay.stdout)")
+            #expect(try await harness.store.caseRecord(caseId)?.history.map(\.messageId) == [messageId])
+            #expect(try await harness.store.deadLetters(includeResolved: false, limit: 10).isEmpty)
+            #expect(try await channel.get(queue: harness.topology().deadLetterQueue) == nil)
         }
-        #expect(recordFailures.withLock { $0 } == 2, "the first record failed, the second recorded it")
-        #expect(
-            attempts.withLock { $0 } == 1 + steps.count + 1,
-            "the first attempt, one per retry step, one more after the failed record, then no more")
-        #expect(letter.code == .retryExhausted)
-        #expect(letter.messageId == messageId)
-        #expect(letter.body == open)
-        #expect(try await harness.store.counts().events == 0)
-
-        let queued = try #require(try await channel.get(queue: harness.topology().deadLetterQueue))
-        #expect(queued.headers[ForloebTopology.deadLetterCodeHeader] == .string("retry_exhausted"))
-        #expect(queued.headers[ForloebTopology.deadLetterDetailHeader] == .string(letter.detail))
-        #expect(queued.messageID == letter.messageId)
-        #expect(queued.body == [UInt8](open))
-        try await channel.nack(queued.deliveryTag, requeue: true)
-
-        // The store is back: the operator's verbs find the dead letter and replay it.
-        failing.withLock { $0 = false }
-        var environment = [
-            "FORLOEB_STORE": "sqlite:" + path, "FORLOEB_AMQP_URL": WorkerHarness.amqpText ?? "",
-            "FORLOEB_NOW": WorkerHarness.now.description,
-            "FORLOEB_WORKFLOWS": ForloebExecutable.repositoryRoot.appendingPathComponent("Workflows").path,
-        ]
-        let list = try ForloebExecutable.run(["dead-letters", "list", "--json"], environment: environment)
-        #expect(list.status == 0, "\(list.stderr)")
-        let listed = (try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])?["deadLetters"]
-        #expect(
-            (listed as? [[String: Any]])?.map { "\($0["messageId"] ?? "") \($0["code"] ?? "")" }
-                == ["\(messageId) retry_exhausted"], "\(list.stdout)")
-        environment["FORLOEB_LOG_LEVEL"] = "warning"
-        let replay = try ForloebExecutable.run(
-            [
-                "dead-letters", "replay", String(letter.id), "--operator", "ops-1", "--reason", "the store is back",
-                "--prefix", harness.prefix,
-            ], environment: environment)
-        #expect(replay.status == 0, "\(replay.stdout) \(replay.stderr)")
-        #expect(replay.stdout.contains("removed its copy from \(harness.prefix).events.dead"), "\(replay.stdout)")
-        #expect(try await harness.store.caseRecord(caseId)?.history.map(\.messageId) == [messageId])
-        #expect(try await harness.store.deadLetters(includeResolved: false, limit: 10).isEmpty)
-        #expect(try await channel.get(queue: harness.topology().deadLetterQueue) == nil)
     }
 
-    /// One lane's database fails once in the middle of a batch (with an error that is not transient): only that
-    /// lane's messages go to the retry queues and come back; the other lane's part stays committed, and its dead letters are published.
+    /// One lane's transaction fails once in the middle of a batch (with an error that is not transient; the first
+    /// lane to write fails): only that lane's messages go to the retry queues and come back; the other lane's part
+    /// stays committed, and the dead letters are published.
     /// (One event per case: a message back from the retry queues comes after those queued behind it, so a
     /// case's later events would overtake it, with or without lanes; the README says so.)
     @Test(.enabled(if: WorkerHarness.postgresEnabled, "needs FORLOEB_TEST_POSTGRES_URL (scripts/postgres.sh)"))
@@ -322,12 +316,12 @@ struct WorkerTests {
             }
             throw StoreError(.io, "injected: the lane's write failed")
         })
-        let harness = try await WorkerHarness.postgres("lanefail", lanes: 1, laneFaults: faults)
+        let harness = try await WorkerHarness.postgres("lanefail", lanes: 2, faults: faults)
         try await harness.tearingDown {
             let channel = try await harness.prepare()
             let generated = CaseStreamGenerator(seed: 9).stream(cases: 150).filter { $0.type.rawValue == "case.opened" }
                 .map { $0.wireJSON() }
-            // Unreadable messages name no case: they are in lane 0, the one that does not fail.
+            // Unreadable messages name no case: they are in lane 0, dead-lettered at once or after their retry.
             let unreadable = (0..<5).map { Data("not json \($0)".utf8) }
             let reference = Self.reference(generated)
             try await harness.publish(unreadable + generated, on: channel)

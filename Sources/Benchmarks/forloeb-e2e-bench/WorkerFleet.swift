@@ -27,13 +27,13 @@ struct WorkerFleet {
             // connection (`--store-connections`' default, lanes + 2).
             let connection = try await store.open(connections: max(1, options.lanes) + 2)
             stores.append(connection)
-            let lanes = store.isSQLite ? [] : Array(repeating: connection, count: max(1, options.lanes) - 1)
             let worker = Worker(
                 configuration: Worker.Configuration(
                     amqp: amqp, prefix: prefix, workers: count, index: index, queueKind: options.queueKind,
                     prefetch: options.prefetch, batchSize: options.batchSize,
                     batchWindow: .milliseconds(options.batchWindowMilliseconds), schedulerInterval: .seconds(3600)),
-                store: connection, lanes: lanes, journey: journey, clock: { now }, logger: logger)
+                store: connection, lanes: store.isSQLite ? 1 : max(1, options.lanes), journey: journey, clock: { now },
+                logger: logger)
             groups.append(try await worker.serviceGroup(signals: []))
         }
         let tasks = groups.map { group in Task { try await group.run() } }

@@ -78,7 +78,8 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible, CustomDebugS
         self.authentication = authentication
     }
 
-    /// Parses `text`; TLS file paths and a password file may come from `environment`
+    /// Parses `text` with Foundation's `URLComponents`, as `StoreURL` is, one node at a time (it takes one host);
+    /// TLS file paths and a password file may come from `environment`
     /// (`FORLOEB_AMQP_CA_FILE`, `FORLOEB_AMQP_CERT_FILE`, `FORLOEB_AMQP_KEY_FILE`,
     /// `FORLOEB_AMQP_PASSWORD_FILE`, read only when the URL carries no password).
     public init(_ text: String, environment: [String: String] = [:]) throws {
@@ -90,57 +91,59 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible, CustomDebugS
         guard let scheme = Scheme(rawValue: text[..<schemeEnd.lowerBound].lowercased()) else {
             throw invalid("scheme must be amqp or amqps")
         }
-        var rest = text[schemeEnd.upperBound...]
-        var query: Substring = ""
-        if let mark = rest.firstIndex(of: "?") {
-            query = rest[rest.index(after: mark)...]
-            rest = rest[..<mark]
-        }
-        if let hash = query.firstIndex(of: "#") { query = query[..<hash] }
-        var path: Substring?
-        if let slash = rest.firstIndex(of: "/") {
-            path = rest[rest.index(after: slash)...]
-            rest = rest[..<slash]
-        }
-        var user = "guest"
-        var password: String?
-        if let at = rest.lastIndex(of: "@") {
-            let userInfo = rest[..<at]
-            rest = rest[rest.index(after: at)...]
+        // `URLComponents` takes one host, so a cluster's node list is split here and the URL parsed once per node:
+        // the first node's parse gives the user, password, vhost and query, which all nodes share.
+        let afterScheme = text[schemeEnd.upperBound...]
+        let authorityEnd = afterScheme.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? afterScheme.endIndex
+        let authority = afterScheme[..<authorityEnd]
+        let tail = afterScheme[authorityEnd...]
+        let at = authority.lastIndex(of: "@")
+        let userInfo = at.map { authority[..<$0] }
+        let hostList = (at.map { authority[authority.index(after: $0)...] } ?? authority)
+            .split(separator: ",", omittingEmptySubsequences: false)
+        // `URLComponents` would percent-encode a stray `%` rather than refuse it: the parts it decodes are checked
+        // here first.
+        if let userInfo {
             if let colon = userInfo.firstIndex(of: ":") {
-                guard let decodedUser = Self.percentDecoded(userInfo[..<colon]),
-                    let decodedPassword = Self.percentDecoded(userInfo[userInfo.index(after: colon)...])
+                guard userInfo[..<colon].removingPercentEncoding != nil,
+                    userInfo[userInfo.index(after: colon)...].removingPercentEncoding != nil
                 else { throw invalid("bad percent-encoding in the user info") }
-                user = decodedUser
-                password = decodedPassword
-            } else {
-                guard let decodedUser = Self.percentDecoded(userInfo) else {
-                    throw invalid("bad percent-encoding in the user")
-                }
-                user = decodedUser
+            } else if userInfo.removingPercentEncoding == nil {
+                throw invalid("bad percent-encoding in the user")
             }
         }
-        // One node, or several separated by commas: `h1:5672,h2:5672,[::1]:5673`.
         let defaultPort = scheme == .amqps ? 5671 : 5672
         var nodes: [AMQPNode] = []
-        let hostList = rest.split(separator: ",", omittingEmptySubsequences: false)
+        var first: URLComponents?
         for item in hostList {
             if item.isEmpty && hostList.count > 1 { throw invalid("empty host in the node list") }
-            let (host, port) = try Self.parseNode(item, invalid: invalid)
-            nodes.append(AMQPNode(host: host.isEmpty ? "localhost" : String(host), port: port ?? defaultPort))
+            let node = nodes.isEmpty ? "\(userInfo.map { $0 + "@" } ?? "")\(item)\(tail)" : String(item)
+            guard let components = URLComponents(string: "\(scheme.rawValue)://\(node)") else {
+                throw invalid(Self.refusal(item))
+            }
+            if let port = components.port, !(1...65535).contains(port) { throw invalid("bad port") }
+            // An IPv6 host comes back in its brackets; a node keeps it bare (`AMQPNode.description` adds them).
+            var host = components.host ?? ""
+            if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+            nodes.append(AMQPNode(host: host.isEmpty ? "localhost" : host, port: components.port ?? defaultPort))
+            if first == nil { first = components }
         }
-        var vhost = "/"
-        if let path, !path.isEmpty {
-            guard let decoded = Self.percentDecoded(path) else { throw invalid("bad percent-encoding in the vhost") }
-            vhost = decoded
+        guard let components = first else { throw invalid("no host") }
+        guard tail.prefix(while: { $0 != "?" && $0 != "#" }).removingPercentEncoding != nil else {
+            throw invalid("bad percent-encoding in the vhost")
         }
+        let user = components.user
+        let password = components.password
+        // The path is the vhost: empty or a lone `/` is the default `/`, and `%2F` decodes to `/` (`/%2Fprod`: `/prod`).
+        let path = components.path.dropFirst()
+        let query = components.queryItems ?? []
         self.init(
             scheme: scheme,
             host: nodes[0].host,
             port: nodes[0].port,
-            user: user,
+            user: user ?? "guest",
             password: password ?? "guest",
-            vhost: vhost
+            vhost: path.isEmpty ? "/" : String(path)
         )
         self.nodes = nodes
         if password == nil, let file = environment["FORLOEB_AMQP_PASSWORD_FILE"], !file.isEmpty {
@@ -155,7 +158,8 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible, CustomDebugS
             Self.applyTLSQuery(query, to: &tls)
             self.tls = tls
         }
-        for (key, value) in Self.queryItems(query) {
+        for item in query {
+            let (key, value) = (item.name, item.value ?? "")
             switch key {
             case "heartbeat":
                 guard let seconds = Int(value), seconds >= 0 else { throw invalid("bad heartbeat") }
@@ -202,44 +206,29 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible, CustomDebugS
 
     // MARK: - Parsing helpers
 
-    /// One `host[:port]` or `[v6]:port` of the node list.
-    private static func parseNode(
-        _ text: Substring, invalid: (String) -> AMQPError
-    ) throws -> (host: Substring, port: Int?) {
-        var host: Substring
+    /// Why `URLComponents` refused a node (`host`, `host:port`, `[v6]:port`), in the words the hand-written parser
+    /// used before it.
+    private static func refusal(_ node: Substring) -> String {
         var portText: Substring?
-        if text.hasPrefix("[") {
-            guard let close = text.firstIndex(of: "]") else { throw invalid("unclosed IPv6 bracket") }
-            host = text[text.index(after: text.startIndex)..<close]
-            let after = text[text.index(after: close)...]
+        if node.hasPrefix("[") {
+            guard let close = node.firstIndex(of: "]") else { return "unclosed IPv6 bracket" }
+            let after = node[node.index(after: close)...]
             if after.hasPrefix(":") {
                 portText = after.dropFirst()
             } else if !after.isEmpty {
-                throw invalid("junk after host")
+                return "junk after host"
             }
-        } else if let colon = text.lastIndex(of: ":") {
-            host = text[..<colon]
-            portText = text[text.index(after: colon)...]
-        } else {
-            host = text
+        } else if let colon = node.lastIndex(of: ":") {
+            portText = node[node.index(after: colon)...]
         }
-        guard let portText else { return (host, nil) }
-        guard let number = Int(portText), (1...65535).contains(number) else { throw invalid("bad port") }
-        return (host, number)
+        if let portText, Int(portText).map({ (1...65535).contains($0) }) != true { return "bad port" }
+        return "a host a URL cannot hold"
     }
 
-    private static func queryItems(_ query: Substring) -> [(String, String)] {
-        query.split(separator: "&").compactMap { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            guard let key = parts.first.flatMap({ percentDecoded($0) }) else { return nil }
-            let value = parts.count > 1 ? (percentDecoded(parts[1]) ?? "") : ""
-            return (key, value)
-        }
-    }
-
-    private static func applyTLSQuery(_ query: Substring, to tls: inout AMQPTLSOptions) {
-        for (key, value) in queryItems(query) {
-            switch key {
+    private static func applyTLSQuery(_ query: [URLQueryItem], to tls: inout AMQPTLSOptions) {
+        for item in query {
+            let value = item.value ?? ""
+            switch item.name {
             case "cacertfile": tls.caFile = value
             case "certfile": tls.certificateFile = value
             case "keyfile": tls.keyFile = value
@@ -262,44 +251,11 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible, CustomDebugS
         return text
     }
 
-    static func percentDecoded(_ text: Substring) -> String? {
-        var bytes: [UInt8] = []
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            if byte == UInt8(ascii: "%") {
-                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
-                    return nil
-                }
-                bytes.append(high << 4 | low)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
+    /// RFC 3986's unreserved characters: what `redacted` leaves unencoded in the user and the vhost.
+    private static let unreserved = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 
     static func percentEncoded(_ text: String) -> String {
-        var result = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                result += "%" + (hex.count == 1 ? "0" + hex : hex)
-            }
-        }
-        return result
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 }

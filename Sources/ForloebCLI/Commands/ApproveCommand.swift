@@ -32,36 +32,35 @@ struct ApproveCommand: AsyncParsableCommand {
     func run() async throws {
         let who = try operatorOptions.required()
         let now = try CommandClock.now()
-        let store = try await storeOptions.openToMend("approve")
-        let action: PendingAction
-        do {
-            action = try await store.approveAction(id, displayName: who.operatorId, reason: who.reason, at: now)
-        } catch let error as StoreError where error.code == .notFound {
-            try? await store.close()
-            throw CommandFailure.notFound(error.message)
-        } catch let error as StoreError where error.code == .notPermitted && error.message.contains("four eyes") {
-            // The identity that asked cannot approve (on PostgreSQL the trigger says the same).
-            let identity = (try? await store.identity()) ?? "unknown"
-            try? await store.close()
-            throw Permission.ownApproval(id, identity: identity, message: error.message)
-        } catch {
-            throw CommandFailure.store(error, store.url)
-        }
-        print(
-            "approved pending action \(action.id) (\(action.verb.rawValue), requested by \(action.requestedBy)); running it."
-        )
-        let origin = ["pendingAction": String(action.id), "requestedBy": action.requestedBy]
-        switch action.verb {
-        case .deadLettersDrop:
-            let ids = try PendingArguments.deadLetterIds(action.arguments)
-            try await DeadLettersDropCommand.drop(
-                ids, store: store, displayName: who.operatorId, reason: who.reason, now: now, origin: origin,
-                amqp: amqpOptions, prefix: prefix)
-        case .rebuild:
-            let workflow = try PendingArguments.workflow(action.arguments)
-            try await RebuildCommand.rebuildNow(
-                store: store, workflow: workflow, displayName: who.operatorId, reason: who.reason, now: now,
-                origin: origin, json: false)
+        try await storeOptions.withStoreToMend("approve") { store in
+            let action: PendingAction
+            do {
+                action = try await store.approveAction(id, displayName: who.operatorId, reason: who.reason, at: now)
+            } catch let error as StoreError where error.code == .notFound {
+                throw CommandFailure.notFound(error.message)
+            } catch let error as StoreError where error.code == .notPermitted && error.message.contains("four eyes") {
+                // The identity that asked cannot approve (on PostgreSQL the trigger says the same).
+                let identity = (try? await store.identity()) ?? "unknown"
+                throw Permission.ownApproval(id, identity: identity, message: error.message)
+            } catch {
+                throw CommandFailure.store(error, store.url)
+            }
+            print(
+                "approved pending action \(action.id) (\(action.verb.rawValue), requested by \(action.requestedBy)); running it."
+            )
+            let origin = ["pendingAction": String(action.id), "requestedBy": action.requestedBy]
+            switch action.verb {
+            case .deadLettersDrop:
+                let ids = try PendingArguments.deadLetterIds(action.arguments)
+                try await DeadLettersDropCommand.drop(
+                    ids, store: store, displayName: who.operatorId, reason: who.reason, now: now, origin: origin,
+                    amqp: amqpOptions, prefix: prefix)
+            case .rebuild:
+                let workflow = try PendingArguments.workflow(action.arguments)
+                try await RebuildCommand.rebuildNow(
+                    store: store, workflow: workflow, displayName: who.operatorId, reason: who.reason, now: now,
+                    origin: origin, json: false)
+            }
         }
     }
 }

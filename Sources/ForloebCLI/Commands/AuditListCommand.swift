@@ -63,14 +63,13 @@ struct AuditListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await storeOptions.open(.read)
-        let records: [AuditRecord]
-        do {
-            records = try await store.auditLog(caseId: caseId, limit: limit)
-        } catch {
-            throw CommandFailure.store(error, store.url)
+        let records = try await storeOptions.withStore(.read) { store in
+            do {
+                return try await store.auditLog(caseId: caseId, limit: limit)
+            } catch {
+                throw CommandFailure.store(error, store.url)
+            }
         }
-        try? await store.close()
         let entries = records.map {
             Entry(
                 sequence: $0.sequence, at: $0.entry.at, identity: $0.entry.identity,

@@ -39,23 +39,27 @@ struct AuditVerifyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await storeOptions.open(.read)
-        let verification: AuditVerification
-        do {
-            verification = try await store.verifyAudit()
-        } catch {
-            throw CommandFailure.store(error, store.url)
+        let verification = try await storeOptions.withStore(.read) { store in
+            do {
+                return try await store.verifyAudit()
+            } catch {
+                throw CommandFailure.store(error, store.url)
+            }
         }
-        try? await store.close()
         let document = Document(
             intact: verification.isIntact, records: verification.records,
             firstBrokenSequence: verification.firstBroken?.sequence, problem: verification.firstBroken?.problem)
         if json {
             try JSONOutput.print(document)
         } else if let broken = verification.firstBroken {
-            print(TerminalStyle.red.apply("audit log BROKEN at entry \(broken.sequence) of \(verification.records): \(broken.problem)"))
+            print(
+                TerminalStyle.red.apply(
+                    "audit log BROKEN at entry \(broken.sequence) of \(verification.records): \(broken.problem)"))
         } else {
-            print(TerminalStyle.green.apply("audit log intact: \(verification.records) entr\(verification.records == 1 ? "y" : "ies") verified."))
+            print(
+                TerminalStyle.green.apply(
+                    "audit log intact: \(verification.records) entr\(verification.records == 1 ? "y" : "ies") verified."
+                ))
         }
         if !verification.isIntact { throw ExitCode(1) }
     }

@@ -91,19 +91,19 @@ struct ConsoleCommand: AsyncParsableCommand {
         // FORLOEB_NOW fixes the console's clock too (demos and tests); otherwise each page asks the clock.
         let fixed: Instant? = ProcessInfo.processInfo.environment["FORLOEB_NOW"] == nil ? nil : try CommandClock.now()
         // Read-only, like every read verb: the console never writes, whoever runs it.
-        let store = try await storeOptions.open(.read)
-        let site = try ConsoleSite(store: store, journey: journey) {
-            fixed ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-        }
-        let server = ConsoleServer(configuration: settings, site: site, logger: Logger(label: "forloeb.console"))
-        let label = store.url.redacted
-        do {
-            try await server.run { url in
-                FileHandle.standardError.write(Data("forloeb console: \(label) on \(url)\n".utf8))
+        try await storeOptions.withStore(.read) { store in
+            let site = try ConsoleSite(store: store, journey: journey) {
+                fixed ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
             }
-        } catch let error as ConsoleConfigurationError {
-            throw CommandFailure.usage(error.message)
+            let server = ConsoleServer(configuration: settings, site: site, logger: Logger(label: "forloeb.console"))
+            let label = store.url.redacted
+            do {
+                try await server.run { url in
+                    FileHandle.standardError.write(Data("forloeb console: \(label) on \(url)\n".utf8))
+                }
+            } catch let error as ConsoleConfigurationError {
+                throw CommandFailure.usage(error.message)
+            }
         }
-        try? await store.close()
     }
 }

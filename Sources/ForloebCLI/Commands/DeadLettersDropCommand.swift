@@ -37,37 +37,36 @@ struct DeadLettersDropCommand: AsyncParsableCommand {
     func run() async throws {
         let who = try operatorOptions.required()
         let now = try CommandClock.now()
-        let store = try await storeOptions.openToMend("dead-letters drop")
-        let unique = ids.reduce(into: [Int64]()) { if !$0.contains($1) { $0.append($1) } }
-        guard unique.count > 1 else {
-            try await Self.drop(
-                unique, store: store, displayName: who.operatorId, reason: who.reason, now: now, origin: [:],
-                amqp: amqpOptions, prefix: prefix)
-            return
-        }
-        // Four eyes: every letter must exist and be open now, then the drop waits for a second identity.
-        for id in unique {
-            let letter = try await DeadLetterView.find(id, in: store)
-            guard letter.resolution == nil else {
-                try? await store.close()
-                throw CommandFailure.notFound("dead letter \(id) was already settled")
+        try await storeOptions.withStoreToMend("dead-letters drop") { store in
+            let unique = ids.reduce(into: [Int64]()) { if !$0.contains($1) { $0.append($1) } }
+            guard unique.count > 1 else {
+                try await Self.drop(
+                    unique, store: store, displayName: who.operatorId, reason: who.reason, now: now, origin: [:],
+                    amqp: amqpOptions, prefix: prefix)
+                return
             }
+            // Four eyes: every letter must exist and be open now, then the drop waits for a second identity.
+            for id in unique {
+                let letter = try await DeadLetterView.find(id, in: store)
+                guard letter.resolution == nil else {
+                    throw CommandFailure.notFound("dead letter \(id) was already settled")
+                }
+            }
+            let action: PendingAction
+            do {
+                action = try await store.requestAction(
+                    .deadLettersDrop, arguments: PendingArguments.encode(PendingArguments.Drop(deadLetters: unique)),
+                    displayName: who.operatorId, reason: who.reason, at: now)
+            } catch {
+                throw CommandFailure.store(error, store.url)
+            }
+            print(
+                """
+                pending action \(action.id): drop of \(unique.count) dead letters (\(unique.map(String.init).joined(separator: ", "))), \
+                requested by \(action.requestedBy), audited.
+                Nothing is dropped yet: another operator approves it with `forloeb approve \(action.id) --reason TEXT` (four eyes).
+                """)
         }
-        let action: PendingAction
-        do {
-            action = try await store.requestAction(
-                .deadLettersDrop, arguments: PendingArguments.encode(PendingArguments.Drop(deadLetters: unique)),
-                displayName: who.operatorId, reason: who.reason, at: now)
-        } catch {
-            throw CommandFailure.store(error, store.url)
-        }
-        try? await store.close()
-        print(
-            """
-            pending action \(action.id): drop of \(unique.count) dead letters (\(unique.map(String.init).joined(separator: ", "))), \
-            requested by \(action.requestedBy), audited.
-            Nothing is dropped yet: another operator approves it with `forloeb approve \(action.id) --reason TEXT` (four eyes).
-            """)
     }
 
     /// Drops `ids`, each audited in its own transaction (with `origin`'s fields in the detail: the pending action
@@ -90,13 +89,11 @@ struct DeadLettersDropCommand: AsyncParsableCommand {
                 throw CommandFailure.store(error, store.url)
             }
             guard settled else {
-                try? await store.close()
                 throw CommandFailure.notFound("dead letter \(id) was already settled")
             }
             print("dropped dead letter \(id) (\(letter.messageId)), audited.")
             dropped.append(letter)
         }
-        try? await store.close()
         // The store's settlements are committed and reported; now the broker's copies, when one is configured.
         let sweeper = DeadLetterQueueSweeper(amqp: amqp, prefix: prefix)
         for letter in dropped {

@@ -28,14 +28,13 @@ struct DeadLettersListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await storeOptions.open(.read)
-        let letters: [DeadLetter]
-        do {
-            letters = try await store.deadLetters(includeResolved: all, limit: limit)
-        } catch {
-            throw CommandFailure.store(error, store.url)
+        let letters = try await storeOptions.withStore(.read) { store in
+            do {
+                return try await store.deadLetters(includeResolved: all, limit: limit)
+            } catch {
+                throw CommandFailure.store(error, store.url)
+            }
         }
-        try? await store.close()
         let views = letters.map(DeadLetterView.init)
         if json {
             try JSONOutput.print(Document(deadLetters: views))

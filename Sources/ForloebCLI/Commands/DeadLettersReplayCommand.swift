@@ -41,32 +41,36 @@ struct DeadLettersReplayCommand: AsyncParsableCommand {
         let corrected = try body.map(ReplayResult.readBody)
         let journey = try workflow.load().journey
         let now = try CommandClock.now()
-        let store = try await storeOptions.openToMend("dead-letters replay")
-        let letter = try await DeadLetterView.find(id, in: store)
-        guard letter.resolution == nil else {
-            throw CommandFailure.notFound("dead letter \(id) was already \(letter.resolution!.rawValue)")
+        let (outcome, letter) = try await storeOptions.withStoreToMend("dead-letters replay") { store in
+            let letter = try await DeadLetterView.find(id, in: store)
+            guard letter.resolution == nil else {
+                throw CommandFailure.notFound("dead letter \(id) was already \(letter.resolution!.rawValue)")
+            }
+            let message = InboundMessage(body: corrected ?? letter.body, isReplay: true)
+            let audit = AuditEntry(
+                operatorId: who.operatorId, at: now, action: "dead-letter.replay", caseId: message.caseId,
+                reason: who.reason,
+                detail: ReplayResult.auditDetail([
+                    "deadLetter": String(id), "replayOf": letter.messageId, "messageId": message.messageId,
+                    "corrected": corrected == nil ? "false" : "true",
+                ]))
+            do {
+                let outcome = try await store.applyRetrying(
+                    [message], journey: journey, at: now, options: ApplyOptions(audit: audit, resolvesDeadLetter: id))[
+                        0]
+                return (outcome, letter)
+            } catch let error as StoreError where error.code == .notFound {
+                throw CommandFailure.notFound("dead letter \(id) was settled meanwhile: \(error.message)")
+            } catch {
+                throw CommandFailure.store(error, store.url)
+            }
         }
-        let message = InboundMessage(body: corrected ?? letter.body, isReplay: true)
-        let audit = AuditEntry(
-            operatorId: who.operatorId, at: now, action: "dead-letter.replay", caseId: message.caseId, reason: who.reason,
-            detail: ReplayResult.auditDetail([
-                "deadLetter": String(id), "replayOf": letter.messageId, "messageId": message.messageId,
-                "corrected": corrected == nil ? "false" : "true",
-            ]))
-        let outcome: ApplyOutcome
-        do {
-            outcome = try await store.applyRetrying(
-                [message], journey: journey, at: now, options: ApplyOptions(audit: audit, resolvesDeadLetter: id))[0]
-        } catch let error as StoreError where error.code == .notFound {
-            throw CommandFailure.notFound("dead letter \(id) was settled meanwhile: \(error.message)")
-        } catch {
-            throw CommandFailure.store(error, store.url)
-        }
-        try? await store.close()
         let result = ReplayResult(outcome, replayOf: letter.messageId)
         if json { try JSONOutput.print(result) } else { print(result.text()) }
         // The store's settlement is committed and reported; now the broker's copy, when one is configured.
-        if let swept = try await DeadLetterQueueSweeper(amqp: amqpOptions, prefix: prefix).remove(body: letter.body), !json {
+        if let swept = try await DeadLetterQueueSweeper(amqp: amqpOptions, prefix: prefix).remove(body: letter.body),
+            !json
+        {
             print(DeadLettersDropCommand.queueNote(swept, prefix: prefix))
         }
         if !result.succeeded { throw ExitCode(1) }

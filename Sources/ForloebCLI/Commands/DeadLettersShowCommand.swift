@@ -21,9 +21,7 @@ struct DeadLettersShowCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
-        let store = try await storeOptions.open(.read)
-        let letter = try await DeadLetterView.find(id, in: store)
-        try? await store.close()
+        let letter = try await storeOptions.withStore(.read) { store in try await DeadLetterView.find(id, in: store) }
         let view = DeadLetterView(letter)
         if json {
             try JSONOutput.print(view)

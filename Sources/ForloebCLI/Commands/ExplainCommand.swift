@@ -33,18 +33,19 @@ struct ExplainCommand: AsyncParsableCommand {
 
     func run() async throws {
         let journey = try workflow.load().journey
-        let store = try await storeOptions.open(.read)
-        let explanation: CaseExplanation?
-        do {
-            explanation = try await CaseExplanation.load(
-                caseId, from: store, journey: journey, language: lang, now: try CommandClock.now())
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw CommandFailure.store(error, store.url)
+        let explanation = try await storeOptions.withStore(.read) { store in
+            let explanation: CaseExplanation?
+            do {
+                explanation = try await CaseExplanation.load(
+                    caseId, from: store, journey: journey, language: lang, now: try CommandClock.now())
+            } catch let failure as CommandFailure {
+                throw failure
+            } catch {
+                throw CommandFailure.store(error, store.url)
+            }
+            guard let explanation else { throw CommandFailure.notFound("no case \(caseId) in \(store.url.redacted)") }
+            return explanation
         }
-        try? await store.close()
-        guard let explanation else { throw CommandFailure.notFound("no case \(caseId) in \(store.url.redacted)") }
         if json {
             try JSONOutput.print(explanation)
             return

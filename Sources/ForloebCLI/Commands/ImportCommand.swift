@@ -39,36 +39,36 @@ struct ImportCommand: AsyncParsableCommand {
         let journey = try workflow.load().journey
         let now = try CommandClock.now()
         let reader = try JSONLineReader(file)
-        let store = try await storeOptions.openToMend("import", policy: .migrateIfEmpty)
-        let ingestor = BatchIngestor(store: store, journey: journey)
-        let progress = ProgressLine()
-        var tally = IngestTally()
-        let started = Date()
-        do {
-            var batch = try reader.next(batchSize)
-            while !batch.isEmpty {
-                let following = try reader.next(batchSize)
-                // The last batch carries the audit entry, so the import's record commits with its end.
-                var options = ApplyOptions.none
-                if following.isEmpty {
-                    options.audit = AuditEntry(
-                        operatorId: operatorOptions.displayName, at: now, action: "import",
-                        reason: operatorOptions.reason ?? "backfill", detail: "file \(file)")
+        let (tally, seconds, url) = try await storeOptions.withStoreToMend("import", policy: .migrateIfEmpty) { store in
+            let ingestor = BatchIngestor(store: store, journey: journey)
+            let progress = ProgressLine()
+            var tally = IngestTally()
+            let started = Date()
+            do {
+                var batch = try reader.next(batchSize)
+                while !batch.isEmpty {
+                    let following = try reader.next(batchSize)
+                    // The last batch carries the audit entry, so the import's record commits with its end.
+                    var options = ApplyOptions.none
+                    if following.isEmpty {
+                        options.audit = AuditEntry(
+                            operatorId: operatorOptions.displayName, at: now, action: "import",
+                            reason: operatorOptions.reason ?? "backfill", detail: "file \(file)")
+                    }
+                    tally.add(try await ingestor.ingest(batch, at: now, options: options))
+                    progress.update(
+                        "imported \(tally.messages) messages: \(tally.applied) applied, \(tally.duplicates) duplicates, "
+                            + "\(tally.rejected) rejected\(percent(reader))")
+                    batch = following
                 }
-                tally.add(try await ingestor.ingest(batch, at: now, options: options))
-                progress.update(
-                    "imported \(tally.messages) messages: \(tally.applied) applied, \(tally.duplicates) duplicates, "
-                        + "\(tally.rejected) rejected\(percent(reader))")
-                batch = following
+            } catch let error as StoreError {
+                progress.finish()
+                throw CommandFailure.store(error, store.url)
             }
-        } catch let error as StoreError {
             progress.finish()
-            throw CommandFailure.store(error, store.url)
+            return (tally, Date().timeIntervalSince(started), store.url)
         }
-        progress.finish()
-        try? await store.close()
-        let seconds = Date().timeIntervalSince(started)
-        let summary = ImportSummary(tally: tally, seconds: seconds, store: store.url.redacted)
+        let summary = ImportSummary(tally: tally, seconds: seconds, store: url.redacted)
         if json {
             try JSONOutput.print(summary)
         } else {

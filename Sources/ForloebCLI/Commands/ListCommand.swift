@@ -77,17 +77,16 @@ struct ListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let now = try CommandClock.now()
-        let store = try await storeOptions.open(.read)
-        let summaries: [CaseSummary]
-        do {
-            summaries = try await store.cases(
-                matching: CaseFilter(
-                    states: state, municipality: municipality, caseworker: caseworker, openAppeal: openAppeal,
-                    after: after, limit: limit))
-        } catch {
-            throw CommandFailure.store(error, store.url)
+        let summaries = try await storeOptions.withStore(.read) { store in
+            do {
+                return try await store.cases(
+                    matching: CaseFilter(
+                        states: state, municipality: municipality, caseworker: caseworker, openAppeal: openAppeal,
+                        after: after, limit: limit))
+            } catch {
+                throw CommandFailure.store(error, store.url)
+            }
         }
-        try? await store.close()
         let entries = summaries.map {
             Entry(
                 caseId: $0.caseId, state: $0.state, overrun: $0.isOverrun(at: now), courseNumber: $0.courseNumber,

@@ -23,16 +23,15 @@ struct MigrateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await storeOptions.open(.ignore)
-        let result: MigrationReport
-        do {
-            result = try await store.migrate()
-        } catch {
-            throw CommandFailure.store(error, store.url)
+        let (result, url) = try await storeOptions.withStore(.ignore) { store in
+            do {
+                return (try await store.migrate(), store.url)
+            } catch {
+                throw CommandFailure.store(error, store.url)
+            }
         }
-        try? await store.close()
         let report = Report(
-            store: store.url.redacted, applied: result.applied, alreadyApplied: result.alreadyApplied,
+            store: url.redacted, applied: result.applied, alreadyApplied: result.alreadyApplied,
             roles: result.grantedRoles)
         if json {
             try JSONOutput.print(report)

@@ -78,14 +78,13 @@ struct PendingListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await storeOptions.open(.read)
-        let actions: [PendingAction]
-        do {
-            actions = try await store.pendingActions(includeApproved: all, limit: limit)
-        } catch {
-            throw CommandFailure.store(error, store.url)
+        let actions = try await storeOptions.withStore(.read) { store in
+            do {
+                return try await store.pendingActions(includeApproved: all, limit: limit)
+            } catch {
+                throw CommandFailure.store(error, store.url)
+            }
         }
-        try? await store.close()
         let entries = actions.map(Entry.init)
         if json {
             try JSONOutput.print(Document(pendingActions: entries))

@@ -61,39 +61,38 @@ struct RebuildCommand: AsyncParsableCommand {
         let journey = try workflow.load().journey
         let now = try CommandClock.now()
         if dryRun {
-            let store = try await storeOptions.open(.read)
-            let result = try await Self.rebuild(store, journey: journey, dryRun: true, now: now, audit: nil)
-            try? await store.close()
-            try Self.render(result, store: store.url, dryRun: true, json: json)
+            let (result, url) = try await storeOptions.withStore(.read) { store in
+                (try await Self.rebuild(store, journey: journey, dryRun: true, now: now, audit: nil), store.url)
+            }
+            try Self.render(result, store: url, dryRun: true, json: json)
             return
         }
-        let store = try await storeOptions.openToMend("rebuild")
-        let reason = operatorOptions.reason ?? "rebuild from the event log"
-        let audit = AuditEntry(operatorId: operatorOptions.displayName, at: now, action: "rebuild", reason: reason)
-        // Four eyes: a rebuild that changes cases waits for a second operator; one that changes nothing runs.
-        let preview = try await Self.rebuild(store, journey: journey, dryRun: true, now: now, audit: nil)
-        guard !preview.changed.isEmpty else {
-            let result = try await Self.rebuild(store, journey: journey, dryRun: false, now: now, audit: audit)
-            try? await store.close()
-            try Self.render(result, store: store.url, dryRun: false, json: json)
-            return
-        }
-        let action: PendingAction
-        do {
-            action = try await store.requestAction(
-                .rebuild, arguments: PendingArguments.rebuild(workflow), displayName: operatorOptions.displayName,
-                reason: reason, at: now)
-        } catch {
-            throw CommandFailure.store(error, store.url)
-        }
-        try? await store.close()
-        try Self.render(preview, store: store.url, dryRun: true, json: json, pendingAction: action.id)
-        if !json {
-            print(
-                """
-                pending action \(action.id): this rebuild would change \(preview.changed.count) case(s), so it waits for a \
-                second operator: `forloeb approve \(action.id) --reason TEXT` runs it (four eyes). Nothing was changed.
-                """)
+        try await storeOptions.withStoreToMend("rebuild") { store in
+            let reason = operatorOptions.reason ?? "rebuild from the event log"
+            let audit = AuditEntry(operatorId: operatorOptions.displayName, at: now, action: "rebuild", reason: reason)
+            // Four eyes: a rebuild that changes cases waits for a second operator; one that changes nothing runs.
+            let preview = try await Self.rebuild(store, journey: journey, dryRun: true, now: now, audit: nil)
+            guard !preview.changed.isEmpty else {
+                let result = try await Self.rebuild(store, journey: journey, dryRun: false, now: now, audit: audit)
+                try Self.render(result, store: store.url, dryRun: false, json: json)
+                return
+            }
+            let action: PendingAction
+            do {
+                action = try await store.requestAction(
+                    .rebuild, arguments: PendingArguments.rebuild(workflow), displayName: operatorOptions.displayName,
+                    reason: reason, at: now)
+            } catch {
+                throw CommandFailure.store(error, store.url)
+            }
+            try Self.render(preview, store: store.url, dryRun: true, json: json, pendingAction: action.id)
+            if !json {
+                print(
+                    """
+                    pending action \(action.id): this rebuild would change \(preview.changed.count) case(s), so it waits for a \
+                    second operator: `forloeb approve \(action.id) --reason TEXT` runs it (four eyes). Nothing was changed.
+                    """)
+            }
         }
     }
 
@@ -108,7 +107,6 @@ struct RebuildCommand: AsyncParsableCommand {
             operatorId: displayName, at: now, action: "rebuild", reason: reason,
             detail: ReplayResult.auditDetail(origin))
         let result = try await rebuild(store, journey: journey, dryRun: false, now: now, audit: audit)
-        try? await store.close()
         try render(result, store: store.url, dryRun: false, json: json)
     }
 

@@ -49,14 +49,13 @@ struct RejectionsListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await storeOptions.open(.read)
-        let found: [StoredRejection]
-        do {
-            found = try await store.rejections(matching: RejectionFilter(code: code, caseId: caseId, limit: limit))
-        } catch {
-            throw CommandFailure.store(error, store.url)
+        let found = try await storeOptions.withStore(.read) { store in
+            do {
+                return try await store.rejections(matching: RejectionFilter(code: code, caseId: caseId, limit: limit))
+            } catch {
+                throw CommandFailure.store(error, store.url)
+            }
         }
-        try? await store.close()
         let entries = found.map {
             Entry(
                 messageId: $0.messageId, caseId: $0.event.caseId, type: $0.event.type, code: $0.code,

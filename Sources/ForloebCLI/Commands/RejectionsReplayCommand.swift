@@ -35,28 +35,28 @@ struct RejectionsReplayCommand: AsyncParsableCommand {
         let corrected = try body.map(ReplayResult.readBody)
         let journey = try workflow.load().journey
         let now = try CommandClock.now()
-        let store = try await storeOptions.openToMend("rejections replay")
-        let outcome: ApplyOutcome
-        do {
-            guard let original = try await store.rejectedMessage(messageId) else {
-                throw CommandFailure.notFound("no rejected message \(messageId) in \(store.url.redacted)")
+        let outcome = try await storeOptions.withStoreToMend("rejections replay") { store in
+            do {
+                guard let original = try await store.rejectedMessage(messageId) else {
+                    throw CommandFailure.notFound("no rejected message \(messageId) in \(store.url.redacted)")
+                }
+                let message = InboundMessage(body: corrected ?? original.body, isReplay: true)
+                let audit = AuditEntry(
+                    operatorId: who.operatorId, at: now, action: "rejection.replay",
+                    caseId: message.caseId ?? original.rejection.event.caseId, reason: who.reason,
+                    detail: ReplayResult.auditDetail([
+                        "replayOf": messageId, "originalCode": original.rejection.code.rawValue,
+                        "originalAttempt": String(original.rejection.attempt), "messageId": message.messageId,
+                        "corrected": corrected == nil ? "false" : "true",
+                    ]))
+                return try await store.applyRetrying(
+                    [message], journey: journey, at: now, options: ApplyOptions(audit: audit))[0]
+            } catch let failure as CommandFailure {
+                throw failure
+            } catch {
+                throw CommandFailure.store(error, store.url)
             }
-            let message = InboundMessage(body: corrected ?? original.body, isReplay: true)
-            let audit = AuditEntry(
-                operatorId: who.operatorId, at: now, action: "rejection.replay",
-                caseId: message.caseId ?? original.rejection.event.caseId, reason: who.reason,
-                detail: ReplayResult.auditDetail([
-                    "replayOf": messageId, "originalCode": original.rejection.code.rawValue,
-                    "originalAttempt": String(original.rejection.attempt), "messageId": message.messageId,
-                    "corrected": corrected == nil ? "false" : "true",
-                ]))
-            outcome = try await store.applyRetrying([message], journey: journey, at: now, options: ApplyOptions(audit: audit))[0]
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw CommandFailure.store(error, store.url)
         }
-        try? await store.close()
         let result = ReplayResult(outcome, replayOf: messageId)
         if json { try JSONOutput.print(result) } else { print(result.text()) }
         if !result.succeeded { throw ExitCode(1) }

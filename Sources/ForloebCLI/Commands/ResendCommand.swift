@@ -30,7 +30,8 @@ struct ResendCommand: AsyncParsableCommand {
         if let kind {
             let routingKeys = ["state.changed", "deadline.reminder", "deadline.overdue", "event.rejected"]
             guard routingKeys.contains(kind) || DeadlineKind(rawValue: kind) != nil else {
-                throw ValidationError("--kind must be a routing key (\(routingKeys.joined(separator: ", "))) or a deadline kind")
+                throw ValidationError(
+                    "--kind must be a routing key (\(routingKeys.joined(separator: ", "))) or a deadline kind")
             }
         }
     }
@@ -38,33 +39,36 @@ struct ResendCommand: AsyncParsableCommand {
     func run() async throws {
         let who = try operatorOptions.required()
         let now = try CommandClock.now()
-        let store = try await storeOptions.openToMend("resend")
-        let requeued: Int
-        let matched: [OutboxMessage]
-        do {
-            guard try await store.snapshots([caseId])[caseId] != nil else {
-                throw CommandFailure.notFound("no case \(caseId) in \(store.url.redacted)")
+        let (requeued, matched) = try await storeOptions.withStoreToMend("resend") { store in
+            do {
+                guard try await store.snapshots([caseId])[caseId] != nil else {
+                    throw CommandFailure.notFound("no case \(caseId) in \(store.url.redacted)")
+                }
+                let matched = try await store.outbox(caseId: caseId).filter(matches)
+                guard !matched.isEmpty else {
+                    throw CommandFailure.notFound(
+                        "case \(caseId) has no notification\(kind.map { " of kind \($0)" } ?? "") to resend")
+                }
+                let audit = AuditEntry(
+                    operatorId: who.operatorId, at: now, action: "resend", caseId: caseId, reason: who.reason,
+                    detail: ReplayResult.auditDetail([
+                        "kind": kind ?? "all", "messageIds": matched.map(\.messageId).joined(separator: ","),
+                    ]))
+                return (try await store.requeueOutbox(matched.map(\.id), audit: audit), matched)
+            } catch let failure as CommandFailure {
+                throw failure
+            } catch {
+                throw CommandFailure.store(error, store.url)
             }
-            matched = try await store.outbox(caseId: caseId).filter(matches)
-            guard !matched.isEmpty else {
-                throw CommandFailure.notFound("case \(caseId) has no notification\(kind.map { " of kind \($0)" } ?? "") to resend")
-            }
-            let audit = AuditEntry(
-                operatorId: who.operatorId, at: now, action: "resend", caseId: caseId, reason: who.reason,
-                detail: ReplayResult.auditDetail([
-                    "kind": kind ?? "all", "messageIds": matched.map(\.messageId).joined(separator: ","),
-                ]))
-            requeued = try await store.requeueOutbox(matched.map(\.id), audit: audit)
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw CommandFailure.store(error, store.url)
         }
-        try? await store.close()
         var table = TextTable("MESSAGE", "ROUTING KEY", "WAS")
-        for m in matched { table.add([m.messageId, m.routingKey, m.sentAt == nil ? "still pending" : "sent \(m.sentAt!)"]) }
+        for m in matched {
+            table.add([m.messageId, m.routingKey, m.sentAt == nil ? "still pending" : "sent \(m.sentAt!)"])
+        }
         print(table.render())
-        print("\(requeued) notification(s) queued again for case \(caseId) (\(matched.count - requeued) were still pending), audited.")
+        print(
+            "\(requeued) notification(s) queued again for case \(caseId) (\(matched.count - requeued) were still pending), audited."
+        )
     }
 
     private func matches(_ message: OutboxMessage) -> Bool {

@@ -50,48 +50,53 @@ struct SeedCommand: AsyncParsableCommand {
         guard let start = CivilDate(iso: from) else { throw CommandFailure.usage("--from is not a date: \(from)") }
         var end: CivilDate?
         if let until {
-            guard let date = CivilDate(iso: until) else { throw CommandFailure.usage("--until is not a date: \(until)") }
+            guard let date = CivilDate(iso: until) else {
+                throw CommandFailure.usage("--until is not a date: \(until)")
+            }
             end = date
         }
         let journey = try workflow.load().journey
         let now = try CommandClock.now()
-        let store = try await storeOptions.open(.migrateIfEmpty, sqliteDurability: .off)
-        let generator = CaseStreamGenerator(seed: seed, startingOn: start, until: end, caseIdPrefix: prefix)
-        let progress = ProgressLine()
-        var tally = IngestTally()
-        let started = Date()
-        var batch: [InboundMessage] = []
-        batch.reserveCapacity(batchSize + 64)
-        // Two batches in flight: one is planned (decoding, the journey, JSON) while the other commits. The
-        // batches hold disjoint cases, so they never conflict.
-        var inFlight: [Task<[ApplyOutcome], any Error>] = []
-        do {
-            for index in 0..<cases {
-                // Whole cases per batch: a case's events stay in order within one transaction.
-                for envelope in generator.journey(index) {
-                    batch.append(InboundMessage(body: envelope.wireJSON(), decoded: .success(envelope)))
-                }
-                if batch.count >= batchSize || index == cases - 1 {
-                    let messages = batch
-                    inFlight.append(Task { try await store.applyRetrying(messages, journey: journey, at: now) })
-                    batch.removeAll(keepingCapacity: true)
-                    if inFlight.count >= 2 {
-                        tally.add(try await inFlight.removeFirst().value)
-                        let rate = Double(tally.messages) / max(Date().timeIntervalSince(started), 0.001)
-                        progress.update("seeded \(index + 1) of \(cases) cases, \(tally.messages) events (\(Int(rate)) events/s)")
+        let (tally, seconds, url) = try await storeOptions.withStore(.migrateIfEmpty, sqliteDurability: .off) { store in
+            let generator = CaseStreamGenerator(seed: seed, startingOn: start, until: end, caseIdPrefix: prefix)
+            let progress = ProgressLine()
+            var tally = IngestTally()
+            let started = Date()
+            var batch: [InboundMessage] = []
+            batch.reserveCapacity(batchSize + 64)
+            // Two batches in flight: one is planned (decoding, the journey, JSON) while the other commits. The
+            // batches hold disjoint cases, so they never conflict.
+            var inFlight: [Task<[ApplyOutcome], any Error>] = []
+            do {
+                for index in 0..<cases {
+                    // Whole cases per batch: a case's events stay in order within one transaction.
+                    for envelope in generator.journey(index) {
+                        batch.append(InboundMessage(body: envelope.wireJSON(), decoded: .success(envelope)))
+                    }
+                    if batch.count >= batchSize || index == cases - 1 {
+                        let messages = batch
+                        inFlight.append(Task { try await store.applyRetrying(messages, journey: journey, at: now) })
+                        batch.removeAll(keepingCapacity: true)
+                        if inFlight.count >= 2 {
+                            tally.add(try await inFlight.removeFirst().value)
+                            let rate = Double(tally.messages) / max(Date().timeIntervalSince(started), 0.001)
+                            progress.update(
+                                "seeded \(index + 1) of \(cases) cases, \(tally.messages) events (\(Int(rate)) events/s)"
+                            )
+                        }
                     }
                 }
+                for task in inFlight { tally.add(try await task.value) }
+            } catch {
+                progress.finish()
+                throw CommandFailure.store(error, store.url)
             }
-            for task in inFlight { tally.add(try await task.value) }
-        } catch {
             progress.finish()
-            throw CommandFailure.store(error, store.url)
+            return (tally, Date().timeIntervalSince(started), store.url)
         }
-        progress.finish()
-        try? await store.close()
-        let seconds = Date().timeIntervalSince(started)
         print(
-            "seeded \(cases) case(s) into \(store.url.redacted): \(tally.applied) events applied, \(tally.rejected) rejected, "
-                + "in \(String(format: "%.1f", seconds)) s (\(Int(Double(tally.messages) / max(seconds, 0.001))) events/s).")
+            "seeded \(cases) case(s) into \(url.redacted): \(tally.applied) events applied, \(tally.rejected) rejected, "
+                + "in \(String(format: "%.1f", seconds)) s (\(Int(Double(tally.messages) / max(seconds, 0.001))) events/s)."
+        )
     }
 }

@@ -28,15 +28,16 @@ struct ShowCommand: AsyncParsableCommand {
     func run() async throws {
         let now = try CommandClock.now()
         let journey = try workflow.load().journey
-        let store = try await storeOptions.open(.read)
-        let record: CaseRecord?
-        do {
-            record = try await store.caseRecord(caseId)
-        } catch {
-            throw CommandFailure.store(error, store.url)
+        let record = try await storeOptions.withStore(.read) { store in
+            let record: CaseRecord?
+            do {
+                record = try await store.caseRecord(caseId)
+            } catch {
+                throw CommandFailure.store(error, store.url)
+            }
+            guard let record else { throw CommandFailure.notFound("no case \(caseId) in \(store.url.redacted)") }
+            return record
         }
-        try? await store.close()
-        guard let record else { throw CommandFailure.notFound("no case \(caseId) in \(store.url.redacted)") }
         let view = CaseView(record, now: now, journey: journey)
         if json {
             try JSONOutput.print(view)

@@ -136,24 +136,30 @@ struct WorkerCommand: AsyncParsableCommand {
             queueKind: classicQueues ? .classic : .quorum, prefetch: prefetch, batchSize: batchSize,
             batchWindow: .milliseconds(batchWindow), schedulerInterval: .seconds(schedulerInterval),
             exitWhenIdle: exitWhenIdle.map { .milliseconds(Int($0 * 1000)) })
+        // The schema is checked (an empty database migrated) on a store of its own, closed at once, so that the
+        // worker's store is not used before its group runs: the group's first service then starts its pool, and
+        // ends it after the consumers, the relay and the scheduler drained (`Worker.runsStorePool`).
+        try await storeOptions.withStore(.migrateIfEmpty) { _ in }
         // One store, one pool: the consumer's lanes, the relay and the scheduler each take a connection from it.
-        let store = try await storeOptions.open(.migrateIfEmpty, connections: storeConnections ?? lanes + 2)
-        logger.info(
-            "starting",
-            metadata: [
-                "store": "\(store.url)", "amqp": "\(amqp)", "policy": "\(workflow.policy.name)",
-                "queues": "\(configuration.topology.queues(forWorker: configuration.index, of: configuration.workers))",
-                "lanes": "\(lanes)", "storeConnections": "\(storeConnections ?? lanes + 2)",
-            ])
-        let worker = Worker(
-            configuration: configuration, store: store, lanes: Array(repeating: store, count: lanes - 1),
-            journey: workflow.journey,
-            clock: { (try? CommandClock.now()) ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) },
-            logger: logger, metrics: WorkerMetrics())
-        var extra: [any Service] = []
-        if let metricsFile { extra.append(MetricsFileWriter(registry: registry, path: metricsFile, logger: logger)) }
-        let outcome: Result<Void, CommandFailure>
-        do {
+        let connections = storeConnections ?? lanes + 2
+        try await storeOptions.withStore(.ignore, connections: connections) { store in
+            logger.info(
+                "starting",
+                metadata: [
+                    "store": "\(store.url)", "amqp": "\(amqp)", "policy": "\(workflow.policy.name)",
+                    "queues":
+                        "\(configuration.topology.queues(forWorker: configuration.index, of: configuration.workers))",
+                    "lanes": "\(lanes)", "storeConnections": "\(connections)",
+                ])
+            let worker = Worker(
+                configuration: configuration, store: store, lanes: lanes, runsStorePool: true,
+                journey: workflow.journey,
+                clock: { (try? CommandClock.now()) ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)) },
+                logger: logger, metrics: WorkerMetrics())
+            var extra: [any Service] = []
+            if let metricsFile {
+                extra.append(MetricsFileWriter(registry: registry, path: metricsFile, logger: logger))
+            }
             if let metricsListen, let (host, port) = Self.listenAddress(metricsListen) {
                 do {
                     extra.append(
@@ -167,13 +173,7 @@ struct WorkerCommand: AsyncParsableCommand {
             } catch {
                 throw CommandFailure.unreachable("worker stopped: \(error)")
             }
-            outcome = .success(())
-        } catch let failure as CommandFailure {
-            outcome = .failure(failure)
         }
-        // The one way out: the store's pool closes here, whatever happened.
-        try? await store.close()
-        try outcome.get()
         logger.info("stopped")
     }
 

@@ -18,7 +18,6 @@ enum Permission {
             throw CommandFailure.store(error, store.url)
         }
         guard !permitted else { return }
-        try? await store.close()
         throw refusal(role: role, verb: verb, identity: identity, url: store.url)
     }
 

@@ -87,6 +87,18 @@ public struct StoreOptions: ParsableArguments {
                 error.code == .unreachable ? error.message : "store \(url.redacted): \(error.message)")
         }
         guard policy != .ignore else { return store }
+        do {
+            try await Self.check(policy, of: store, at: url)
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        return store
+    }
+
+    /// Applies `policy` to the store's schema: migrates an empty one (`migrateIfEmpty`), refuses one that is
+    /// incomplete or newer than this forloeb.
+    private static func check(_ policy: SchemaPolicy, of store: any CaseStore, at url: StoreURL) async throws {
         let applied: [String]
         do {
             applied = try await store.appliedMigrations()
@@ -107,16 +119,5 @@ public struct StoreOptions: ParsableArguments {
                 )
             }
         }
-        return store
-    }
-}
-
-extension StoreOptions {
-    /// Opens the store for the mending verb `verb` and checks, before anything changes, that the identity running
-    /// it may mend (`StoreRole.operator`; SQLite: write access to the file): else exit 4, logged.
-    func openToMend(_ verb: String, policy: SchemaPolicy = .require) async throws -> any CaseStore {
-        let store = try await open(policy)
-        try await Permission.require(.operator, verb: verb, on: store)
-        return store
     }
 }

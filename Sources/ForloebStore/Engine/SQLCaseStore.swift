@@ -1,5 +1,6 @@
 import ForloebCore
 import Foundation
+import ServiceLifecycle
 
 /// The store, written once: every `CaseStore` operation as SQL and row decoding over a back end's `StoreDriver`,
 /// which supplies only its dialect (the SQL it reads differently, its read and transaction primitives, and the
@@ -25,6 +26,10 @@ open class SQLCaseStore: CaseStore, @unchecked Sendable {
 
     public func close() async throws {
         try await driver.close()
+    }
+
+    public func poolService() -> (any Service)? {
+        driver.poolService()
     }
 
     /// Marks outbox rows as confirmed by the broker, in the dialect's relaxed-durability commit (see the drivers).
@@ -98,7 +103,8 @@ open class SQLCaseStore: CaseStore, @unchecked Sendable {
             for chunk in ids.chunked(dialect.listChunk) {
                 let list = dialect.isIn("id", Array(chunk))
                 requeued += try await session.execute(
-                    StoreStatement("UPDATE outbox SET sent_at = NULL WHERE sent_at IS NOT NULL AND \(list.sql)", list.arguments))
+                    StoreStatement(
+                        "UPDATE outbox SET sent_at = NULL WHERE sent_at IS NOT NULL AND \(list.sql)", list.arguments))
             }
             _ = try await Self.appendAudit(session, audit, dialect: dialect)
             return requeued

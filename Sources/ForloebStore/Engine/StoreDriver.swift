@@ -1,5 +1,6 @@
 import ForloebCore
 import Foundation
+import ServiceLifecycle
 
 /// One connection's view inside a read or a transaction: what the engine's statements run on.
 package protocol StoreSession: Sendable {
@@ -64,4 +65,12 @@ package protocol StoreDriver: Sendable {
 
     /// Releases the driver's connections.
     func close() async throws
+
+    /// The driver's connection pool as a service for the caller's group (`CaseStore.poolService()`), or nil.
+    func poolService() -> (any Service)?
+}
+
+extension StoreDriver {
+    /// No pool (SQLite): the driver's connections live as long as it does.
+    package func poolService() -> (any Service)? { nil }
 }
