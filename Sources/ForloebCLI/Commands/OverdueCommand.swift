@@ -45,21 +45,21 @@ struct OverdueCommand: AsyncParsableCommand {
 
     func run() async throws {
         let now = try CommandClock.now()
-        let store = try await storeOptions.open(.read)
         // Each row is printed as the store reads it: the whole list runs in the memory of a page.
-        let output = Mutex(Output(json: json ? try JSONListStream(emptyDocument: Document(now: now, deadlines: []), key: "deadlines") : nil))
-        do {
-            try await store.forEachDueDeadline(dueBy: now, kind: kind, limit: limit) { due in
-                let entry = Entry(
-                    caseId: due.caseId, kind: due.deadline.kind, dueAt: due.deadline.dueAt,
-                    daysOverdue: due.deadline.dueOn.days(until: now.danishDate))
-                try output.withLock { try $0.add(entry) }
+        let empty = Document(now: now, deadlines: [])
+        let output = Mutex(Output(json: json ? try JSONListStream(emptyDocument: empty, key: "deadlines") : nil))
+        try await storeOptions.withStore(.read) { store in
+            do {
+                try await store.forEachDueDeadline(dueBy: now, kind: kind, limit: limit) { due in
+                    let entry = Entry(
+                        caseId: due.caseId, kind: due.deadline.kind, dueAt: due.deadline.dueAt,
+                        daysOverdue: due.deadline.dueOn.days(until: now.danishDate))
+                    try output.withLock { try $0.add(entry) }
+                }
+            } catch {
+                throw CommandFailure.store(error, store.url)
             }
-        } catch {
-            try? await store.close()
-            throw CommandFailure.store(error, store.url)
         }
-        try? await store.close()
         output.withLock { $0.finish(now: now) }
     }
 

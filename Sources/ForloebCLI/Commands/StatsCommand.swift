@@ -24,14 +24,13 @@ struct StatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let now = try CommandClock.now()
-        let store = try await storeOptions.open(.read)
-        let stats: StoreStatistics
-        do {
-            stats = try await store.statistics(at: now)
-        } catch {
-            throw CommandFailure.store(error, store.url)
+        let stats = try await storeOptions.withStore(.read) { store in
+            do {
+                return try await store.statistics(at: now)
+            } catch {
+                throw CommandFailure.store(error, store.url)
+            }
         }
-        try? await store.close()
         let document = StatsView(stats, now: now)
         if json {
             try JSONOutput.print(document)

@@ -41,31 +41,29 @@ struct StuckCommand: AsyncParsableCommand {
     func run() async throws {
         let journey = try workflow.load().journey
         let now = try CommandClock.now()
-        let store = try await storeOptions.open(.read)
         // Each case is printed as it is found, most urgent first: the whole list runs in the memory of a page.
         var json = try self.json ? JSONListStream(emptyDocument: StuckView(now: now, cases: []), key: "cases") : nil
         var table = StreamedTable(TextTable("CASE", "STATE", "WOULD MOVE IT ON"))
         var count = 0
-        let unreadable: [StoreError]
-        do {
-            unreadable = try await StuckCaseFinder(store: store, journey: journey).forEach(
-                at: now, idleDays: idle?.days, states: state, limit: limit
-            ) { diagnosis in
-                let e = StuckView.Entry(diagnosis)
-                count += 1
-                if json != nil {
-                    try json!.add(e)
-                } else {
-                    table.add(
-                        [e.caseId, e.state.rawValue, e.wouldMoveOn.map(\.rawValue).joined(separator: ", ")],
-                        notes: Self.notes(e), style: e.isUrgent ? .red : .yellow)
+        let unreadable = try await storeOptions.withStore(.read) { store in
+            do {
+                return try await StuckCaseFinder(store: store, journey: journey).forEach(
+                    at: now, idleDays: idle?.days, states: state, limit: limit
+                ) { diagnosis in
+                    let e = StuckView.Entry(diagnosis)
+                    count += 1
+                    if json != nil {
+                        try json!.add(e)
+                    } else {
+                        table.add(
+                            [e.caseId, e.state.rawValue, e.wouldMoveOn.map(\.rawValue).joined(separator: ", ")],
+                            notes: Self.notes(e), style: e.isUrgent ? .red : .yellow)
+                    }
                 }
+            } catch {
+                throw CommandFailure.store(error, store.url)
             }
-        } catch {
-            try? await store.close()
-            throw CommandFailure.store(error, store.url)
         }
-        try? await store.close()
         for damaged in unreadable {
             // One damaged case must not hide the others: name it, and list the rest.
             FileHandle.standardError.write(Data("forloeb: \(damaged.message) (forloeb rebuild recomputes it)\n".utf8))
