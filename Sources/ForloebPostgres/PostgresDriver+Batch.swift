@@ -140,9 +140,10 @@ extension PostgresDriver {
         let closed = deadlines.removed
         let due = deadlines.upserted
         let o = plan.outbox
-        let counts = plan.counterChanges(deadlines)
+        let counts = plan.counterChanges(deadlines, now: now)
         let states = counts.caseRows
         let buckets = counts.deadlineRows
+        let hours = counts.rejectionRows
         let query: PostgresQuery = try """
             WITH opened AS (
                 INSERT INTO cases (case_id, version, revision, state, municipality, caseworker, course_number,
@@ -210,6 +211,13 @@ extension PostgresDriver {
                     \(buckets.map(\.delta))::int8[]) WITH ORDINALITY AS b (kind, bucket, delta, i)
                 ORDER BY b.i
                 ON CONFLICT (kind, bucket, shard) DO UPDATE SET deadlines = deadline_counts.deadlines + EXCLUDED.deadlines
+            ), counted_rejections AS (
+                INSERT INTO rejection_counts (bucket, code, shard, rejections)
+                SELECT r.bucket, r.code, pg_backend_pid() % \(StoreDialect.counterShards), r.delta
+                FROM unnest(\(hours.map(\.bucket.bucket))::int8[], \(hours.map(\.bucket.kind))::text[],
+                    \(hours.map(\.delta))::int8[]) WITH ORDINALITY AS r (bucket, code, delta, i)
+                ORDER BY r.i
+                ON CONFLICT (bucket, code, shard) DO UPDATE SET rejections = rejection_counts.rejections + EXCLUDED.rejections
             )
             SELECT count(*)::int8 FROM changed
             """

@@ -204,7 +204,7 @@ extension SQLiteDriver {
                 ON CONFLICT (case_id, kind) DO UPDATE SET due_at = excluded.due_at
                 """)
         for row in changes.upserted { try upsertDeadline.execute(arguments: [row.caseId, row.kind, row.dueAt]) }
-        for statement in plan.counterChanges(changes).statements(.sqlite) {
+        for statement in plan.counterChanges(changes, now: Int(now)).statements(.sqlite) {
             let (sql, arguments) = try SQLiteSession.bind(statement)
             try db.execute(sql: sql, arguments: arguments)
         }

@@ -66,6 +66,11 @@ enum StoreComparison {
                 "overdue at \(at)", sourceLocation: sourceLocation)
             #expect(
                 stats.openAppeals == deadlines.filter(\.kind.watchesAnAppeal).count, sourceLocation: sourceLocation)
+            // Every rejection was recorded at the store's clock, after or within a day of each moment asked about.
+            let rejections = book.rejections.values.flatMap { $0 } + book.unattached
+            let byCode = Dictionary(grouping: rejections, by: \.rejection.code).mapValues(\.count)
+            #expect(stats.rejectionsLastDay == byCode, "rejections at \(at)", sourceLocation: sourceLocation)
+            #expect(stats.rejectionsLastWeek == byCode, sourceLocation: sourceLocation)
 
             let explorer = JourneyExplorer(journey: book.journey, on: eras.last { $0 <= now.danishDate } ?? eras[0])
             let everyCase = cases.map { CaseDiagnosis.of($0, at: now, journey: book.journey, explorer: explorer) }

@@ -168,9 +168,10 @@ extension SQLCaseStore {
         }
     }
 
-    /// Every figure is proportional to what `stats` prints, not to the store: cases per state and open deadlines
-    /// per kind come from the counters the writes keep (`CounterChanges`), plus the due rows of the current week
-    /// from the due-time index; the outbox is counted up to `StoreStatistics.countLimit`.
+    /// Every figure is proportional to what `stats` prints, not to the store: cases per state, open deadlines per
+    /// kind and rejections per code come from the counters the writes keep (`CounterChanges`), plus the due rows of
+    /// the current week and the rejections of each window's first hour from their indexes; the outbox is counted
+    /// up to `StoreStatistics.countLimit`.
     public func statistics(at now: Instant) async throws -> StoreStatistics {
         let t = now.secondsSinceEpoch
         let week = CounterChanges.bucket(of: Int(t))
@@ -205,19 +206,35 @@ extension SQLCaseStore {
                 let due = try r.int("due")
                 if due != 0 { overdue[kind, default: 0] += due }
             }
+            // The hours after the one each window starts in from the counters, that hour's rows from the index.
+            let hour = Int64(CounterChanges.rejectionBucketSeconds)
+            let (dayStart, weekStart) = (t - 86_400, t - 7 * 86_400)
+            let (dayHour, weekHour) = (dayStart / hour, weekStart / hour)
             var lastDay: [RejectionCode: Int] = [:]
             var lastWeek: [RejectionCode: Int] = [:]
             for row in try await session.rows(
                 StoreStatement(
                     """
-                    SELECT code, sum(CASE WHEN recorded_at >= ? THEN 1 ELSE 0 END) AS day, count(*) AS week
-                    FROM rejections\(dialect.indexedBy("rejections_recorded")) WHERE recorded_at >= ? GROUP BY code
-                    """, [.integer(t - 86_400), .integer(t - 7 * 86_400)]))
+                    SELECT code, CAST(sum(CASE WHEN bucket > ? THEN rejections ELSE 0 END) AS BIGINT) AS day,
+                        CAST(sum(rejections) AS BIGINT) AS week
+                    FROM rejection_counts WHERE bucket > ? GROUP BY code
+                    UNION ALL
+                    SELECT code, count(*) AS day, 0 AS week FROM rejections\(dialect.indexedBy("rejections_recorded"))
+                    WHERE recorded_at >= ? AND recorded_at < ? GROUP BY code
+                    UNION ALL
+                    SELECT code, 0 AS day, count(*) AS week FROM rejections\(dialect.indexedBy("rejections_recorded"))
+                    WHERE recorded_at >= ? AND recorded_at < ? GROUP BY code
+                    """,
+                    [
+                        .integer(dayHour), .integer(weekHour), .integer(dayStart), .integer((dayHour + 1) * hour),
+                        .integer(weekStart), .integer((weekHour + 1) * hour),
+                    ]))
             {
-                let r = RowReader(row, table: "rejections", key: "code")
+                let r = RowReader(row, table: "rejection_counts", key: "code")
                 let code = try r.value(RejectionCode.self, "code")
-                if try r.int("day") > 0 { lastDay[code] = try r.int("day") }
-                lastWeek[code] = try r.int("week")
+                let (day, week) = (try r.int("day"), try r.int("week"))
+                if day != 0 { lastDay[code, default: 0] += day }
+                if week != 0 { lastWeek[code, default: 0] += week }
             }
             let limit = StoreStatistics.countLimit
             let pending = try await session.rows(

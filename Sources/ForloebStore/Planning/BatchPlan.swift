@@ -59,10 +59,12 @@ package struct BatchPlan: Sendable {
             && outbox.isEmpty
     }
 
-    /// How the batch moves the operator's counters: its cases' states, and `deadlines`' rows.
-    package func counterChanges(_ deadlines: DeadlineChanges) -> CounterChanges {
+    /// How the batch moves the operator's counters: its cases' states, `deadlines`' rows, and its rejections,
+    /// recorded at `now` (seconds).
+    package func counterChanges(_ deadlines: DeadlineChanges, now: Int) -> CounterChanges {
         var changes = deadlines.counts
         for write in cases { changes.move(caseFrom: write.previousState?.rawValue, to: write.summary.state.rawValue) }
+        for rejection in rejections { changes.record(rejection: rejection.code, at: now) }
         return changes
     }
 

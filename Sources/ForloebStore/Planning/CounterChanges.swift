@@ -1,13 +1,16 @@
 import ForloebCore
 
 /// How a write moves the counters `forloeb stats` reads (`case_counts` and `deadline_counts`, migration
-/// `010_operator_counters`), worked out from what the write already knows: each case's state before and after,
-/// and each deadline row removed, moved or added.
+/// `010_operator_counters`; `rejection_counts`, migration `011_rejection_counts`), worked out from what the write
+/// already knows: each case's state before and after, each deadline row removed, moved or added, and each
+/// rejection recorded.
 ///
 /// Why counters: on a million cases, grouping the whole `cases` and `deadlines` indexes took `stats` 9 s. The
 /// counters are written in the same transaction as the rows they count, so a reader's snapshot always sees them
 /// agree. Open deadlines are counted per kind and per `bucketSeconds` of due time: every bucket that ended before
 /// the moment asked about is wholly overdue, and only the current bucket's rows are counted from the index.
+/// Rejections are counted per code and hour recorded: a window of the last day or week is the hours after the
+/// one it starts in, and that hour's rows from the index.
 ///
 /// PostgreSQL spreads each counter over `shards` rows chosen by the connection (`StoreDialect.counterShard`), so
 /// that two workers' transactions seldom wait on one row's lock; the rows are written in key order, so two that
@@ -28,6 +31,12 @@ package struct CounterChanges: Sendable, Equatable {
     /// The bucket of a due time, as the SQL computes it (`due_at / bucketSeconds`, truncating).
     package static func bucket(of dueAt: Int) -> Int { dueAt / bucketSeconds }
 
+    /// An hour: the rejections a window's first hour holds are counted from the index.
+    package static let rejectionBucketSeconds = 3_600
+
+    /// Rejections recorded per code and hour.
+    package private(set) var rejections: [Bucket: Int] = [:]
+
     /// Cases per state: +1 where a case entered it, −1 where one left it.
     package private(set) var cases: [String: Int] = [:]
     /// Open deadlines per bucket.
@@ -35,7 +44,12 @@ package struct CounterChanges: Sendable, Equatable {
 
     package init() {}
 
-    package var isEmpty: Bool { cases.isEmpty && deadlines.isEmpty }
+    package var isEmpty: Bool { cases.isEmpty && deadlines.isEmpty && rejections.isEmpty }
+
+    /// A rejection with `code` recorded at `recordedAt` (seconds).
+    package mutating func record(rejection code: String, at recordedAt: Int) {
+        add(&rejections, Bucket(kind: code, bucket: recordedAt / Self.rejectionBucketSeconds), 1)
+    }
 
     /// A case moved from `before` (`nil`: the write opened it) to `after`.
     package mutating func move(caseFrom before: String?, to after: String) {
@@ -54,6 +68,7 @@ package struct CounterChanges: Sendable, Equatable {
     package mutating func merge(_ other: CounterChanges) {
         for (state, n) in other.cases { add(&cases, state, n) }
         for (bucket, n) in other.deadlines { add(&deadlines, bucket, n) }
+        for (bucket, n) in other.rejections { add(&rejections, bucket, n) }
     }
 
     private func add<Key: Hashable>(_ counts: inout [Key: Int], _ key: Key, _ n: Int) {
@@ -69,6 +84,11 @@ package struct CounterChanges: Sendable, Equatable {
     /// The non-zero deadline changes, in key order.
     package var deadlineRows: [(bucket: Bucket, delta: Int)] {
         deadlines.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The rejections recorded, in key order (code, hour).
+    package var rejectionRows: [(bucket: Bucket, delta: Int)] {
+        rejections.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// The upserts that apply these changes, written once for both dialects (the PostgreSQL batch writes the
@@ -94,6 +114,17 @@ package struct CounterChanges: Sendable, Equatable {
                         SET deadlines = deadline_counts.deadlines + excluded.deadlines
                         """,
                     chunk.flatMap { [StoreValue.text($0.bucket.kind), .int($0.bucket.bucket), .int($0.delta)] }))
+        }
+        for chunk in rejectionRows.chunked(200) {
+            statements.append(
+                StoreStatement(
+                    "INSERT INTO rejection_counts (bucket, code, shard, rejections) VALUES "
+                        + Array(repeating: "(?, ?, \(shard), ?)", count: chunk.count).joined(separator: ", ")
+                        + """
+                         ON CONFLICT (bucket, code, shard) DO UPDATE
+                        SET rejections = rejection_counts.rejections + excluded.rejections
+                        """,
+                    chunk.flatMap { [StoreValue.int($0.bucket.bucket), .text($0.bucket.kind), .int($0.delta)] }))
         }
         return statements
     }

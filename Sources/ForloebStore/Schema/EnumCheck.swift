@@ -41,6 +41,7 @@ package struct EnumCheck: Sendable, Equatable {
             EnumCheck(table: "deadline_counts", column: "kind", values: kinds),
             EnumCheck(table: "rejections", column: "code", values: RejectionCode.allCases.map(\.rawValue)),
             EnumCheck(table: "rejections", column: "rule", values: RuleID.allCases.map(\.rawValue)),
+            EnumCheck(table: "rejection_counts", column: "code", values: RejectionCode.allCases.map(\.rawValue)),
             EnumCheck(table: "dead_letters", column: "code", values: DeadLetterCode.known),
         ]
     }

@@ -49,6 +49,10 @@ public enum StoreMigration: String, Sendable, CaseIterable {
     /// `deadlines (kind, due_at)`, lets `forloeb overdue --kind` read only that kind's due rows. Stop the workers
     /// of an older forloeb before this step: they would not keep the counters.
     case operatorCounters = "010_operator_counters"
+    /// `forloeb stats` counts the rejections of the last day and week from counters per code and hour recorded
+    /// (`rejection_counts`, kept by every batch), where it read every rejection of the week from the index: a
+    /// backlog of millions of rejected replays took it seconds. Filled here from the rows already stored.
+    case rejectionCounts = "011_rejection_counts"
 
     /// All migrations in the order they apply.
     public static var ordered: [StoreMigration] { allCases }

@@ -30,12 +30,12 @@ public enum StoreRole: String, Sendable, CaseIterable {
     static let tables = [
         "cases", "events", "processed_messages", "deadlines", "notification_log", "outbox", "rejections",
         "dead_letters", "audit_log", "forloeb_migrations", "forloeb_enum_checks", "pending_actions", "case_counts",
-        "deadline_counts",
+        "deadline_counts", "rejection_counts",
     ]
 
     /// What applying a batch writes (the worker's consumer; `import` and the replays, through the same path).
     static let applyGrants = [
-        "GRANT SELECT, INSERT, UPDATE ON cases, processed_messages, case_counts, deadline_counts TO %@",
+        "GRANT SELECT, INSERT, UPDATE ON cases, processed_messages, case_counts, deadline_counts, rejection_counts TO %@",
         "GRANT SELECT, INSERT ON events, rejections, outbox, dead_letters TO %@",
         "GRANT SELECT, INSERT, UPDATE, DELETE ON deadlines TO %@",
         "GRANT USAGE ON SEQUENCE rejections_id_seq, outbox_id_seq, dead_letters_id_seq TO %@",
@@ -57,7 +57,7 @@ public enum StoreRole: String, Sendable, CaseIterable {
                 "GRANT UPDATE (resolution, resolved_at) ON dead_letters TO \(role)",
                 "GRANT INSERT ON audit_log TO \(role)",
                 // `rebuild` counts the counters again.
-                "GRANT DELETE ON case_counts, deadline_counts TO \(role)",
+                "GRANT DELETE ON case_counts, deadline_counts, rejection_counts TO \(role)",
                 // Four eyes: request, and approve another's request (the triggers write both identities).
                 "GRANT INSERT, UPDATE (status, approved_by, approved_name, approval_reason, approved_at) "
                     + "ON pending_actions TO \(role)",

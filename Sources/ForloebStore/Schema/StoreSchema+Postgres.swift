@@ -4,6 +4,8 @@ extension StoreSchema {
         switch migration {
         case .eventLog, .deadlinesAndOutbox, .auditAndDeadLetters, .rejectionIndexes, .enumChecks, .auditIdentity, .pendingActions:
             shared(migration, .postgres)
+        case .rejectionCounts:
+            ["SET LOCAL lock_timeout = '10s'", "LOCK TABLE rejections IN SHARE MODE"] + shared(migration, .postgres)
         case .operatorCounters:
             // Writers wait while the counters are filled from the rows (SHARE lets readers on), in the order a
             // batch takes the tables; behind a long transaction the lock gives up after 10 s (run `migrate` again).

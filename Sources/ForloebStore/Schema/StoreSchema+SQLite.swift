@@ -3,7 +3,7 @@ extension StoreSchema {
     static func sqlite(_ migration: StoreMigration) -> String {
         switch migration {
         case .eventLog, .deadlinesAndOutbox, .auditAndDeadLetters, .rejectionIndexes, .enumChecks, .auditIdentity, .pendingActions,
-            .operatorCounters:
+            .operatorCounters, .rejectionCounts:
             shared(migration, .sqlite).joined(separator: ";\n")
         case .byteOrderKeys:
             // SQLite's default collation is BINARY: its keys have always compared byte by byte.

@@ -217,6 +217,19 @@ extension StoreSchema {
                 )\(t.keyed)
                 """,
             ] + countCounters + ["CREATE INDEX deadlines_kind_due ON deadlines (kind, due_at)"]
+        case .rejectionCounts:
+            return [
+                """
+                CREATE TABLE rejection_counts (
+                    bucket \(t.int) NOT NULL,
+                    code TEXT NOT NULL,
+                    shard \(t.int) NOT NULL,
+                    rejections \(t.int) NOT NULL,
+                    PRIMARY KEY (bucket, code, shard)
+                )\(t.keyed)
+                """,
+                countRejections,
+            ]
         case .byteOrderKeys, .caseChecksPerStatement:
             return []
         }
@@ -315,10 +328,20 @@ extension StoreSchema {
         ]
     }
 
+    /// Fills the empty rejection counters from the rows (`CounterChanges`).
+    static var countRejections: String {
+        let hour = "recorded_at / \(CounterChanges.rejectionBucketSeconds)"
+        return """
+            INSERT INTO rejection_counts (bucket, code, shard, rejections)
+            SELECT \(hour), code, 0, count(*) FROM rejections GROUP BY \(hour), code
+            """
+    }
+
     /// Counts the counters again from the rows, in the caller's transaction; on PostgreSQL writers wait meanwhile
     /// (up to 10 s for the lock, as in migration 010).
     package static func recountCounters(_ dialect: StoreDialect) -> [String] {
         (dialect == .postgres ? ["SET LOCAL lock_timeout = '10s'", "LOCK TABLE cases, deadlines IN SHARE MODE"] : [])
-            + ["DELETE FROM case_counts", "DELETE FROM deadline_counts"] + countCounters
+            + ["DELETE FROM case_counts", "DELETE FROM deadline_counts", "DELETE FROM rejection_counts"] + countCounters
+            + [countRejections]
     }
 }
