@@ -107,20 +107,38 @@ extension SQLCaseStore {
     public func forEachDueDeadline(
         dueBy: Instant, kind: DeadlineKind?, limit: Int, _ body: @escaping @Sendable (DueDeadline) throws -> Void
     ) async throws {
-        // With a kind, the (kind, due_at) index holds exactly the rows wanted, in order (migration 010).
-        let statement =
-            kind.map {
-                StoreStatement(
-                    """
-                    SELECT \(DueDeadline.columns) FROM deadlines\(dialect.indexedBy("deadlines_kind_due"))
-                    WHERE kind = ? AND due_at <= ? ORDER BY due_at, case_id LIMIT ?
-                    """, [.text($0.rawValue), .instant(dueBy), .int(limit)])
+        // Keyset pages, each its own read: memory holds a page, and a row is decoded as any other read decodes it.
+        var after: DeadlineChanges.Row?
+        var remaining = limit
+        while remaining > 0 {
+            let page = min(remaining, Self.duePage)
+            var conditions = StoreConditions()
+            if let kind { conditions.add("kind = ?", [.text(kind.rawValue)]) }
+            conditions.add("due_at <= ?", [.instant(dueBy)])
+            if let after {
+                // With a kind, the (kind, due_at) index holds exactly the rows wanted, in order (migration 010).
+                if kind == nil {
+                    conditions.add(
+                        "due_at >= ? AND (due_at, case_id, kind) > (?, ?, ?)",
+                        [.int(after.dueAt), .int(after.dueAt), .text(after.caseId), .text(after.kind)])
+                } else {
+                    conditions.add(
+                        "due_at >= ? AND (due_at, case_id) > (?, ?)",
+                        [.int(after.dueAt), .int(after.dueAt), .text(after.caseId)])
+                }
             }
-            ?? StoreStatement(
-                "SELECT \(DueDeadline.columns) FROM deadlines WHERE due_at <= ? ORDER BY due_at, case_id, kind LIMIT ?",
-                [.instant(dueBy), .int(limit)])
-        try await driver.read { session in
-            try await session.forEachRow(statement) { row in try body(try DueDeadline(row: row)) }
+            let index = dialect.indexedBy(kind == nil ? "deadlines_due" : "deadlines_kind_due")
+            let statement = StoreStatement(
+                "SELECT \(DueDeadline.columns) FROM deadlines\(index) \(conditions.sql) "
+                    + "ORDER BY due_at, case_id\(kind == nil ? ", kind" : "") LIMIT ?", conditions.arguments + [.int(page)])
+            let rows = try await driver.read { session in try await session.rows(statement) }
+            for row in rows { try body(try DueDeadline(row: row)) }
+            remaining -= rows.count
+            guard rows.count == page, let last = rows.last else { break }
+            after = try DeadlineChanges.Row(row: last)
         }
     }
+
+    /// Rows per page of `forEachDueDeadline`: the first page of `forloeb overdue` in one read.
+    static var duePage: Int { 1000 }
 }
