@@ -115,7 +115,7 @@ final class SQLiteSession: StoreSession, @unchecked Sendable {
     func rows(_ statement: StoreStatement) async throws -> [any StoreRow] {
         let (sql, arguments) = try Self.bind(statement)
         return try await run { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { SQLiteRow($0) as any StoreRow }
+            SQLiteRow.all(try Row.fetchAll(db, sql: sql, arguments: arguments))
         }
     }
 
@@ -123,7 +123,7 @@ final class SQLiteSession: StoreSession, @unchecked Sendable {
         let bound = try statements.map(Self.bind)
         return try await run { db in
             try bound.map { sql, arguments in
-                try Row.fetchAll(db, sql: sql, arguments: arguments).map { SQLiteRow($0) as any StoreRow }
+                SQLiteRow.all(try Row.fetchAll(db, sql: sql, arguments: arguments))
             }
         }
     }
@@ -134,7 +134,12 @@ final class SQLiteSession: StoreSession, @unchecked Sendable {
         let (sql, arguments) = try Self.bind(statement)
         try await run { db in
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try cursor.next() { try body(SQLiteRow(row)) }
+            var columns: SQLiteColumns?
+            while let row = try cursor.next() {
+                let shared = columns ?? SQLiteColumns(row)
+                columns = shared
+                try body(SQLiteRow(row, columns: shared))
+            }
         }
     }
 

@@ -224,7 +224,8 @@ func operatorBenchmarks() {
         benchmark.stopMeasurement()
     }
 
-    // stats: the counters, this week's due rows, the rejections of the week and the outbox, counted up to a limit.
+    // stats: the counters, this week's due rows, each window's first hour of rejections and the outbox, counted
+    // up to a limit.
     Benchmark("operator: stats", configuration: config) { benchmark in
         let store = OperatorFixture.store()
         benchmark.startMeasurement()
@@ -246,10 +247,12 @@ func operatorBenchmarks() {
                     db,
                     sql: "SELECT kind, sum(CASE WHEN bucket < ? THEN deadlines ELSE 0 END), sum(deadlines) FROM deadline_counts GROUP BY kind UNION ALL SELECT kind, count(*), 0 FROM deadlines WHERE due_at >= ? AND due_at <= ? GROUP BY kind",
                     arguments: [week, week * CounterChanges.bucketSeconds, t])
+                let hour = Int64(CounterChanges.rejectionBucketSeconds)
+                let (day, week) = (t - 86_400, t - 7 * 86_400)
                 rows += try Row.fetchAll(
                     db,
-                    sql: "SELECT code, sum(CASE WHEN recorded_at >= ? THEN 1 ELSE 0 END), count(*) FROM rejections INDEXED BY rejections_recorded WHERE recorded_at >= ? GROUP BY code",
-                    arguments: [t - 86_400, t - 7 * 86_400])
+                    sql: "SELECT code, sum(CASE WHEN bucket > ? THEN rejections ELSE 0 END), sum(rejections) FROM rejection_counts WHERE bucket > ? GROUP BY code UNION ALL SELECT code, count(*), 0 FROM rejections INDEXED BY rejections_recorded WHERE recorded_at >= ? AND recorded_at < ? GROUP BY code UNION ALL SELECT code, 0, count(*) FROM rejections INDEXED BY rejections_recorded WHERE recorded_at >= ? AND recorded_at < ? GROUP BY code",
+                    arguments: [day / hour, week / hour, day, (day / hour + 1) * hour, week, (week / hour + 1) * hour])
                 rows += try Row.fetchAll(
                     db,
                     sql: "SELECT (SELECT count(*) FROM (SELECT 1 FROM outbox WHERE sent_at IS NULL LIMIT ?)), (SELECT created_at FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT 1)",
