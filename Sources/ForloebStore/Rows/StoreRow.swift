@@ -19,13 +19,18 @@ package protocol StoreRow: Sendable {
 package struct RowReader {
     package let row: any StoreRow
     package let table: String
-    /// The columns that identify the row, for the error (`case_id`, `id`, …).
-    package let keyColumns: [String]
+    /// The columns that identify the row, for the error (`case_id`, `id`, …): at most two, held without an array,
+    /// since a reader is made for every row read and the key is wanted only when a value does not read.
+    private let firstKey: String
+    private let secondKey: String?
 
-    package init(_ row: any StoreRow, table: String, key keyColumns: String...) {
+    package var keyColumns: [String] { [firstKey] + (secondKey.map { [$0] } ?? []) }
+
+    package init(_ row: any StoreRow, table: String, key: String, _ second: String? = nil) {
         self.row = row
         self.table = table
-        self.keyColumns = keyColumns
+        self.firstKey = key
+        self.secondKey = second
     }
 
     /// The row's key as text, as far as it reads.
