@@ -94,39 +94,30 @@ package struct CounterChanges: Sendable, Equatable {
     /// The upserts that apply these changes, written once for both dialects (the PostgreSQL batch writes the
     /// same rows through its own `unnest` form instead).
     package func statements(_ dialect: StoreDialect) -> [StoreStatement] {
-        let shard = dialect.counterShard
-        var statements: [StoreStatement] = []
-        for chunk in caseRows.chunked(200) {
-            statements.append(
-                StoreStatement(
-                    "INSERT INTO case_counts (state, shard, cases) VALUES "
-                        + Array(repeating: "(?, \(shard), ?)", count: chunk.count).joined(separator: ", ")
-                        + " ON CONFLICT (state, shard) DO UPDATE SET cases = case_counts.cases + excluded.cases",
-                    chunk.flatMap { [StoreValue.text($0.state), .int($0.delta)] }))
+        Self.upserts("case_counts", key: ["state"], count: "cases", dialect, caseRows.map { ([.text($0.state)], $0.delta) })
+            + Self.upserts(
+                "deadline_counts", key: ["kind", "bucket"], count: "deadlines", dialect,
+                deadlineRows.map { ([.text($0.bucket.kind), .int($0.bucket.bucket)], $0.delta) })
+            + Self.upserts(
+                "rejection_counts", key: ["bucket", "code"], count: "rejections", dialect,
+                rejectionRows.map { ([.int($0.bucket.bucket), .text($0.bucket.kind)], $0.delta) })
+    }
+
+    /// Adds each row's delta to its counter in `table`, keyed by `key` and this connection's shard, 200 rows a
+    /// statement, in the rows' (key) order.
+    private static func upserts(
+        _ table: String, key: [String], count: String, _ dialect: StoreDialect,
+        _ rows: [(key: [StoreValue], delta: Int)]
+    ) -> [StoreStatement] {
+        let columns = key.joined(separator: ", ")
+        let row = "(" + Array(repeating: "?, ", count: key.count).joined() + "\(dialect.counterShard), ?)"
+        return rows.chunked(200).map { chunk in
+            StoreStatement(
+                "INSERT INTO \(table) (\(columns), shard, \(count)) VALUES "
+                    + Array(repeating: row, count: chunk.count).joined(separator: ", ")
+                    + " ON CONFLICT (\(columns), shard) DO UPDATE SET \(count) = \(table).\(count) + excluded.\(count)",
+                chunk.flatMap { $0.key + [.int($0.delta)] })
         }
-        for chunk in deadlineRows.chunked(200) {
-            statements.append(
-                StoreStatement(
-                    "INSERT INTO deadline_counts (kind, bucket, shard, deadlines) VALUES "
-                        + Array(repeating: "(?, ?, \(shard), ?)", count: chunk.count).joined(separator: ", ")
-                        + """
-                         ON CONFLICT (kind, bucket, shard) DO UPDATE
-                        SET deadlines = deadline_counts.deadlines + excluded.deadlines
-                        """,
-                    chunk.flatMap { [StoreValue.text($0.bucket.kind), .int($0.bucket.bucket), .int($0.delta)] }))
-        }
-        for chunk in rejectionRows.chunked(200) {
-            statements.append(
-                StoreStatement(
-                    "INSERT INTO rejection_counts (bucket, code, shard, rejections) VALUES "
-                        + Array(repeating: "(?, ?, \(shard), ?)", count: chunk.count).joined(separator: ", ")
-                        + """
-                         ON CONFLICT (bucket, code, shard) DO UPDATE
-                        SET rejections = rejection_counts.rejections + excluded.rejections
-                        """,
-                    chunk.flatMap { [StoreValue.int($0.bucket.bucket), .text($0.bucket.kind), .int($0.delta)] }))
-        }
-        return statements
     }
 }
 
