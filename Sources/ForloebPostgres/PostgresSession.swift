@@ -61,16 +61,6 @@ struct PostgresSession: StoreSession {
         }
     }
 
-    func forEachRow(_ statement: StoreStatement, _ body: @escaping @Sendable (any StoreRow) throws -> Void)
-        async throws
-    {
-        try await mapped {
-            for try await row in try await connection.query(Self.query(statement), logger: logger) {
-                try body(PostgresStoreRow(row))
-            }
-        }
-    }
-
     func execute(_ statement: StoreStatement) async throws -> Int {
         try await mapped {
             let future: EventLoopFuture<PostgresQueryResult> = connection.query(Self.query(statement), logger: logger)

@@ -128,21 +128,6 @@ final class SQLiteSession: StoreSession, @unchecked Sendable {
         }
     }
 
-    func forEachRow(_ statement: StoreStatement, _ body: @escaping @Sendable (any StoreRow) throws -> Void)
-        async throws
-    {
-        let (sql, arguments) = try Self.bind(statement)
-        try await run { db in
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            var columns: SQLiteColumns?
-            while let row = try cursor.next() {
-                let shared = columns ?? SQLiteColumns(row)
-                columns = shared
-                try body(SQLiteRow(row, columns: shared))
-            }
-        }
-    }
-
     func execute(_ statement: StoreStatement) async throws -> Int {
         let (sql, arguments) = try Self.bind(statement)
         return try await run { db in

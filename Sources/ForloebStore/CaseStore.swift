@@ -77,13 +77,6 @@ public protocol CaseReads: Sendable {
     /// Cases matching `filter`, ordered by case id.
     func cases(matching filter: CaseFilter) async throws -> [CaseSummary]
 
-    /// Cases in one of `states` whose last accepted event happened before `lastEventBefore`, stalest first.
-    func idleCases(states: [CaseState], lastEventBefore: Instant, limit: Int) async throws -> [CaseSummary]
-
-    /// Cases with a running course whose end date is before `endedBefore` (R5 overruns), earliest end first:
-    /// a range scan of the course-end index, so `forloeb stuck` never reads every case.
-    func overrunCases(endedBefore: CivilDate, limit: Int) async throws -> [CaseSummary]
-
     /// The current snapshots of `caseIds` (unknown ids are left out).
     func snapshots(_ caseIds: [String]) async throws -> [String: CitizenCase]
 
@@ -97,9 +90,9 @@ public protocol CaseReads: Sendable {
     func indexedCases(_ caseIds: [String]) async throws -> [IndexedCase]
 
     /// Open deadlines due by `dueBy`, of `kind` only when given, earliest first, handed to `body` one at a time as
-    /// they are read (memory stays the same however many there are); at most `limit`. `forloeb overdue`.
-    func forEachDueDeadline(
-        dueBy: Instant, kind: DeadlineKind?, limit: Int, _ body: @escaping @Sendable (DueDeadline) throws -> Void)
+    /// they are read, a page at a time (memory stays the same however many there are); at most `limit`.
+    /// `forloeb overdue`.
+    func forEachDueDeadline(dueBy: Instant, kind: DeadlineKind?, limit: Int, _ body: (DueDeadline) throws -> Void)
         async throws
 
     /// The raw bodies of a case's accepted events in log order: what `forloeb explain` narrates.

@@ -44,15 +44,20 @@ import Testing
     func overrunCasesAreRunningCoursesPastTheirEnd(_ backend: StoreBackend) async throws {
         try await Self.withSample(backend) { (store: any CaseStore, _: Journey) async throws in
             let today = Self.now.date
-            #expect(try await store.overrunCases(endedBefore: today.adding(days: 1), limit: 10).map(\.caseId) == [
-                "K-2026-000107", "K-2026-000105",
-            ])
-            #expect(try await store.overrunCases(endedBefore: CivilDate(iso: "2025-01-01")!, limit: 10).map(\.caseId) == [
-                "K-2026-000107"
-            ])
-            #expect(try await store.overrunCases(endedBefore: today.adding(days: 1), limit: 1).count == 1)
+            let running = CaseState.allCases.filter(\.hasRunningCourse)
+            func overrun(_ before: CivilDate, after: CandidateRange.Position? = nil, limit: Int = 10) async throws
+                -> [CandidateRange.Row]
+            {
+                try await store.candidates(.overrun(endedBefore: before, states: running), after: after, limit: limit)
+            }
+            #expect(try await overrun(today.adding(days: 1)).map(\.caseId) == ["K-2026-000107", "K-2026-000105"])
+            #expect(try await overrun(CivilDate(iso: "2025-01-01")!).map(\.caseId) == ["K-2026-000107"])
+            // A page of one, then the page after it: the keyset picks up where the first stopped.
+            let first = try await overrun(today.adding(days: 1), limit: 1)
+            #expect(first.map(\.caseId) == ["K-2026-000107"])
+            #expect(try await overrun(today.adding(days: 1), after: first[0].position).map(\.caseId) == ["K-2026-000105"])
             // K-2026-000106's course ends 2027-03-15: not overrun yet, but it is on the day after.
-            #expect(try await store.overrunCases(endedBefore: CivilDate(iso: "2027-03-16")!, limit: 10).map(\.caseId).contains("K-2026-000106"))
+            #expect(try await overrun(CivilDate(iso: "2027-03-16")!).map(\.caseId).contains("K-2026-000106"))
         }
     }
 

@@ -2,7 +2,6 @@ import ArgumentParser
 import ForloebCore
 import ForloebStore
 import Foundation
-import Synchronization
 
 /// `forloeb overdue`: open deadlines already due, most overdue first.
 struct OverdueCommand: AsyncParsableCommand {
@@ -46,47 +45,34 @@ struct OverdueCommand: AsyncParsableCommand {
     func run() async throws {
         let now = try CommandClock.now()
         // Each row is printed as the store reads it: the whole list runs in the memory of a page.
-        let empty = Document(now: now, deadlines: [])
-        let output = Mutex(Output(json: json ? try JSONListStream(emptyDocument: empty, key: "deadlines") : nil))
+        var json = try self.json
+            ? JSONListStream(emptyDocument: Document(now: now, deadlines: []), key: "deadlines") : nil
+        var table = StreamedTable(TextTable("CASE", "DEADLINE", "DUE", "OVERDUE"))
+        var count = 0
         try await storeOptions.withStore(.read) { store in
             do {
                 try await store.forEachDueDeadline(dueBy: now, kind: kind, limit: limit) { due in
-                    let entry = Entry(
+                    let e = Entry(
                         caseId: due.caseId, kind: due.deadline.kind, dueAt: due.deadline.dueAt,
                         daysOverdue: due.deadline.dueOn.days(until: now.danishDate))
-                    try output.withLock { try $0.add(entry) }
+                    count += 1
+                    if json != nil {
+                        try json!.add(e)
+                    } else {
+                        table.add(
+                            [e.caseId, e.kind.rawValue, e.dueAt.danishDate.description, "\(e.daysOverdue) day(s)"],
+                            style: e.daysOverdue > 14 ? .red : .yellow)
+                    }
                 }
             } catch {
                 throw CommandFailure.store(error, store.url)
             }
         }
-        output.withLock { $0.finish(now: now) }
-    }
-
-    /// Where the rows go: the JSON list, or the table and its count.
-    struct Output {
-        var json: JSONListStream?
-        var table = StreamedTable(TextTable("CASE", "DEADLINE", "DUE", "OVERDUE"))
-        var count = 0
-
-        mutating func add(_ e: Entry) throws {
-            count += 1
-            if json != nil {
-                try json!.add(e)
-                return
-            }
-            table.add(
-                [e.caseId, e.kind.rawValue, e.dueAt.danishDate.description, "\(e.daysOverdue) day(s)"],
-                style: e.daysOverdue > 14 ? .red : .yellow)
+        if let json {
+            json.finish()
+            return
         }
-
-        mutating func finish(now: Instant) {
-            if let json {
-                json.finish()
-                return
-            }
-            table.flush()
-            print("\(count) overdue deadline(s) at \(now).")
-        }
+        table.flush()
+        print("\(count) overdue deadline(s) at \(now).")
     }
 }

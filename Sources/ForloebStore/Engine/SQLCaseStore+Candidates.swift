@@ -105,7 +105,7 @@ extension SQLCaseStore {
     }
 
     public func forEachDueDeadline(
-        dueBy: Instant, kind: DeadlineKind?, limit: Int, _ body: @escaping @Sendable (DueDeadline) throws -> Void
+        dueBy: Instant, kind: DeadlineKind?, limit: Int, _ body: (DueDeadline) throws -> Void
     ) async throws {
         // Keyset pages, each its own read: memory holds a page, and a row is decoded as any other read decodes it.
         var after: DeadlineChanges.Row?

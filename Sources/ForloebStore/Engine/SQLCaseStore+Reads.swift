@@ -78,30 +78,6 @@ extension SQLCaseStore {
         }
     }
 
-    public func idleCases(states: [CaseState], lastEventBefore: Instant, limit: Int) async throws -> [CaseSummary] {
-        let names = (states.isEmpty ? CaseState.allCases.filter { !$0.isFinal } : states).map(\.rawValue)
-        let list = dialect.isIn("state", names)
-        let statement = StoreStatement(
-            """
-            SELECT \(CaseSummary.columns) FROM cases WHERE \(list.sql) AND last_event_at < ?
-            ORDER BY last_event_at, case_id LIMIT ?
-            """, list.arguments + [.instant(lastEventBefore), .int(limit)])
-        return try await driver.read { session in try await session.rows(statement).map(CaseSummary.init(row:)) }
-    }
-
-    /// A range on the partial index `cases_course_end`, read in end order so that the limit stops it early.
-    public func overrunCases(endedBefore: CivilDate, limit: Int) async throws -> [CaseSummary] {
-        let list = dialect.isIn("state", CaseState.allCases.filter(\.hasRunningCourse).map(\.rawValue))
-        // SQLite, left alone, prefers the (state, last_event_at) index and reads every running case.
-        let statement = StoreStatement(
-            """
-            SELECT \(CaseSummary.columns) FROM cases\(dialect.indexedBy("cases_course_end"))
-            WHERE course_end IS NOT NULL AND course_end < ? AND \(list.sql)
-            ORDER BY course_end, case_id LIMIT ?
-            """, [.text(endedBefore.description)] + list.arguments + [.int(limit)])
-        return try await driver.read { session in try await session.rows(statement).map(CaseSummary.init(row:)) }
-    }
-
     public func unattachedRejections(limit: Int) async throws -> [StoredRejection] {
         let statement = StoreStatement(
             "SELECT \(StoredRejection.columns) FROM rejections WHERE \(dialect.isFalse("attached")) ORDER BY id LIMIT ?",

@@ -6,10 +6,6 @@ import ServiceLifecycle
 package protocol StoreSession: Sendable {
     /// Every row `statement` returns.
     func rows(_ statement: StoreStatement) async throws -> [any StoreRow]
-    /// Calls `body` with each row `statement` returns, in order, holding one row at a time where the back end
-    /// can (a streaming read).
-    func forEachRow(_ statement: StoreStatement, _ body: @escaping @Sendable (any StoreRow) throws -> Void)
-        async throws
     /// Runs `statement` and returns how many rows it changed.
     @discardableResult
     func execute(_ statement: StoreStatement) async throws -> Int
