@@ -44,8 +44,6 @@ package struct CounterChanges: Sendable, Equatable {
 
     package init() {}
 
-    package var isEmpty: Bool { cases.isEmpty && deadlines.isEmpty && rejections.isEmpty }
-
     /// A rejection with `code` recorded at `recordedAt` (seconds).
     package mutating func record(rejection code: String, at recordedAt: Int) {
         add(&rejections, Bucket(kind: code, bucket: recordedAt / Self.rejectionBucketSeconds), 1)
@@ -63,12 +61,6 @@ package struct CounterChanges: Sendable, Equatable {
     package mutating func move(deadline kind: String, from old: Int?, to new: Int?) {
         if let old { add(&deadlines, Bucket(kind: kind, bucket: Self.bucket(of: old)), -1) }
         if let new { add(&deadlines, Bucket(kind: kind, bucket: Self.bucket(of: new)), 1) }
-    }
-
-    package mutating func merge(_ other: CounterChanges) {
-        for (state, n) in other.cases { add(&cases, state, n) }
-        for (bucket, n) in other.deadlines { add(&deadlines, bucket, n) }
-        for (bucket, n) in other.rejections { add(&rejections, bucket, n) }
     }
 
     private func add<Key: Hashable>(_ counts: inout [Key: Int], _ key: Key, _ n: Int) {
