@@ -4,6 +4,7 @@ import ForloebSQLite
 import ForloebStore
 import ForloebTestSupport
 import Foundation
+import GRDB
 import Logging
 import PostgresNIO
 import Testing
@@ -153,6 +154,39 @@ import Testing
             await #expect(throws: (any Error).self) {
                 try await db.execute("INSERT INTO deadlines (case_id, kind, due_at) VALUES ('none', 'tea_break', 0)")
             }
+        }
+    }
+
+    /// SQLite's checks compare the value with each allowed one: an `IN` list over constants made SQLite build a
+    /// temporary index for every row inserted. A store migrated before 012 has them rewritten.
+    @Test func sqliteChecksCompareAndAStoreAt011GetsThemRewritten() async throws {
+        try await StoreBackend.sqlite.withStore { db in
+            let store = try await db.open()
+            guard case .sqlite(let path) = db.url else { return }
+            func checkedTables() async throws -> [String: String] {
+                try await DatabaseQueue(path: path).read { db in
+                    Dictionary(
+                        uniqueKeysWithValues: try Row.fetchAll(
+                            db, sql: "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%_known CHECK%'"
+                        ).map { ($0["name"] as String, $0["sql"] as String) })
+                }
+            }
+            let tables = try await checkedTables()
+            #expect(Set(tables.keys) == Set(EnumCheck.all.map(\.table)))
+            for (table, sql) in tables {
+                let checks = try #require(sql.range(of: "enum checks */"))
+                #expect(!sql[checks.upperBound...].contains(" IN ("), "\(table)")
+            }
+            // As if migrated by a forloeb before 012: the step runs and every check is written again.
+            try await db.execute("DELETE FROM forloeb_migrations WHERE name = '012_enum_checks_compared'")
+            let report = try await store.migrate()
+            #expect(report.applied == ["012_enum_checks_compared"])
+            #expect(Set(report.refreshedChecks) == Set(EnumCheck.all.map(\.name)))
+            #expect(try await checkedTables() == tables)
+            let refused = await #expect(throws: (any Error).self) {
+                try await db.execute("INSERT INTO deadlines (case_id, kind, due_at) VALUES ('none', 'tea_break', 0)")
+            }
+            #expect("\(refused.map { "\($0)" } ?? "")".contains("deadlines_kind_known"))
         }
     }
 }

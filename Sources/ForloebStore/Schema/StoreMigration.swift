@@ -53,6 +53,11 @@ public enum StoreMigration: String, Sendable, CaseIterable {
     /// (`rejection_counts`, kept by every batch), where it read every rejection of the week from the index: a
     /// backlog of millions of rejected replays took it seconds. Filled here from the rows already stored.
     case rejectionCounts = "011_rejection_counts"
+    /// SQLite: the enum checks of 007 are written again as chains of comparisons (`EnumCheck.condition(in:)`), as
+    /// SQLite built a temporary index of each `IN` list for every row a batch inserted, a third of the worker's
+    /// time per event. The step forgets the recorded values, so the refresh after the migrations rebuilds every
+    /// checked table (a copy of each, as in 007: minutes on a store of a million cases). PostgreSQL: nothing.
+    case enumChecksCompared = "012_enum_checks_compared"
 
     /// All migrations in the order they apply.
     public static var ordered: [StoreMigration] { allCases }

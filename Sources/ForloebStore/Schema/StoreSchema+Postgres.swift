@@ -4,6 +4,9 @@ extension StoreSchema {
         switch migration {
         case .eventLog, .deadlinesAndOutbox, .auditAndDeadLetters, .rejectionIndexes, .enumChecks, .auditIdentity, .pendingActions:
             shared(migration, .postgres)
+        case .enumChecksCompared:
+            // PostgreSQL scans an `IN` list in place: its checks stay as they are.
+            []
         case .rejectionCounts:
             ["SET LOCAL lock_timeout = '10s'", "LOCK TABLE rejections IN SHARE MODE"] + shared(migration, .postgres)
         case .operatorCounters:

@@ -5,6 +5,9 @@ extension StoreSchema {
         case .eventLog, .deadlinesAndOutbox, .auditAndDeadLetters, .rejectionIndexes, .enumChecks, .auditIdentity, .pendingActions,
             .operatorCounters, .rejectionCounts:
             shared(migration, .sqlite).joined(separator: ";\n")
+        case .enumChecksCompared:
+            // The refresh after the migrations rewrites every check whose recorded values differ: all of them.
+            "DELETE FROM forloeb_enum_checks"
         case .byteOrderKeys:
             // SQLite's default collation is BINARY: its keys have always compared byte by byte.
             ""

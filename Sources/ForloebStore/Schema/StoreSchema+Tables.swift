@@ -230,7 +230,7 @@ extension StoreSchema {
                 """,
                 countRejections,
             ]
-        case .byteOrderKeys, .caseChecksPerStatement:
+        case .byteOrderKeys, .caseChecksPerStatement, .enumChecksCompared:
             return []
         }
     }
