@@ -31,14 +31,13 @@ extension SQLiteDriver {
     static func marks(_ db: Database, _ ids: [String]) throws -> [String: ProcessedMark] {
         var marks: [String: ProcessedMark] = [:]
         for chunk in ids.chunked(500) {
-            let rows = try Row.fetchAll(
+            let rows = try storeRows(
                 db,
-                sql:
-                    "SELECT \(ProcessedMark.columns) FROM processed_messages WHERE message_id IN \(placeholders(chunk.count))",
-                arguments: StatementArguments(chunk))
+                "SELECT \(ProcessedMark.columns) FROM processed_messages WHERE message_id IN \(placeholders(chunk.count))",
+                StatementArguments(chunk))
             for row in rows {
-                marks[try RowReader(row.stored, table: "processed_messages", key: "message_id").string("message_id")] =
-                    try ProcessedMark(row: row.stored)
+                marks[try RowReader(row, table: "processed_messages", key: "message_id").string("message_id")] =
+                    try ProcessedMark(row: row)
             }
         }
         return marks
@@ -59,12 +58,11 @@ extension SQLiteDriver {
             }
         }
         for chunk in misses.chunked(500) {
-            let rows = try Row.fetchAll(
-                db,
-                sql: "SELECT case_id, revision, snapshot FROM cases WHERE case_id IN \(placeholders(chunk.count))",
-                arguments: StatementArguments(chunk))
+            let rows = try storeRows(
+                db, "SELECT case_id, revision, snapshot FROM cases WHERE case_id IN \(placeholders(chunk.count))",
+                StatementArguments(chunk))
             for row in rows {
-                let r = RowReader(row.stored, table: "cases", key: "case_id")
+                let r = RowReader(row, table: "cases", key: "case_id")
                 let id = try r.string("case_id")
                 let revision = try r.int("revision")
                 let snapshot = try CaseReplay.decode(try r.string("snapshot"), caseId: id)
@@ -78,15 +76,35 @@ extension SQLiteDriver {
     static func revisions(_ db: Database, _ ids: [String]) throws -> [String: Int] {
         var revisions: [String: Int] = [:]
         for chunk in ids.chunked(500) {
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT case_id, revision FROM cases WHERE case_id IN \(placeholders(chunk.count))",
-                arguments: StatementArguments(chunk))
+            let rows = try storeRows(
+                db, "SELECT case_id, revision FROM cases WHERE case_id IN \(placeholders(chunk.count))",
+                StatementArguments(chunk))
             for row in rows {
-                let r = RowReader(row.stored, table: "cases", key: "case_id")
+                let r = RowReader(row, table: "cases", key: "case_id")
                 revisions[try r.string("case_id")] = try r.int("revision")
             }
         }
         return revisions
+    }
+
+    /// The open deadline rows of `caseIds`, as stored.
+    static func storedDeadlines(_ db: Database, _ caseIds: [String]) throws -> [DeadlineChanges.Row] {
+        var stored: [DeadlineChanges.Row] = []
+        for chunk in caseIds.chunked(500) {
+            for row in try storeRows(
+                db, "SELECT case_id, kind, due_at FROM deadlines WHERE case_id IN \(placeholders(chunk.count))",
+                StatementArguments(chunk))
+            {
+                stored.append(try DeadlineChanges.Row(row: row))
+            }
+        }
+        return stored
+    }
+
+    /// Every row of `sql` as store rows, sharing one lookup of their columns (`SQLiteRow.all`): the batch reads
+    /// thousands, and GRDB's own lookup by name compares each column's name on every read.
+    static func storeRows(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [any StoreRow] {
+        SQLiteRow.all(try Row.fetchAll(db, sql: sql, arguments: arguments))
     }
 
     static func placeholders(_ count: Int) -> String {
@@ -187,14 +205,8 @@ extension SQLiteDriver {
         }
         try faults.at(.rejectionsWritten)
 
-        let storedDeadlines = try db.cachedStatement(sql: "SELECT case_id, kind, due_at FROM deadlines WHERE case_id = ?")
-        var stored: [DeadlineChanges.Row] = []
-        for write in plan.cases where write.expectedVersion != nil {
-            let rows = try Row.fetchCursor(storedDeadlines, arguments: [write.summary.caseId])
-            while let row = try rows.next() {
-                stored.append(try DeadlineChanges.Row(row: row.stored))
-            }
-        }
+        let stored = try storedDeadlines(
+            db, plan.cases.filter { $0.expectedVersion != nil }.map(\.summary.caseId))
         let changes = DeadlineChanges(stored: stored, planned: plan.plannedDeadlines)
         let deleteDeadline = try db.cachedStatement(sql: "DELETE FROM deadlines WHERE case_id = ? AND kind = ?")
         for row in changes.removed { try deleteDeadline.execute(arguments: [row.caseId, row.kind]) }

@@ -3,26 +3,17 @@ import Foundation
 import GRDB
 
 /// A GRDB row read by column name, for the store's row types (`StoreRow`). Unchecked: a row fetched into an
-/// array is GRDB's own copy, and a cursor's row is read only within the callback it is handed to.
+/// array is GRDB's own copy.
 ///
 /// The names are looked up in `SQLiteColumns`, made once per result, and the values read by position: GRDB's own
 /// lookup by name compares every column case-insensitively on every read, which made decoding a page of rows
 /// several times the cost of fetching it.
 struct SQLiteRow: StoreRow, @unchecked Sendable {
     let row: Row
-    /// The result's columns, when it has several rows to share them; a single row uses GRDB's lookup.
-    let columns: SQLiteColumns?
-
-    init(_ row: Row, columns: SQLiteColumns? = nil) {
-        self.row = row
-        self.columns = columns
-    }
+    /// The result's columns, shared by its rows.
+    let columns: SQLiteColumns
 
     private func decode<Value: DatabaseValueConvertible>(_ type: Value?.Type, _ column: String) throws -> Value? {
-        guard let columns else {
-            guard row.hasColumn(column) else { throw MissingColumn(column) }
-            return try row.decode(type, forColumn: column)
-        }
         guard let index = columns.index(of: column) else { throw MissingColumn(column) }
         return try row.decode(type, atIndex: index)
     }
@@ -36,7 +27,7 @@ struct SQLiteRow: StoreRow, @unchecked Sendable {
     static func all(_ rows: [Row]) -> [any StoreRow] {
         guard let first = rows.first else { return [] }
         let columns = SQLiteColumns(first)
-        return rows.map { SQLiteRow($0, columns: columns) }
+        return rows.map { SQLiteRow(row: $0, columns: columns) }
     }
 }
 
@@ -55,7 +46,3 @@ final class SQLiteColumns: Sendable {
     func index(of column: String) -> Int? { positions[column] ?? positions[column.lowercased()] }
 }
 
-extension Row {
-    /// This row as the store's row types read it.
-    var stored: SQLiteRow { SQLiteRow(self) }
-}

@@ -6,7 +6,20 @@ extension String {
     /// cannot be kept at all: PostgreSQL's text has no NUL, and SQLite's string binding cut the id there, so
     /// `H-\u0000-x` became the different case `H-` (issue 17). Such a field is `malformed` at the door instead.
     var firstControlCharacter: String? {
-        unicodeScalars.first { $0.properties.generalCategory == .control }.map(Self.codePoint)
+        guard mayHoldControlCharacter else { return nil }
+        return unicodeScalars.first { $0.properties.generalCategory == .control }.map(Self.codePoint)
+    }
+
+    /// False when no byte can begin a control character: C0 and DEL are single bytes below 0x20 and 0x7F, and
+    /// C1 is 0xC2 followed by 0x80–0x9F. Every id of every event is checked, and reading the bytes is several
+    /// times cheaper than asking each scalar for its category.
+    private var mayHoldControlCharacter: Bool {
+        var afterC2 = false
+        for byte in utf8 {
+            if byte < 0x20 || byte == 0x7F || (afterC2 && byte < 0xA0) { return true }
+            afterC2 = byte == 0xC2
+        }
+        return false
     }
 
     /// This string as an identifying field read leniently from a message that failed to decode: nil when it is
