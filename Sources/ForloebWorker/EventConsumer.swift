@@ -90,18 +90,34 @@ public struct EventConsumer: Service {
                 backoff.reset()
                 logger.info("consuming", metadata: ["queue": "\(settings.queue)", "amqp": "\(amqp)"])
                 var held = 0
+                // The next batch is received and decoded while the store applies this one, on the other core,
+                // instead of after the commit. It is applied only once this one is acknowledged, so a case's
+                // events keep their order; when this one is held or fails, the next goes back to the queue
+                // unacknowledged with the connection.
+                var ready = try await nextBatch(channel)
                 while !Task.isShuttingDownGracefully && !Task.isCancelled && held == 0 {
-                    let deliveries = try await nextBatch(channel)
-                    guard !deliveries.isEmpty else { continue }
-                    held = try await handle(deliveries, channel: channel, publisher: publisher)
+                    guard !ready.isEmpty else {
+                        ready = try await nextBatch(channel)
+                        continue
+                    }
+                    async let following = nextBatch(channel)
+                    held = try await handle(ready, channel: channel, publisher: publisher)
+                    ready = try await following
                 }
                 // Graceful shutdown: stop new deliveries, finish what already arrived, then leave.
                 metrics.consumersDraining.record(1)
+                if held == 0 && !ready.isEmpty {
+                    held = try await handle(ready, channel: channel, publisher: publisher)
+                    ready = ReceivedBatch()
+                }
                 if held == 0 {
                     try await channel.cancel(consumerTag: tag)
                     let rest = try await channel.receive(max: Int(settings.prefetch), timeout: .milliseconds(50))
-                    if !rest.isEmpty { held = try await handle(rest, channel: channel, publisher: publisher) }
+                    if !rest.isEmpty {
+                        held = try await handle(ReceivedBatch(rest), channel: channel, publisher: publisher)
+                    }
                 }
+                held += ready.deliveries.count
                 // Closing the connection hands whatever is unacknowledged back to the broker, in queue order.
                 await open.close()
                 if held > 0 {
@@ -134,30 +150,30 @@ public struct EventConsumer: Service {
     /// the machine to the broker and the database when they share it: with two PostgreSQL workers on two cores,
     /// their CPU per event fell by a third. At a trickle a batch is a few events, applied at once, because
     /// filling there would only add latency.
-    func nextBatch(_ channel: AMQPChannel) async throws -> [AMQPDelivery] {
+    func nextBatch(_ channel: AMQPChannel) async throws -> ReceivedBatch {
         var deliveries = try await channel.receive(max: settings.batchSize, timeout: settings.batchWindow)
         // The broker sends no more than `prefetch` ahead of the acks, so a batch cannot fill beyond it. Below 40
         // a twentieth is one or two events, no sign of falling behind: such small batches never wait.
         let full = Swift.min(settings.batchSize, Int(settings.prefetch))
-        guard full >= 40, deliveries.count >= full / 20 else { return deliveries }
+        guard full >= 40, deliveries.count >= full / 20 else { return ReceivedBatch(deliveries) }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: settings.batchWindow)
         while deliveries.count < full, clock.now < deadline, !Task.isShuttingDownGracefully {
             try await Task.sleep(for: .milliseconds(2))
             deliveries += try await channel.receive(max: full - deliveries.count, timeout: .zero)
         }
-        return deliveries
+        return ReceivedBatch(deliveries)
     }
 
     /// Applies one batch and acknowledges it; returns 0, or how many deliveries it left unacknowledged because
     /// a graceful shutdown began while the store was unavailable (the caller then closes the connection, and the
     /// broker delivers them again). Throws only for broker failures (then nothing was acked and the broker
     /// redelivers; the store dedupes what was already committed).
-    func handle(_ deliveries: [AMQPDelivery], channel: AMQPChannel, publisher: AMQPChannel) async throws -> Int {
+    func handle(_ batch: ReceivedBatch, channel: AMQPChannel, publisher: AMQPChannel) async throws -> Int {
+        let (deliveries, messages) = (batch.deliveries, batch.messages)
         guard let last = deliveries.last else { return 0 }
         await activity.touch()
         let started = ContinuousClock.now
-        let messages = deliveries.map { InboundMessage(body: Data($0.body)) }
         guard let (outcomes, failure) = await applyHolding(messages) else { return deliveries.count }
         if let failure {
             logger.error(
