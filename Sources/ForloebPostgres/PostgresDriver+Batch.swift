@@ -66,10 +66,11 @@ extension PostgresDriver {
                 SELECT case_id, revision FROM cases WHERE case_id = u.id OFFSET 0) AS c
             """, logger: logger)
         for try await row in rows {
-            let r = RowReader(row.stored, table: "processed_messages", key: "id")
+            let stored = row.stored
+            let r = RowReader(stored, table: "processed_messages", key: "id")
             let id = try r.string("id")
             if !(try r.bool("is_case")) {
-                marks[id] = try ProcessedMark(row: row.stored)
+                marks[id] = try ProcessedMark(row: stored)
                 continue
             }
             let number = try r.int("attempts")  // the case's revision
@@ -120,9 +121,10 @@ extension PostgresDriver {
                     SELECT kind, due_at FROM deadlines WHERE case_id = l.case_id OFFSET 0) AS d ON true
                 """, logger: logger)
             for try await row in rows {
-                let r = RowReader(row.stored, table: "cases", key: "case_id")
+                let columns = row.stored
+                let r = RowReader(columns, table: "cases", key: "case_id")
                 current[try r.string("case_id")] = try r.int("revision")
-                if try r.optionalString("kind") != nil { stored.append(try DeadlineChanges.Row(row: row.stored)) }
+                if try r.optionalString("kind") != nil { stored.append(try DeadlineChanges.Row(row: columns)) }
             }
             for id in caseIds where current[id] != expected[id] {
                 throw StoreError(.conflict, "case \(id) changed since the batch read it")

@@ -90,19 +90,32 @@ public struct EventConsumer: Service {
                 backoff.reset()
                 logger.info("consuming", metadata: ["queue": "\(settings.queue)", "amqp": "\(amqp)"])
                 var held = 0
-                // The next batch is received and decoded while the store applies this one, on the other core,
-                // instead of after the commit. It is applied only once this one is acknowledged, so a case's
-                // events keep their order; when this one is held or fails, the next goes back to the queue
-                // unacknowledged with the connection.
                 var ready = try await nextBatch(channel)
                 while !Task.isShuttingDownGracefully && !Task.isCancelled && held == 0 {
                     guard !ready.isEmpty else {
                         ready = try await nextBatch(channel)
                         continue
                     }
+                    guard ready.deliveries.count >= batchCapacity else {
+                        // Keeping up: the next batch is what arrives meanwhile, received afterwards (received
+                        // beside this one, it would be cut short by the batch window: more, smaller batches).
+                        held = try await handle(ready, channel: channel, publisher: publisher)
+                        ready = ReceivedBatch()
+                        continue
+                    }
+                    // Behind (a full batch): the next is received and decoded while the store applies this one,
+                    // on the other core, instead of after the commit. It is applied only once this one is
+                    // acknowledged, so a case's events keep their order; when this one is held or fails, the next
+                    // goes back to the queue unacknowledged with the connection.
                     async let following = nextBatch(channel)
                     held = try await handle(ready, channel: channel, publisher: publisher)
                     ready = try await following
+                    // Topped up with what arrived while the rest of this batch was applied: the receive above
+                    // stops waiting after the batch window, and a commit can take longer.
+                    let room = batchCapacity - ready.deliveries.count
+                    if held == 0 && room > 0 && !ready.isEmpty {
+                        ready.append(try await channel.receive(max: room, timeout: .zero))
+                    }
                 }
                 // Graceful shutdown: stop new deliveries, finish what already arrived, then leave.
                 metrics.consumersDraining.record(1)
@@ -150,11 +163,14 @@ public struct EventConsumer: Service {
     /// the machine to the broker and the database when they share it: with two PostgreSQL workers on two cores,
     /// their CPU per event fell by a third. At a trickle a batch is a few events, applied at once, because
     /// filling there would only add latency.
+    /// The most a batch can hold: `batchSize`, or `prefetch` if smaller, as the broker sends no more than
+    /// `prefetch` ahead of the acks.
+    var batchCapacity: Int { Swift.min(settings.batchSize, Int(settings.prefetch)) }
+
     func nextBatch(_ channel: AMQPChannel) async throws -> ReceivedBatch {
         var deliveries = try await channel.receive(max: settings.batchSize, timeout: settings.batchWindow)
-        // The broker sends no more than `prefetch` ahead of the acks, so a batch cannot fill beyond it. Below 40
-        // a twentieth is one or two events, no sign of falling behind: such small batches never wait.
-        let full = Swift.min(settings.batchSize, Int(settings.prefetch))
+        // Below 40 a twentieth is one or two events, no sign of falling behind: such small batches never wait.
+        let full = batchCapacity
         guard full >= 40, deliveries.count >= full / 20 else { return ReceivedBatch(deliveries) }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: settings.batchWindow)

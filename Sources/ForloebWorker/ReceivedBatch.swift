@@ -11,9 +11,16 @@ struct ReceivedBatch: Sendable {
     var messages: [InboundMessage]
 
     init(_ deliveries: [AMQPDelivery] = []) {
-        self.deliveries = deliveries
-        self.messages = deliveries.map { InboundMessage(body: Data($0.body)) }
+        self.deliveries = []
+        self.messages = []
+        append(deliveries)
     }
 
     var isEmpty: Bool { deliveries.isEmpty }
+
+    /// Adds `more`, received after the batch's deliveries, in order.
+    mutating func append(_ more: [AMQPDelivery]) {
+        deliveries += more
+        messages += more.map { InboundMessage(body: Data($0.body)) }
+    }
 }
