@@ -3,7 +3,8 @@ import Foundation
 import GRDB
 
 /// A GRDB row read by column name, for the store's row types (`StoreRow`). Unchecked: a row fetched into an
-/// array is GRDB's own copy.
+/// array is GRDB's own copy, and a cursor's row is read only while the cursor stands on it
+/// (`SQLiteSession.rows(_:as:)`).
 ///
 /// The names are looked up in `SQLiteColumns`, made once per result, and the values read by position: GRDB's own
 /// lookup by name compares every column case-insensitively on every read, which made decoding a page of rows

@@ -128,6 +128,23 @@ final class SQLiteSession: StoreSession, @unchecked Sendable {
         }
     }
 
+    func rows<Value: Sendable>(
+        _ statement: StoreStatement, as decode: @escaping @Sendable (any StoreRow) throws -> Value
+    ) async throws -> [Value] {
+        let (sql, arguments) = try Self.bind(statement)
+        return try await run { db in
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            var values: [Value] = []
+            var columns: SQLiteColumns?
+            while let row = try cursor.next() {
+                let shared = columns ?? SQLiteColumns(row)
+                columns = shared
+                values.append(try decode(SQLiteRow(row: row, columns: shared)))
+            }
+            return values
+        }
+    }
+
     func execute(_ statement: StoreStatement) async throws -> Int {
         let (sql, arguments) = try Self.bind(statement)
         return try await run { db in

@@ -51,7 +51,7 @@ extension SQLCaseStore {
                     + "ORDER BY last_event_at, case_id LIMIT ?", conditions.arguments + [.int(limit)])
         }
         return try await driver.read { session in
-            try await session.rows(statement).map { row in
+            try await session.rows(statement) { row in
                 switch range {
                 // The keys come as stored; a value that does not read (a damaged row) marks its case unreadable
                 // rather than failing the whole list, and `indexedCases` then names what is wrong with it.
@@ -130,12 +130,22 @@ extension SQLCaseStore {
             let index = dialect.indexedBy(kind == nil ? "deadlines_due" : "deadlines_kind_due")
             let statement = StoreStatement(
                 "SELECT \(DueDeadline.columns) FROM deadlines\(index) \(conditions.sql) "
-                    + "ORDER BY due_at, case_id\(kind == nil ? ", kind" : "") LIMIT ?", conditions.arguments + [.int(page)])
-            let rows = try await driver.read { session in try await session.rows(statement) }
-            for row in rows { try body(try DueDeadline(row: row)) }
+                    + "ORDER BY due_at, case_id\(kind == nil ? ", kind" : "") LIMIT ?",
+                conditions.arguments + [.int(page)])
+            // Each row with its due time as stored, the next page's key.
+            let rows = try await driver.read { session in
+                try await session.rows(statement) { row in
+                    (
+                        due: try DueDeadline(row: row),
+                        dueAt: try RowReader(row, table: "deadlines", key: "case_id").int("due_at")
+                    )
+                }
+            }
+            for row in rows { try body(row.due) }
             remaining -= rows.count
             guard rows.count == page, let last = rows.last else { break }
-            after = try DeadlineChanges.Row(row: last)
+            after = DeadlineChanges.Row(
+                caseId: last.due.caseId, kind: last.due.deadline.kind.rawValue, dueAt: last.dueAt)
         }
     }
 

@@ -38,8 +38,8 @@ extension SQLCaseStore {
                     """
                     SELECT \(PendingAction.columns) FROM pending_actions
                     \(includeApproved ? "" : "WHERE status = 'pending'") ORDER BY id LIMIT ?
-                    """, [.int(limit)])
-            ).map(PendingAction.init(row:))
+                    """, [.int(limit)]),
+                as: PendingAction.init(row:))
         }
     }
 

@@ -46,7 +46,7 @@ extension SQLCaseStore {
         let statement = StoreStatement(
             "SELECT \(CaseSummary.columns) FROM cases \(conditions.sql) ORDER BY case_id LIMIT ?",
             conditions.arguments + [.int(filter.limit)])
-        return try await driver.read { session in try await session.rows(statement).map(CaseSummary.init(row:)) }
+        return try await driver.read { session in try await session.rows(statement, as: CaseSummary.init(row:)) }
     }
 
     public func dueDeadlines(dueBy: Instant, limit: Int) async throws -> [DueDeadline] {
@@ -56,8 +56,8 @@ extension SQLCaseStore {
                     """
                     SELECT \(DueDeadline.columns) FROM deadlines WHERE due_at <= ?
                     ORDER BY due_at, case_id, kind LIMIT ?
-                    """, [.instant(dueBy), .int(limit)])
-            ).map(DueDeadline.init(row:))
+                    """, [.instant(dueBy), .int(limit)]),
+                as: DueDeadline.init(row:))
         }
     }
 
@@ -73,8 +73,8 @@ extension SQLCaseStore {
                         WHERE n.case_id = d.case_id AND n.kind = d.kind
                             AND n.due_at BETWEEN d.due_at - ? AND d.due_at + ? AND n.notice = ?)
                     ORDER BY d.due_at, d.case_id, d.kind LIMIT ?
-                    """, [.instant(dueBy), window, window, .text(notice.rawValue), .int(limit)])
-            ).map(DueDeadline.init(row:))
+                    """, [.instant(dueBy), window, window, .text(notice.rawValue), .int(limit)]),
+                as: DueDeadline.init(row:))
         }
     }
 
@@ -82,7 +82,7 @@ extension SQLCaseStore {
         let statement = StoreStatement(
             "SELECT \(StoredRejection.columns) FROM rejections WHERE \(dialect.isFalse("attached")) ORDER BY id LIMIT ?",
             [.int(limit)])
-        return try await driver.read { session in try await session.rows(statement).map(StoredRejection.init(row:)) }
+        return try await driver.read { session in try await session.rows(statement, as: StoredRejection.init(row:)) }
     }
 
     public func rejections(matching filter: RejectionFilter) async throws -> [StoredRejection] {
@@ -95,7 +95,7 @@ extension SQLCaseStore {
         let statement = StoreStatement(
             "SELECT \(StoredRejection.columns) FROM rejections \(conditions.sql) ORDER BY id DESC LIMIT ?",
             conditions.arguments + [.int(filter.limit)])
-        return try await driver.read { session in try await session.rows(statement).map(StoredRejection.init(row:)) }
+        return try await driver.read { session in try await session.rows(statement, as: StoredRejection.init(row:)) }
     }
 
     public func rejectedMessage(_ messageId: String) async throws -> RejectedMessage? {

@@ -81,8 +81,8 @@ open class SQLCaseStore: CaseStore, @unchecked Sendable {
             try await session.rows(
                 StoreStatement(
                     "SELECT \(OutboxMessage.columns) FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?",
-                    [.int(limit)])
-            ).map(OutboxMessage.init(row:))
+                    [.int(limit)]),
+                as: OutboxMessage.init(row:))
         }
     }
 
@@ -91,8 +91,8 @@ open class SQLCaseStore: CaseStore, @unchecked Sendable {
         return try await driver.read { session in
             try await session.rows(
                 StoreStatement(
-                    "SELECT \(OutboxMessage.columns) FROM outbox WHERE case_id = ? ORDER BY id", [.text(caseId)])
-            ).map(OutboxMessage.init(row:))
+                    "SELECT \(OutboxMessage.columns) FROM outbox WHERE case_id = ? ORDER BY id", [.text(caseId)]),
+                as: OutboxMessage.init(row:))
         }
     }
 
@@ -181,8 +181,8 @@ open class SQLCaseStore: CaseStore, @unchecked Sendable {
                     """
                     SELECT \(DeadLetter.columns) FROM dead_letters
                     \(includeResolved ? "" : "WHERE resolution IS NULL") ORDER BY id LIMIT ?
-                    """, [.int(limit)])
-            ).map(DeadLetter.init(row:))
+                    """, [.int(limit)]),
+                as: DeadLetter.init(row:))
         }
     }
 
@@ -265,7 +265,7 @@ open class SQLCaseStore: CaseStore, @unchecked Sendable {
                     StoreStatement(
                         "SELECT \(AuditRecord.columns) FROM audit_log ORDER BY sequence LIMIT ?", [.int(limit)])
                 }
-            return try await session.rows(statement).map(AuditRecord.init(row:))
+            return try await session.rows(statement, as: AuditRecord.init(row:))
         }
     }
 
