@@ -74,7 +74,11 @@ let package = Package(
         ),
         .target(
             name: "ForloebSQLite",
-            dependencies: ["ForloebCore", "ForloebStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ForloebCore", "ForloebStore", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface as GRDB links it: `SQLiteCursorRow` reads the stepped statement directly.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -3,8 +3,7 @@ import Foundation
 import GRDB
 
 /// A GRDB row read by column name, for the store's row types (`StoreRow`). Unchecked: a row fetched into an
-/// array is GRDB's own copy, and a cursor's row is read only while the cursor stands on it
-/// (`SQLiteSession.rows(_:as:)`).
+/// array is GRDB's own copy.
 ///
 /// The names are looked up in `SQLiteColumns`, made once per result, and the values read by position: GRDB's own
 /// lookup by name compares every column case-insensitively on every read, which made decoding a page of rows
@@ -72,8 +71,12 @@ struct SQLiteRow: StoreRow, @unchecked Sendable {
 final class SQLiteColumns: Sendable {
     private let names: [String]
 
-    init(_ row: Row) {
-        names = row.columnNames.map { $0.lowercased() }
+    convenience init(_ row: Row) {
+        self.init(names: Array(row.columnNames))
+    }
+
+    init(names: [String]) {
+        self.names = names.map { $0.lowercased() }
     }
 
     func index(of column: String) -> Int? {

@@ -133,13 +133,13 @@ final class SQLiteSession: StoreSession, @unchecked Sendable {
     ) async throws -> [Value] {
         let (sql, arguments) = try Self.bind(statement)
         return try await run { db in
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            let prepared = try db.makeStatement(sql: sql)
+            let cursor = try Row.fetchCursor(prepared, arguments: arguments)
+            let row = SQLiteCursorRow(
+                statement: prepared.sqliteStatement, columns: SQLiteColumns(names: prepared.columnNames))
             var values: [Value] = []
-            var columns: SQLiteColumns?
-            while let row = try cursor.next() {
-                let shared = columns ?? SQLiteColumns(row)
-                columns = shared
-                values.append(try decode(SQLiteRow(row: row, columns: shared)))
+            while try cursor.next() != nil {
+                values.append(try decode(row))
             }
             return values
         }
