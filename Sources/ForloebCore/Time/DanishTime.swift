@@ -10,10 +10,24 @@ public enum DanishTime {
     /// Seconds to add to UTC for Danish civil time at `instant`: 3,600 or 7,200.
     public static func offsetSeconds(at instant: Instant) -> Int64 {
         let year = instant.date.year
-        let summerStarts = lastSunday(of: 3, in: year).startInstant.adding(seconds: 3_600)
-        let summerEnds = lastSunday(of: 10, in: year).startInstant.adding(seconds: 3_600)
+        let (summerStarts, summerEnds) =
+            summerTimes.indices.contains(year - firstTabulatedYear)
+            ? summerTimes[year - firstTabulatedYear] : summerTime(in: year)
         return instant >= summerStarts && instant < summerEnds ? 7_200 : 3_600
     }
+
+    /// When summer time starts and ends in `year`: 01:00 UTC on the last Sundays of March and October.
+    static func summerTime(in year: Int) -> (starts: Instant, ends: Instant) {
+        (
+            lastSunday(of: 3, in: year).startInstant.adding(seconds: 3_600),
+            lastSunday(of: 10, in: year).startInstant.adding(seconds: 3_600)
+        )
+    }
+
+    /// `summerTime` of the years 1970–2199, worked out once: every deadline row read and every deadline counted
+    /// asks for a Danish date, and finding two last Sundays each time was a sixth of decoding a deadline row.
+    static let firstTabulatedYear = 1970
+    static let summerTimes: [(starts: Instant, ends: Instant)] = (firstTabulatedYear..<2200).map(summerTime(in:))
 
     /// The calendar date in Denmark at `instant`.
     public static func date(of instant: Instant) -> CivilDate {
