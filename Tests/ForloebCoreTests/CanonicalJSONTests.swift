@@ -27,7 +27,10 @@ import Testing
             case .applied(let transition):
                 snapshots += 1
                 phases.insert(transition.after.state)
-                #expect(transition.after.canonicalJSON() == Self.foundation(transition.after))
+                let json = transition.after.canonicalJSON()
+                #expect(json == Self.foundation(transition.after))
+                // Read back by the canonical reader itself, not its fallback.
+                #expect(try CitizenCase(canonical: CanonicalObject(CanonicalJSONReader.parse(json))) == transition.after)
                 for notification in transition.notifications {
                     notifications += 1
                     #expect(String(decoding: notification.body(), as: UTF8.self) == Self.legacyBody(notification))

@@ -60,7 +60,7 @@ public enum CaseReplay {
     /// Decodes a stored snapshot.
     public static func decode(_ json: String, caseId: String) throws(StoreError) -> CitizenCase {
         do {
-            return try JSONDecoder().decode(CitizenCase.self, from: Data(json.utf8))
+            return try CitizenCase(storedJSON: json)
         } catch {
             throw StoreError(.corrupt, "the snapshot of case \(caseId) does not decode: \(error)")
         }
