@@ -20,12 +20,7 @@ struct SQLiteCursorRow: StoreRow, @unchecked Sendable {
     }
 
     private func converted<Value: DatabaseValueConvertible>(_ index: CInt, _ column: String) throws -> Value? {
-        let value = DatabaseValue(sqliteStatement: statement, index: index)
-        if value.isNull { return nil }
-        guard let converted = Value.fromDatabaseValue(value) else {
-            throw ColumnTypeMismatch(column: column, value: value.description, expected: "\(Value.self)")
-        }
-        return converted
+        try DatabaseValue(sqliteStatement: statement, index: index).converted(column)
     }
 
     func text(_ column: String) throws -> String? {

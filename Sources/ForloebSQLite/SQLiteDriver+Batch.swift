@@ -31,7 +31,7 @@ extension SQLiteDriver {
     static func marks(_ db: Database, _ ids: [String]) throws -> [String: ProcessedMark] {
         var marks: [String: ProcessedMark] = [:]
         for chunk in ids.chunked(500) {
-            let rows = try storeRows(
+            let rows = try SQLiteRow.fetchAll(
                 db,
                 "SELECT \(ProcessedMark.columns) FROM processed_messages WHERE message_id IN \(placeholders(chunk.count))",
                 StatementArguments(chunk))
@@ -58,7 +58,7 @@ extension SQLiteDriver {
             }
         }
         for chunk in misses.chunked(500) {
-            let rows = try storeRows(
+            let rows = try SQLiteRow.fetchAll(
                 db, "SELECT case_id, revision, snapshot FROM cases WHERE case_id IN \(placeholders(chunk.count))",
                 StatementArguments(chunk))
             for row in rows {
@@ -76,7 +76,7 @@ extension SQLiteDriver {
     static func revisions(_ db: Database, _ ids: [String]) throws -> [String: Int] {
         var revisions: [String: Int] = [:]
         for chunk in ids.chunked(500) {
-            let rows = try storeRows(
+            let rows = try SQLiteRow.fetchAll(
                 db, "SELECT case_id, revision FROM cases WHERE case_id IN \(placeholders(chunk.count))",
                 StatementArguments(chunk))
             for row in rows {
@@ -91,7 +91,7 @@ extension SQLiteDriver {
     static func storedDeadlines(_ db: Database, _ caseIds: [String]) throws -> [DeadlineChanges.Row] {
         var stored: [DeadlineChanges.Row] = []
         for chunk in caseIds.chunked(500) {
-            for row in try storeRows(
+            for row in try SQLiteRow.fetchAll(
                 db, "SELECT case_id, kind, due_at FROM deadlines WHERE case_id IN \(placeholders(chunk.count))",
                 StatementArguments(chunk))
             {
@@ -99,12 +99,6 @@ extension SQLiteDriver {
             }
         }
         return stored
-    }
-
-    /// Every row of `sql` as store rows, sharing one lookup of their columns (`SQLiteRow.all`): the batch reads
-    /// thousands, and GRDB's own lookup by name compares each column's name on every read.
-    static func storeRows(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [any StoreRow] {
-        SQLiteRow.all(try Row.fetchAll(db, sql: sql, arguments: arguments))
     }
 
     static func placeholders(_ count: Int) -> String {

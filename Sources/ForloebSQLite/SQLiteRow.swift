@@ -2,65 +2,79 @@ import ForloebStore
 import Foundation
 import GRDB
 
-/// A GRDB row read by column name, for the store's row types (`StoreRow`). Unchecked: a row fetched into an
-/// array is GRDB's own copy.
+/// A row copied out of a statement, read by column name, for the store's row types (`StoreRow`): the reads that
+/// keep their rows past the statement (a session's `rows(_:)`, the batch's loads).
 ///
-/// The names are looked up in `SQLiteColumns`, made once per result, and the values read by position: GRDB's own
-/// lookup by name compares every column case-insensitively on every read, which made decoding a page of rows
-/// several times the cost of fetching it.
-struct SQLiteRow: StoreRow, @unchecked Sendable {
-    let row: Row
+/// The values are copied as GRDB's `DatabaseValue`s, straight from the stepped statement, and matched here: a GRDB
+/// `Row` read through GRDB's generic decoding, unspecialised across the module boundary, instantiated type
+/// metadata on every value, which made decoding a page of rows several times the cost of fetching it.
+struct SQLiteRow: StoreRow {
+    let values: [DatabaseValue]
     /// The result's columns, shared by its rows.
     let columns: SQLiteColumns
 
-    /// The column's value as stored. Read as a `DatabaseValue` and matched here: GRDB's generic decoding of an
-    /// optional, unspecialised across the module boundary, instantiated type metadata on every read and was
-    /// most of the cost of reading a row.
     private func value(_ column: String) throws -> DatabaseValue {
         guard let index = columns.index(of: column) else { throw MissingColumn(column) }
-        let value: DatabaseValue = row[index]
-        return value
-    }
-
-    /// A value of another storage class, converted as GRDB converts it (text from a blob, an integer from a
-    /// whole real), else a mismatch.
-    private func converted<Value: DatabaseValueConvertible>(_ value: DatabaseValue, _ column: String) throws -> Value? {
-        if value.isNull { return nil }
-        guard let converted = Value.fromDatabaseValue(value) else {
-            throw ColumnTypeMismatch(column: column, value: value.description, expected: "\(Value.self)")
-        }
-        return converted
+        return values[index]
     }
 
     func text(_ column: String) throws -> String? {
         let value = try value(column)
         if case .string(let text) = value.storage { return text }
-        return try converted(value, column)
+        return try value.converted(column)
     }
 
     func integer(_ column: String) throws -> Int64? {
         let value = try value(column)
         if case .int64(let number) = value.storage { return number }
-        return try converted(value, column)
+        return try value.converted(column)
     }
 
     func boolean(_ column: String) throws -> Bool? {
         let value = try value(column)
         if case .int64(let number) = value.storage { return number != 0 }
-        return try converted(value, column)
+        return try value.converted(column)
     }
 
     func bytes(_ column: String) throws -> Data? {
         let value = try value(column)
         if case .blob(let data) = value.storage { return data }
-        return try converted(value, column)
+        return try value.converted(column)
     }
 
-    /// `rows` as store rows sharing one lookup of their columns (every row of a result has the same).
-    static func all(_ rows: [Row]) -> [any StoreRow] {
-        guard let first = rows.first else { return [] }
-        let columns = SQLiteColumns(first)
-        return rows.map { SQLiteRow(row: $0, columns: columns) }
+    /// Every row of `sql`, copied.
+    static func fetchAll(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [any StoreRow] {
+        try decodeAll(db, sql, arguments) { row in
+            SQLiteRow(
+                values: (0..<CInt(row.columns.count)).map { DatabaseValue(sqliteStatement: row.statement, index: $0) },
+                columns: row.columns)
+        }
+    }
+
+    /// Every row of `sql`, each decoded by `decode` while the statement stands on it.
+    static func decodeAll<Value>(
+        _ db: Database, _ sql: String, _ arguments: StatementArguments, _ decode: (SQLiteCursorRow) throws -> Value
+    ) throws -> [Value] {
+        let prepared = try db.makeStatement(sql: sql)
+        let cursor = try Row.fetchCursor(prepared, arguments: arguments)
+        let row = SQLiteCursorRow(statement: prepared.sqliteStatement, columns: SQLiteColumns(names: prepared.columnNames))
+        var values: [Value] = []
+        while try cursor.next() != nil {
+            values.append(try decode(row))
+        }
+        return values
+    }
+}
+
+extension DatabaseValue {
+    /// This value of another storage class than the reader asked for, converted as GRDB converts it (text from
+    /// a blob, an integer from a whole real), else a mismatch.
+    func converted<Value: DatabaseValueConvertible>(_ column: String) throws -> Value? {
+        if isNull { return nil }
+        guard let converted = Value.fromDatabaseValue(self) else {
+            throw ColumnTypeMismatch(column: column, value: description, expected: "\(Value.self)")
+        }
+        return converted
     }
 }
 
@@ -71,9 +85,7 @@ struct SQLiteRow: StoreRow, @unchecked Sendable {
 final class SQLiteColumns: Sendable {
     private let names: [String]
 
-    convenience init(_ row: Row) {
-        self.init(names: Array(row.columnNames))
-    }
+    var count: Int { names.count }
 
     init(names: [String]) {
         self.names = names.map { $0.lowercased() }

@@ -114,35 +114,19 @@ final class SQLiteSession: StoreSession, @unchecked Sendable {
 
     func rows(_ statement: StoreStatement) async throws -> [any StoreRow] {
         let (sql, arguments) = try Self.bind(statement)
-        return try await run { db in
-            SQLiteRow.all(try Row.fetchAll(db, sql: sql, arguments: arguments))
-        }
+        return try await run { db in try SQLiteRow.fetchAll(db, sql, arguments) }
     }
 
     func rows(_ statements: [StoreStatement]) async throws -> [[any StoreRow]] {
         let bound = try statements.map(Self.bind)
-        return try await run { db in
-            try bound.map { sql, arguments in
-                SQLiteRow.all(try Row.fetchAll(db, sql: sql, arguments: arguments))
-            }
-        }
+        return try await run { db in try bound.map { sql, arguments in try SQLiteRow.fetchAll(db, sql, arguments) } }
     }
 
     func rows<Value: Sendable>(
         _ statement: StoreStatement, as decode: @escaping @Sendable (any StoreRow) throws -> Value
     ) async throws -> [Value] {
         let (sql, arguments) = try Self.bind(statement)
-        return try await run { db in
-            let prepared = try db.makeStatement(sql: sql)
-            let cursor = try Row.fetchCursor(prepared, arguments: arguments)
-            let row = SQLiteCursorRow(
-                statement: prepared.sqliteStatement, columns: SQLiteColumns(names: prepared.columnNames))
-            var values: [Value] = []
-            while try cursor.next() != nil {
-                values.append(try decode(row))
-            }
-            return values
-        }
+        return try await run { db in try SQLiteRow.decodeAll(db, sql, arguments, decode) }
     }
 
     func execute(_ statement: StoreStatement) async throws -> Int {
