@@ -28,6 +28,21 @@ extension SQLiteDriver {
         }
     }
 
+    func writeBatch(
+        _ plan: BatchPlan, caseIds: [String], revisions: [String: Int], now: Instant, faults: StoreFaultHooks
+    ) async throws {
+        do {
+            try await pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try Self.write(plan, caseIds: caseIds, revisions: revisions, db, now: now.secondsSinceEpoch, faults)
+                    return .commit
+                }
+            }
+        } catch {
+            throw SQLiteCaseStore.mapKeepingCancellation(error)
+        }
+    }
+
     static func marks(_ db: Database, _ ids: [String]) throws -> [String: ProcessedMark] {
         var marks: [String: ProcessedMark] = [:]
         for chunk in ids.chunked(500) {

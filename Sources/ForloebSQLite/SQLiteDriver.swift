@@ -26,6 +26,28 @@ struct SQLiteDriver: StoreDriver {
             }, body)
     }
 
+    func rows(_ statements: [StoreStatement]) async throws -> [[any StoreRow]] {
+        let bound = try statements.map(SQLiteSession.bind)
+        do {
+            return try await pool.read { db in
+                try bound.map { sql, arguments in try SQLiteRow.fetchAll(db, sql, arguments) }
+            }
+        } catch {
+            throw SQLiteCaseStore.mapKeepingCancellation(error)
+        }
+    }
+
+    func rows<Value: Sendable>(
+        _ statement: StoreStatement, as decode: @escaping @Sendable (any StoreRow) throws -> Value
+    ) async throws -> [Value] {
+        let (sql, arguments) = try SQLiteSession.bind(statement)
+        do {
+            return try await pool.read { db in try SQLiteRow.decodeAll(db, sql, arguments, decode) }
+        } catch {
+            throw SQLiteCaseStore.mapKeepingCancellation(error)
+        }
+    }
+
     func migrationTransaction<T: Sendable>(_ body: @escaping @Sendable (any StoreSession) async throws -> T)
         async throws -> T
     {
@@ -46,7 +68,8 @@ struct SQLiteDriver: StoreDriver {
                     for table in tables { try Self.rebuildWithChecks(db, table: table) }
                     let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
                     guard violations.isEmpty else {
-                        throw StoreError(.schema, "rebuilding with the enum checks broke \(violations.count) foreign keys")
+                        throw StoreError(
+                            .schema, "rebuilding with the enum checks broke \(violations.count) foreign keys")
                     }
                     for check in EnumCheck.all {
                         try db.execute(
@@ -72,7 +95,8 @@ struct SQLiteDriver: StoreDriver {
         else { throw StoreError(.schema, "table \(table) is missing") }
         let companions = try String.fetchAll(
             db,
-            sql: "SELECT sql FROM sqlite_schema WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL",
+            sql:
+                "SELECT sql FROM sqlite_schema WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL",
             arguments: [table])
         let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table])
         try db.execute(sql: create)
@@ -102,7 +126,8 @@ struct SQLiteDriver: StoreDriver {
                     try db.inTransaction(.immediate) {
                         for chunk in ids.chunked(500) {
                             try db.execute(
-                                sql: "UPDATE outbox SET sent_at = ? WHERE sent_at IS NULL AND id IN \(Self.placeholders(chunk.count))",
+                                sql:
+                                    "UPDATE outbox SET sent_at = ? WHERE sent_at IS NULL AND id IN \(Self.placeholders(chunk.count))",
                                 arguments: StatementArguments([now.secondsSinceEpoch] + Array(chunk)))
                         }
                         return .commit

@@ -57,7 +57,8 @@ struct SQLiteRow: StoreRow {
     ) throws -> [Value] {
         let prepared = try db.makeStatement(sql: sql)
         let cursor = try Row.fetchCursor(prepared, arguments: arguments)
-        let row = SQLiteCursorRow(statement: prepared.sqliteStatement, columns: SQLiteColumns(names: prepared.columnNames))
+        let row = SQLiteCursorRow(
+            statement: prepared.sqliteStatement, columns: SQLiteColumns(names: prepared.columnNames))
         var values: [Value] = []
         while try cursor.next() != nil {
             values.append(try decode(row))

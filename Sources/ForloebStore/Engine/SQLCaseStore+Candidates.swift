@@ -50,31 +50,29 @@ extension SQLCaseStore {
                 "SELECT case_id, last_event_at FROM cases\(dialect.indexedBy("cases_state_idle")) \(conditions.sql) "
                     + "ORDER BY last_event_at, case_id LIMIT ?", conditions.arguments + [.int(limit)])
         }
-        return try await driver.read { session in
-            try await session.rows(statement) { row in
-                switch range {
-                // The keys come as stored; a value that does not read (a damaged row) marks its case unreadable
-                // rather than failing the whole list, and `indexedCases` then names what is wrong with it.
-                case .due:
-                    let r = RowReader(row, table: "deadlines", key: "case_id", "kind")
-                    let (id, kind, dueAt) = (try r.string("case_id"), try r.string("kind"), try r.int("due_at"))
-                    let due = try? DueDeadline(row: row)
-                    return CandidateRange.Row(
-                        caseId: id, since: due.map { .deadline($0.deadline) } ?? .unreadable,
-                        position: .init(order: .seconds(Int64(dueAt)), caseId: id, kind: kind))
-                case .overrun:
-                    let r = RowReader(row, table: "cases", key: "case_id")
-                    let (id, end) = (try r.string("case_id"), try r.string("course_end"))
-                    return CandidateRange.Row(
-                        caseId: id, since: CivilDate(iso: end).map { .courseEnd($0) } ?? .unreadable,
-                        position: .init(order: .text(end), caseId: id))
-                case .idle:
-                    let r = RowReader(row, table: "cases", key: "case_id")
-                    let (id, last) = (try r.string("case_id"), try r.int("last_event_at"))
-                    return CandidateRange.Row(
-                        caseId: id, since: .lastEvent(Instant(secondsSinceEpoch: Int64(last))),
-                        position: .init(order: .seconds(Int64(last)), caseId: id))
-                }
+        return try await driver.rows(statement) { row in
+            switch range {
+            // The keys come as stored; a value that does not read (a damaged row) marks its case unreadable
+            // rather than failing the whole list, and `indexedCases` then names what is wrong with it.
+            case .due:
+                let r = RowReader(row, table: "deadlines", key: "case_id", "kind")
+                let (id, kind, dueAt) = (try r.string("case_id"), try r.string("kind"), try r.int("due_at"))
+                let due = try? DueDeadline(row: row)
+                return CandidateRange.Row(
+                    caseId: id, since: due.map { .deadline($0.deadline) } ?? .unreadable,
+                    position: .init(order: .seconds(Int64(dueAt)), caseId: id, kind: kind))
+            case .overrun:
+                let r = RowReader(row, table: "cases", key: "case_id")
+                let (id, end) = (try r.string("case_id"), try r.string("course_end"))
+                return CandidateRange.Row(
+                    caseId: id, since: CivilDate(iso: end).map { .courseEnd($0) } ?? .unreadable,
+                    position: .init(order: .text(end), caseId: id))
+            case .idle:
+                let r = RowReader(row, table: "cases", key: "case_id")
+                let (id, last) = (try r.string("case_id"), try r.int("last_event_at"))
+                return CandidateRange.Row(
+                    caseId: id, since: .lastEvent(Instant(secondsSinceEpoch: Int64(last))),
+                    position: .init(order: .seconds(Int64(last)), caseId: id))
             }
         }
     }
@@ -133,13 +131,11 @@ extension SQLCaseStore {
                     + "ORDER BY due_at, case_id\(kind == nil ? ", kind" : "") LIMIT ?",
                 conditions.arguments + [.int(page)])
             // Each row with its due time as stored, the next page's key.
-            let rows = try await driver.read { session in
-                try await session.rows(statement) { row in
-                    (
-                        due: try DueDeadline(row: row),
-                        dueAt: try RowReader(row, table: "deadlines", key: "case_id").int("due_at")
-                    )
-                }
+            let rows = try await driver.rows(statement) { row in
+                (
+                    due: try DueDeadline(row: row),
+                    dueAt: try RowReader(row, table: "deadlines", key: "case_id").int("due_at")
+                )
             }
             for row in rows { try body(row.due) }
             remaining -= rows.count

@@ -32,15 +32,13 @@ extension SQLCaseStore {
     }
 
     public func pendingActions(includeApproved: Bool, limit: Int) async throws -> [PendingAction] {
-        try await driver.read { session in
-            try await session.rows(
-                StoreStatement(
-                    """
-                    SELECT \(PendingAction.columns) FROM pending_actions
-                    \(includeApproved ? "" : "WHERE status = 'pending'") ORDER BY id LIMIT ?
-                    """, [.int(limit)]),
-                as: PendingAction.init(row:))
-        }
+        try await driver.rows(
+            StoreStatement(
+                """
+                SELECT \(PendingAction.columns) FROM pending_actions
+                \(includeApproved ? "" : "WHERE status = 'pending'") ORDER BY id LIMIT ?
+                """, [.int(limit)]),
+            as: PendingAction.init(row:))
     }
 
     public func approveAction(_ id: Int64, displayName: String, reason: String, at now: Instant) async throws

@@ -8,20 +8,18 @@ extension SQLCaseStore {
         let dialect = self.dialect
         let id: [StoreValue] = [.text(caseId)]
         // One call for the five reads: an unknown case returns no rows from any of them.
-        let results = try await driver.read { session in
-            try await session.rows([
-                StoreStatement("SELECT case_id, snapshot FROM cases WHERE case_id = ?", id),
-                StoreStatement("SELECT \(HistoryEntry.columns) FROM events WHERE case_id = ? ORDER BY position", id),
-                StoreStatement(
-                    """
-                    SELECT \(StoredRejection.columns) FROM rejections
-                    WHERE case_id = ? AND \(dialect.isTrue("attached")) ORDER BY id
-                    """, id),
-                StoreStatement("SELECT \(DueDeadline.columns) FROM deadlines WHERE case_id = ?", id),
-                StoreStatement(
-                    "SELECT \(OutboxMessage.columns) FROM outbox WHERE case_id = ? AND sent_at IS NULL ORDER BY id", id),
-            ])
-        }
+        let results = try await driver.rows([
+            StoreStatement("SELECT case_id, snapshot FROM cases WHERE case_id = ?", id),
+            StoreStatement("SELECT \(HistoryEntry.columns) FROM events WHERE case_id = ? ORDER BY position", id),
+            StoreStatement(
+                """
+                SELECT \(StoredRejection.columns) FROM rejections
+                WHERE case_id = ? AND \(dialect.isTrue("attached")) ORDER BY id
+                """, id),
+            StoreStatement("SELECT \(DueDeadline.columns) FROM deadlines WHERE case_id = ?", id),
+            StoreStatement(
+                "SELECT \(OutboxMessage.columns) FROM outbox WHERE case_id = ? AND sent_at IS NULL ORDER BY id", id),
+        ])
         guard let row = results[0].first else { return nil }
         let snapshot = try CaseReplay.decode(
             try RowReader(row, table: "cases", key: "case_id").string("snapshot"), caseId: caseId)
@@ -46,56 +44,54 @@ extension SQLCaseStore {
         let statement = StoreStatement(
             "SELECT \(CaseSummary.columns) FROM cases \(conditions.sql) ORDER BY case_id LIMIT ?",
             conditions.arguments + [.int(filter.limit)])
-        return try await driver.read { session in try await session.rows(statement, as: CaseSummary.init(row:)) }
+        return try await driver.rows(statement, as: CaseSummary.init(row:))
     }
 
     public func dueDeadlines(dueBy: Instant, limit: Int) async throws -> [DueDeadline] {
-        try await driver.read { session in
-            try await session.rows(
-                StoreStatement(
-                    """
-                    SELECT \(DueDeadline.columns) FROM deadlines WHERE due_at <= ?
-                    ORDER BY due_at, case_id, kind LIMIT ?
-                    """, [.instant(dueBy), .int(limit)]),
-                as: DueDeadline.init(row:))
-        }
+        try await driver.rows(
+            StoreStatement(
+                """
+                SELECT \(DueDeadline.columns) FROM deadlines WHERE due_at <= ?
+                ORDER BY due_at, case_id, kind LIMIT ?
+                """, [.instant(dueBy), .int(limit)]),
+            as: DueDeadline.init(row:))
     }
 
     public func unnotifiedDeadlines(dueBy: Instant, notice: NoticeKind, limit: Int) async throws -> [DueDeadline] {
         let window = StoreValue.int(DueDeadline.sameDeadlineSeconds)
-        return try await driver.read { session in
-            try await session.rows(
-                StoreStatement(
-                    """
-                    SELECT d.case_id, d.kind, d.due_at FROM deadlines d
-                    WHERE d.due_at <= ? AND NOT EXISTS (
-                        SELECT 1 FROM notification_log n
-                        WHERE n.case_id = d.case_id AND n.kind = d.kind
-                            AND n.due_at BETWEEN d.due_at - ? AND d.due_at + ? AND n.notice = ?)
-                    ORDER BY d.due_at, d.case_id, d.kind LIMIT ?
-                    """, [.instant(dueBy), window, window, .text(notice.rawValue), .int(limit)]),
-                as: DueDeadline.init(row:))
-        }
+        return try await driver.rows(
+            StoreStatement(
+                """
+                SELECT d.case_id, d.kind, d.due_at FROM deadlines d
+                WHERE d.due_at <= ? AND NOT EXISTS (
+                    SELECT 1 FROM notification_log n
+                    WHERE n.case_id = d.case_id AND n.kind = d.kind
+                        AND n.due_at BETWEEN d.due_at - ? AND d.due_at + ? AND n.notice = ?)
+                ORDER BY d.due_at, d.case_id, d.kind LIMIT ?
+                """, [.instant(dueBy), window, window, .text(notice.rawValue), .int(limit)]),
+            as: DueDeadline.init(row:))
     }
 
     public func unattachedRejections(limit: Int) async throws -> [StoredRejection] {
         let statement = StoreStatement(
             "SELECT \(StoredRejection.columns) FROM rejections WHERE \(dialect.isFalse("attached")) ORDER BY id LIMIT ?",
             [.int(limit)])
-        return try await driver.read { session in try await session.rows(statement, as: StoredRejection.init(row:)) }
+        return try await driver.rows(statement, as: StoredRejection.init(row:))
     }
 
     public func rejections(matching filter: RejectionFilter) async throws -> [StoredRejection] {
         guard StorableText.areStorable([filter.caseId, filter.messageId]) else { return [] }
         var conditions = StoreConditions()
         if let code = filter.code { conditions.add("code = ?", [.text(code.rawValue)]) }
-        if let caseId = filter.caseId { conditions.add("case_id = ? AND \(dialect.isTrue("attached"))", [.text(caseId)]) }
+        if let caseId = filter.caseId {
+            conditions.add("case_id = ? AND \(dialect.isTrue("attached"))", [.text(caseId)])
+        }
         if let messageId = filter.messageId { conditions.add("message_id = ?", [.text(messageId)]) }
         if let since = filter.since { conditions.add("recorded_at >= ?", [.instant(since)]) }
         let statement = StoreStatement(
             "SELECT \(StoredRejection.columns) FROM rejections \(conditions.sql) ORDER BY id DESC LIMIT ?",
             conditions.arguments + [.int(filter.limit)])
-        return try await driver.read { session in try await session.rows(statement, as: StoredRejection.init(row:)) }
+        return try await driver.rows(statement, as: StoredRejection.init(row:))
     }
 
     public func rejectedMessage(_ messageId: String) async throws -> RejectedMessage? {

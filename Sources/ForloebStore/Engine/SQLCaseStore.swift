@@ -57,14 +57,18 @@ open class SQLCaseStore: CaseStore, @unchecked Sendable {
         if plan.writesNothing && options.isEmpty { return plan.outcomes }
         let (driver, faults) = (self.driver, self.faults)
         let dialect = self.dialect
-        try await driver.transaction { session in
-            try await driver.writeBatch(
-                plan, caseIds: plan.dependsOn, revisions: revisions, now: now, faults: faults, in: session)
-            if let id = options.resolvesDeadLetter {
-                try await Self.resolve(session, deadLetter: id, as: .replayed, now: now)
-            }
-            if let audit = options.audit {
-                _ = try await Self.appendAudit(session, audit, dialect: dialect)
+        if options.isEmpty {
+            try await driver.writeBatch(plan, caseIds: plan.dependsOn, revisions: revisions, now: now, faults: faults)
+        } else {
+            try await driver.transaction { session in
+                try await driver.writeBatch(
+                    plan, caseIds: plan.dependsOn, revisions: revisions, now: now, faults: faults, in: session)
+                if let id = options.resolvesDeadLetter {
+                    try await Self.resolve(session, deadLetter: id, as: .replayed, now: now)
+                }
+                if let audit = options.audit {
+                    _ = try await Self.appendAudit(session, audit, dialect: dialect)
+                }
             }
         }
         for write in plan.cases {
@@ -77,23 +81,19 @@ open class SQLCaseStore: CaseStore, @unchecked Sendable {
     // MARK: Outbox and notices
 
     public func pendingOutbox(limit: Int) async throws -> [OutboxMessage] {
-        try await driver.read { session in
-            try await session.rows(
-                StoreStatement(
-                    "SELECT \(OutboxMessage.columns) FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?",
-                    [.int(limit)]),
-                as: OutboxMessage.init(row:))
-        }
+        try await driver.rows(
+            StoreStatement(
+                "SELECT \(OutboxMessage.columns) FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?",
+                [.int(limit)]),
+            as: OutboxMessage.init(row:))
     }
 
     public func outbox(caseId: String) async throws -> [OutboxMessage] {
         guard StorableText.isStorable(caseId) else { return [] }
-        return try await driver.read { session in
-            try await session.rows(
-                StoreStatement(
-                    "SELECT \(OutboxMessage.columns) FROM outbox WHERE case_id = ? ORDER BY id", [.text(caseId)]),
-                as: OutboxMessage.init(row:))
-        }
+        return try await driver.rows(
+            StoreStatement(
+                "SELECT \(OutboxMessage.columns) FROM outbox WHERE case_id = ? ORDER BY id", [.text(caseId)]),
+            as: OutboxMessage.init(row:))
     }
 
     public func requeueOutbox(_ ids: [Int64], audit: AuditEntry) async throws -> Int {
@@ -175,15 +175,13 @@ open class SQLCaseStore: CaseStore, @unchecked Sendable {
     }
 
     public func deadLetters(includeResolved: Bool, limit: Int) async throws -> [DeadLetter] {
-        try await driver.read { session in
-            try await session.rows(
-                StoreStatement(
-                    """
-                    SELECT \(DeadLetter.columns) FROM dead_letters
-                    \(includeResolved ? "" : "WHERE resolution IS NULL") ORDER BY id LIMIT ?
-                    """, [.int(limit)]),
-                as: DeadLetter.init(row:))
-        }
+        try await driver.rows(
+            StoreStatement(
+                """
+                SELECT \(DeadLetter.columns) FROM dead_letters
+                \(includeResolved ? "" : "WHERE resolution IS NULL") ORDER BY id LIMIT ?
+                """, [.int(limit)]),
+            as: DeadLetter.init(row:))
     }
 
     public func resolveDeadLetter(

@@ -47,6 +47,16 @@ package protocol StoreDriver: Sendable {
     /// `body` in one write transaction: committed when it returns, rolled back when it throws.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (any StoreSession) async throws -> T) async throws -> T
 
+    /// Every row of each of `statements`, run in order in one consistent read of their own. The same as `read`
+    /// with a session's `rows(_:)`, in one call: SQLite answers it in one visit to GRDB's thread, where a
+    /// session's visits (it waits there for the engine's statements) cost more than the reads of one case.
+    func rows(_ statements: [StoreStatement]) async throws -> [[any StoreRow]]
+
+    /// Every row of `statement` in a read of its own, each decoded by `decode` as it is read (see `rows(_:)`).
+    func rows<Value: Sendable>(
+        _ statement: StoreStatement, as decode: @escaping @Sendable (any StoreRow) throws -> Value
+    ) async throws -> [Value]
+
     /// The processed marks of `messageIds` and the current snapshot and revision of `caseIds` (snapshots from
     /// `cache` where it holds the revision read).
     func loadBatch(messageIds: [String], caseIds: [String], cache: SnapshotCache?) async throws
@@ -57,6 +67,12 @@ package protocol StoreDriver: Sendable {
     func writeBatch(
         _ plan: BatchPlan, caseIds: [String], revisions: [String: Int], now: Instant, faults: StoreFaultHooks,
         in session: any StoreSession
+    ) async throws
+
+    /// Writes a planned batch in a transaction of its own (the worker's batches: no dead letter to settle, no
+    /// audit entry), in one call (see `rows(_:)`).
+    func writeBatch(
+        _ plan: BatchPlan, caseIds: [String], revisions: [String: Int], now: Instant, faults: StoreFaultHooks
     ) async throws
 
     /// Runs one migration step (or the enum checks' rewrite): PostgreSQL serialises concurrent migrators on an
@@ -79,6 +95,24 @@ package protocol StoreDriver: Sendable {
 }
 
 extension StoreDriver {
+    package func rows(_ statements: [StoreStatement]) async throws -> [[any StoreRow]] {
+        try await read { session in try await session.rows(statements) }
+    }
+
+    package func rows<Value: Sendable>(
+        _ statement: StoreStatement, as decode: @escaping @Sendable (any StoreRow) throws -> Value
+    ) async throws -> [Value] {
+        try await read { session in try await session.rows(statement, as: decode) }
+    }
+
+    package func writeBatch(
+        _ plan: BatchPlan, caseIds: [String], revisions: [String: Int], now: Instant, faults: StoreFaultHooks
+    ) async throws {
+        try await transaction { session in
+            try await writeBatch(plan, caseIds: caseIds, revisions: revisions, now: now, faults: faults, in: session)
+        }
+    }
+
     /// No pool (SQLite): the driver's connections live as long as it does.
     package func poolService() -> (any Service)? { nil }
 }
