@@ -21,7 +21,8 @@ public final class SQLiteCaseStore: SQLCaseStore, @unchecked Sendable {
 
     /// Opens the existing database at `path` read-only (the read verbs): a reader whose file permissions allow
     /// only reading can use it, and nothing can be written through it. The file must exist and be in WAL mode,
-    /// with its `-wal` and `-shm` files present or creatable (README, "Who may mend").
+    /// with its `-wal` and `-shm` files present or creatable (README, "Who may mend"). One connection, not a
+    /// pool: a read verb's reads come one after another (`SQLiteDriver`).
     public convenience init(readOnlyPath path: String, busyTimeout: Double = 30) throws(StoreError) {
         try self.init(path: path, durability: .full, busyTimeout: busyTimeout, faults: .none, readOnly: true)
     }
@@ -41,12 +42,16 @@ public final class SQLiteCaseStore: SQLCaseStore, @unchecked Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
         }
-        let pool: DatabasePool
+        let pool: any DatabaseWriter
         do {
             if !folder.isEmpty && !readOnly {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            pool = try DatabasePool(path: path, configuration: config)
+            // Read-only: one connection (`SQLiteDriver`).
+            pool =
+                readOnly
+                ? try DatabaseQueue(path: path, configuration: config)
+                : try DatabasePool(path: path, configuration: config)
         } catch {
             throw StoreError(.unreachable, "cannot open \(url.redacted): \(Self.describe(error))", cause: error)
         }

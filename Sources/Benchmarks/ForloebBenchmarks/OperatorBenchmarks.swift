@@ -17,7 +17,8 @@ enum OperatorFixture {
     /// Stuck and overdue answer the operator's first page, as the verbs do by default.
     static let pageSize = 1000
 
-    static func store() -> SQLiteCaseStore { try! SQLiteCaseStore(path: path!) }
+    /// The store as the read verbs open it (read-only: one connection).
+    static func store() -> SQLiteCaseStore { try! SQLiteCaseStore(readOnlyPath: path!) }
     static func queue() -> DatabaseQueue {
         var config = Configuration()
         config.readonly = true
