@@ -14,8 +14,10 @@
 # DIR holds everything (default below): home/.erlang.cookie (one cookie for all nodes and the CLI), epmd.pid,
 # ports (the ports chosen at start), nodeN/ (config, mnesia, logs, pid files of node N).
 #
-# Ports: the cluster takes a block of 40 from a base (FORLOEB_RABBITMQ_CLUSTER_PORT, default 32700; the next
-# free block above it when any port in it is taken, as scripts/lib.sh's free_port does): epmd on BASE, node N
+# Ports: the cluster takes a block of 40 from a base (FORLOEB_RABBITMQ_CLUSTER_PORT, default 28700; the next
+# free block above it when any port in it is taken, as scripts/lib.sh's free_port does; below Linux's ephemeral
+# ports, 32768 and up, so that no client socket of a test running beside it takes a port between the check and the
+# node's start, as one did at 34860): epmd on BASE, node N
 # on AMQP port BASE+10N, Erlang distribution BASE+10N+1, its CLI's distribution ports BASE+10N+2…+9.
 # Node names are forloeb-cBASE-N@localhost. The nodes find each other with classic-config peer discovery.
 #
@@ -74,7 +76,7 @@ load_ports() {
     if [ -f "$dir/ports" ]; then
         base="$(cat "$dir/ports")"
     else
-        base="${FORLOEB_RABBITMQ_CLUSTER_PORT:-32700}"
+        base="${FORLOEB_RABBITMQ_CLUSTER_PORT:-28700}"
     fi
     epmd_port="$base"
 }
@@ -209,7 +211,7 @@ start() {
     ensure_packages rabbitmq-server librabbitmq-dev amqp-tools
     mkdir -p "$dir"
     if [ ! -f "$dir/ports" ]; then
-        free_block "${FORLOEB_RABBITMQ_CLUSTER_PORT:-32700}" >"$dir/ports"
+        free_block "${FORLOEB_RABBITMQ_CLUSTER_PORT:-28700}" >"$dir/ports"
     fi
     load_ports
     for n in "${nodes[@]}"; do write_config "$n"; done
@@ -269,9 +271,14 @@ stop() {
     [ -d "$dir" ] || return 0
     load_ports
     local n
-    # In parallel: each stop takes a few seconds.
-    for n in "${nodes[@]}"; do stop_node "$n" & done
-    wait
+    # In parallel: each stop takes a few seconds. Only those are waited for: a bare `wait` would also wait for
+    # the epmd this shell started (`start` calls `stop` when a node fails), which runs until stopped below.
+    local stopping=()
+    for n in "${nodes[@]}"; do
+        stop_node "$n" &
+        stopping+=($!)
+    done
+    wait "${stopping[@]}"
     if [ -f "$dir/epmd.pid" ]; then
         # setsid may have forked, so the recorded PID can be setsid's own: ask our epmd to stop itself too.
         kill "$(cat "$dir/epmd.pid")" 2>/dev/null || true
