@@ -42,20 +42,20 @@ public final class SQLiteCaseStore: SQLCaseStore, @unchecked Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
         }
-        let pool: any DatabaseWriter
+        let database: any DatabaseWriter
         do {
             if !folder.isEmpty && !readOnly {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
             // Read-only: one connection (`SQLiteDriver`).
-            pool =
+            database =
                 readOnly
                 ? try DatabaseQueue(path: path, configuration: config)
                 : try DatabasePool(path: path, configuration: config)
         } catch {
             throw StoreError(.unreachable, "cannot open \(url.redacted): \(Self.describe(error))", cause: error)
         }
-        super.init(url: url, driver: SQLiteDriver(pool: pool, durability: durability), faults: faults)
+        super.init(url: url, driver: SQLiteDriver(database: database, durability: durability), faults: faults)
     }
 
     // MARK: Errors

@@ -10,7 +10,7 @@ extension SQLiteDriver {
         -> (marks: [String: ProcessedMark], cases: [String: (snapshot: CitizenCase, revision: Int)])
     {
         do {
-            return try await pool.read { db in
+            return try await database.read { db in
                 (try Self.marks(db, messageIds), try Self.cases(db, caseIds, cache: cache))
             }
         } catch {
@@ -32,7 +32,7 @@ extension SQLiteDriver {
         _ plan: BatchPlan, caseIds: [String], revisions: [String: Int], now: Instant, faults: StoreFaultHooks
     ) async throws {
         do {
-            try await pool.writeWithoutTransaction { db in
+            try await database.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     try Self.write(plan, caseIds: caseIds, revisions: revisions, db, now: now.secondsSinceEpoch, faults)
                     return .commit

@@ -10,21 +10,21 @@ import GRDB
 /// pool: its reads come one after another, and on the million-case store a read on a pool's reader connection
 /// took about 0.6 ms more than the same read on a single connection (BENCHMARKS.md, operator verbs).
 struct SQLiteDriver: StoreDriver {
-    let pool: any DatabaseWriter
+    let database: any DatabaseWriter
     let durability: SQLiteDurability
 
     var dialect: StoreDialect { .sqlite }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any StoreSession) async throws -> T) async throws -> T {
-        let pool = self.pool
-        return try await SQLiteSession.with({ session in try await pool.read { db in _ = session.serve(db) } }, body)
+        let database = self.database
+        return try await SQLiteSession.with({ session in try await database.read { db in _ = session.serve(db) } }, body)
     }
 
     func transaction<T: Sendable>(_ body: @escaping @Sendable (any StoreSession) async throws -> T) async throws -> T {
-        let pool = self.pool
+        let database = self.database
         return try await SQLiteSession.with(
             { session in
-                try await pool.writeWithoutTransaction { db in
+                try await database.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) { session.serve(db) ? .commit : .rollback }
                 }
             }, body)
@@ -33,7 +33,7 @@ struct SQLiteDriver: StoreDriver {
     func rows(_ statements: [StoreStatement]) async throws -> [[any StoreRow]] {
         let bound = try statements.map(SQLiteSession.bind)
         do {
-            return try await pool.read { db in
+            return try await database.read { db in
                 try bound.map { sql, arguments in try SQLiteRow.fetchAll(db, sql, arguments) }
             }
         } catch {
@@ -46,7 +46,7 @@ struct SQLiteDriver: StoreDriver {
     ) async throws -> [Value] {
         let (sql, arguments) = try SQLiteSession.bind(statement)
         do {
-            return try await pool.read { db in try SQLiteRow.decodeAll(db, sql, arguments, decode) }
+            return try await database.read { db in try SQLiteRow.decodeAll(db, sql, arguments, decode) }
         } catch {
             throw SQLiteCaseStore.mapKeepingCancellation(error)
         }
@@ -65,7 +65,7 @@ struct SQLiteDriver: StoreDriver {
     func rewriteEnumChecks(_ stale: [(table: String, checks: [EnumCheck])]) async throws {
         let tables = stale.map(\.table)
         do {
-            try await pool.writeWithoutTransaction { db in
+            try await database.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
                 try db.inTransaction(.immediate) {
@@ -124,7 +124,7 @@ struct SQLiteDriver: StoreDriver {
     func markSent(_ ids: [Int64], at now: Instant) async throws {
         let relaxed = durability == .full
         do {
-            try await pool.writeWithoutTransaction { db in
+            try await database.writeWithoutTransaction { db in
                 if relaxed { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
                 let marked = Result {
                     try db.inTransaction(.immediate) {
@@ -147,6 +147,6 @@ struct SQLiteDriver: StoreDriver {
     }
 
     func close() async throws {
-        do { try pool.close() } catch { throw SQLiteCaseStore.map(error) }
+        do { try database.close() } catch { throw SQLiteCaseStore.map(error) }
     }
 }
