@@ -155,18 +155,18 @@ public struct EventConsumer: Service {
         }
     }
 
-    /// The next batch: the deliveries that arrived, waiting up to `batchWindow` for the first.
-    ///
-    /// When a twentieth of a batch or more came at once (the worker is behind the case systems), it also waits
-    /// up to `batchWindow` for the batch to fill to `batchSize` (or `prefetch`, if smaller). A batch's fixed cost (the store's round trips
-    /// and commit, the ack, the relay's publish and mark) is then shared by more events, which leaves more of
-    /// the machine to the broker and the database when they share it: with two PostgreSQL workers on two cores,
-    /// their CPU per event fell by a third. At a trickle a batch is a few events, applied at once, because
-    /// filling there would only add latency.
     /// The most a batch can hold: `batchSize`, or `prefetch` if smaller, as the broker sends no more than
     /// `prefetch` ahead of the acks.
     var batchCapacity: Int { Swift.min(settings.batchSize, Int(settings.prefetch)) }
 
+    /// The next batch: the deliveries that arrived, waiting up to `batchWindow` for the first.
+    ///
+    /// When a twentieth of a batch or more came at once (the worker is behind the case systems), it also waits
+    /// up to `batchWindow` for the batch to fill to `batchCapacity`. A batch's fixed cost (the store's round trips
+    /// and commit, the ack, the relay's publish and mark) is then shared by more events, which leaves more of
+    /// the machine to the broker and the database when they share it: with two PostgreSQL workers on two cores,
+    /// their CPU per event fell by a third. At a trickle a batch is a few events, applied at once, because
+    /// filling there would only add latency.
     func nextBatch(_ channel: AMQPChannel) async throws -> ReceivedBatch {
         var deliveries = try await channel.receive(max: settings.batchSize, timeout: settings.batchWindow)
         // Below 40 a twentieth is one or two events, no sign of falling behind: such small batches never wait.

@@ -54,77 +54,52 @@ struct CanonicalObject {
         return nil
     }
 
-    func required(_ key: String) throws(Unreadable) -> CanonicalJSONReader.Value {
-        guard let value = optional(key) else { throw Unreadable() }
+    /// The member read by `read`: `nil` when it is missing or `null`, unreadable when `read` does not take it.
+    private func optional<T>(_ key: String, _ read: (CanonicalJSONReader.Value) -> T?) throws(Unreadable) -> T? {
+        guard let value = optional(key) else { return nil }
+        guard let read = read(value) else { throw Unreadable() }
+        return read
+    }
+
+    /// The member read by `read`, which must be there.
+    private func required<T>(_ key: String, _ read: (CanonicalJSONReader.Value) -> T?) throws(Unreadable) -> T {
+        guard let value = try optional(key, read) else { throw Unreadable() }
         return value
     }
 
-    func optionalString(_ key: String) throws(Unreadable) -> String? {
-        guard let value = optional(key) else { return nil }
-        guard case .string(let text) = value else { throw Unreadable() }
-        return text
-    }
-
-    func string(_ key: String) throws(Unreadable) -> String {
-        guard let text = try optionalString(key) else { throw Unreadable() }
-        return text
-    }
-
-    func optionalInt(_ key: String) throws(Unreadable) -> Int? {
-        guard let value = optional(key) else { return nil }
-        guard case .int(let number) = value else { throw Unreadable() }
-        return number
-    }
-
-    func int(_ key: String) throws(Unreadable) -> Int {
-        guard let number = try optionalInt(key) else { throw Unreadable() }
-        return number
-    }
-
-    func optionalBool(_ key: String) throws(Unreadable) -> Bool? {
-        guard let value = optional(key) else { return nil }
-        guard case .bool(let flag) = value else { throw Unreadable() }
-        return flag
-    }
-
-    func bool(_ key: String) throws(Unreadable) -> Bool {
-        guard let flag = try optionalBool(key) else { throw Unreadable() }
-        return flag
-    }
-
+    func optionalString(_ key: String) throws(Unreadable) -> String? { try optional(key, \.string) }
+    func string(_ key: String) throws(Unreadable) -> String { try required(key, \.string) }
+    func optionalInt(_ key: String) throws(Unreadable) -> Int? { try optional(key, \.int) }
+    func int(_ key: String) throws(Unreadable) -> Int { try required(key, \.int) }
+    func optionalBool(_ key: String) throws(Unreadable) -> Bool? { try optional(key, \.bool) }
+    func bool(_ key: String) throws(Unreadable) -> Bool { try required(key, \.bool) }
     func optionalDate(_ key: String) throws(Unreadable) -> CivilDate? {
-        guard let text = try optionalString(key) else { return nil }
-        guard let date = CivilDate(iso: text) else { throw Unreadable() }
-        return date
+        try optional(key) { $0.string.flatMap(CivilDate.init(iso:)) }
     }
-
     func date(_ key: String) throws(Unreadable) -> CivilDate {
-        guard let date = try optionalDate(key) else { throw Unreadable() }
-        return date
+        try required(key) { $0.string.flatMap(CivilDate.init(iso:)) }
     }
-
     func instant(_ key: String) throws(Unreadable) -> Instant {
-        guard let instant = Instant(rfc3339: try string(key)) else { throw Unreadable() }
-        return instant
+        try required(key) { $0.string.flatMap(Instant.init(rfc3339:)) }
     }
 
     func value<Value: RawRepresentable<String>>(_ key: String) throws(Unreadable) -> Value {
-        guard let value = Value(rawValue: try string(key)) else { throw Unreadable() }
-        return value
+        try required(key) { $0.string.flatMap(Value.init(rawValue:)) }
     }
 
     func optionalObject(_ key: String) throws(Unreadable) -> CanonicalObject? {
-        try optional(key).map { (value) throws(Unreadable) in try CanonicalObject(value) }
+        try optional(key) { try? CanonicalObject($0) }
     }
 
     func object(_ key: String) throws(Unreadable) -> CanonicalObject {
-        try CanonicalObject(try required(key))
+        try required(key) { try? CanonicalObject($0) }
     }
 
     func optionalObjects(_ key: String) throws(Unreadable) -> [CanonicalObject]? {
-        guard let value = optional(key) else { return nil }
-        guard case .array(let elements) = value else { throw Unreadable() }
-        return try elements.map { (element) throws(Unreadable) in try CanonicalObject(element) }
+        try optional(key) { value in
+            guard case .array(let elements) = value else { return nil }
+            return try? elements.map { (element) throws(Unreadable) in try CanonicalObject(element) }
+        }
     }
 
     func objects(_ key: String) throws(Unreadable) -> [CanonicalObject] {
@@ -133,10 +108,17 @@ struct CanonicalObject {
     }
 }
 
+extension CanonicalJSONReader.Value {
+    var string: String? { if case .string(let text) = self { text } else { nil } }
+    var int: Int? { if case .int(let number) = self { number } else { nil } }
+    var bool: Bool? { if case .bool(let flag) = self { flag } else { nil } }
+}
+
 extension Citizen {
     init(canonical o: CanonicalObject) throws(CanonicalJSONReader.Unreadable) {
         self.init(
-            birthDate: try o.date("birthDate"), municipality: try o.string("municipality"), origin: try o.value("origin"),
+            birthDate: try o.date("birthDate"), municipality: try o.string("municipality"),
+            origin: try o.value("origin"),
             incomeBasis: try o.value("incomeBasis"),
             priorCourses: try o.optionalObjects("priorCourses")?.map { (p) throws(CanonicalJSONReader.Unreadable) in
                 PriorCourse(startDate: try p.date("startDate"), months: try p.int("months"))
@@ -155,7 +137,8 @@ extension DecisionRecord {
 extension Appeal {
     init(canonical o: CanonicalObject) throws(CanonicalJSONReader.Unreadable) {
         self.init(
-            decision: try o.string("decision"), lodgedBy: try o.string("lodgedBy"), receivedOn: try o.date("receivedOn"),
+            decision: try o.string("decision"), lodgedBy: try o.string("lodgedBy"),
+            receivedOn: try o.date("receivedOn"),
             reconsiderBy: try o.date("reconsiderBy"))
         status = try o.value("status")
         reconsideredOn = try o.optionalDate("reconsideredOn")
@@ -169,7 +152,8 @@ extension AppealableDecision {
         self.init(
             messageId: try o.string("messageId"), kind: try o.value("kind"), outcome: try o.string("outcome"),
             decidedOn: try o.date("decidedOn"), notifiedOn: try o.optionalDate("notifiedOn"),
-            appealUntil: try o.date("appealUntil"), reopens: try o.optionalObject("reopens").map(CaseStanding.init(canonical:)))
+            appealUntil: try o.date("appealUntil"),
+            reopens: try o.optionalObject("reopens").map(CaseStanding.init(canonical:)))
     }
 }
 
