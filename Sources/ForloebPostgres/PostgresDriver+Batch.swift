@@ -30,15 +30,21 @@ extension PostgresDriver {
             logger)
     }
 
-    /// Makes the rest of the transaction find rows through their keys' indexes.
+    /// Makes the rest of the transaction find rows through their keys' indexes, one probe per key.
     ///
     /// A batch joins a thousand ids at once (`UPDATE … FROM unnest`, `DELETE … USING unnest`). Until autovacuum
     /// has analysed a table, and with the default `random_page_cost` for a table of a few hundred thousand rows,
     /// the planner costs a thousand index probes above one sequential scan, so every batch read the whole
-    /// `deadlines` table: work that grows with the store's age. These statements only ever want a handful of
-    /// rows per key.
+    /// `deadlines` table: work that grows with the store's age. Without sequential scans it chose the next
+    /// whole read instead: a hash join over all of `deadlines_kind_due` to delete 66 deadlines. These statements
+    /// only ever want a handful of rows per key, so hash and merge joins are off too; one statement sets all
+    /// three (`set_config(…, true)` is `SET LOCAL`).
     static func lookUpByKey(_ connection: PostgresConnection, _ logger: Logger) async throws {
-        try await connection.query("SET LOCAL enable_seqscan = off", logger: logger)
+        try await connection.query(
+            """
+            SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),
+                set_config('enable_mergejoin', 'off', true)
+            """, logger: logger)
     }
 
     /// The processed marks of the batch's messages and the current snapshot and revision of its cases, in one
@@ -65,8 +71,9 @@ extension PostgresDriver {
             FROM unnest(\(caseIds)::text[]) AS u (id) CROSS JOIN LATERAL (
                 SELECT case_id, revision FROM cases WHERE case_id = u.id OFFSET 0) AS c
             """, logger: logger)
+        var read = PostgresResultReader()
         for try await row in rows {
-            let stored = row.stored
+            let stored = read(row)
             let r = RowReader(stored, table: "processed_messages", key: "id")
             let id = try r.string("id")
             if !(try r.bool("is_case")) {
@@ -81,10 +88,11 @@ extension PostgresDriver {
             }
         }
         guard !misses.isEmpty else { return (marks, found) }
+        var readCase = PostgresResultReader()
         for try await row in try await connection.query(
             "SELECT case_id, revision, snapshot FROM cases WHERE case_id = ANY(\(misses))", logger: logger)
         {
-            let r = RowReader(row.stored, table: "cases", key: "case_id")
+            let r = RowReader(readCase(row), table: "cases", key: "case_id")
             let (id, revision) = (try r.string("case_id"), try r.int("revision"))
             let snapshot = try CaseReplay.decode(try r.string("snapshot"), caseId: id)
             cache?.store(id, revision: revision, snapshot: snapshot)
@@ -97,11 +105,11 @@ extension PostgresDriver {
     /// case-id order and checking that none changed since the batch read them.
     ///
     /// Round trips, not rows, are what a small batch pays for: the lock also reads the cases' stored deadlines,
-    /// and every hot row (cases opened and changed, events, processed marks, deadlines, outbox) is written by
-    /// one statement of data-modifying `WITH` queries, each `unnest`ing one array per column. That events and
-    /// deadlines name a case is checked at the end of that statement (migration 006's statement triggers), when
-    /// the cases it opens exist. Rows of the rare paths
-    /// (replays, rejections, dead letters) follow as statements of their own.
+    /// and every hot row (cases opened and changed, events, processed marks, deadlines, outbox, counters) is
+    /// written by one statement of data-modifying `WITH` queries, each `unnest`ing one array per column. That
+    /// events and deadlines name a case is checked at the end of that statement (migration 006's statement
+    /// triggers), when the cases it opens exist. Rows of the rare paths (replays, rejections, dead letters) follow
+    /// as statements of their own.
     static func write(
         _ plan: BatchPlan, caseIds: [String], revisions expected: [String: Int], _ connection: PostgresConnection,
         now: Int, _ faults: StoreFaultHooks, _ logger: Logger
@@ -120,11 +128,17 @@ extension PostgresDriver {
                 FROM locked AS l LEFT JOIN LATERAL (
                     SELECT kind, due_at FROM deadlines WHERE case_id = l.case_id OFFSET 0) AS d ON true
                 """, logger: logger)
+            var read = PostgresResultReader()
             for try await row in rows {
-                let columns = row.stored
+                let columns = read(row)
                 let r = RowReader(columns, table: "cases", key: "case_id")
-                current[try r.string("case_id")] = try r.int("revision")
-                if try r.optionalString("kind") != nil { stored.append(try DeadlineChanges.Row(row: columns)) }
+                let caseId = try r.string("case_id")
+                current[caseId] = try r.int("revision")
+                // A couple of thousand rows per batch: the case's id is read once, not again for its deadline.
+                let d = RowReader(columns, table: "deadlines", key: "case_id", "kind")
+                if let kind = try d.optionalValue(DeadlineKind.self, "kind") {
+                    stored.append(DeadlineChanges.Row(caseId: caseId, kind: kind.rawValue, dueAt: try d.int("due_at")))
+                }
             }
             for id in caseIds where current[id] != expected[id] {
                 throw StoreError(.conflict, "case \(id) changed since the batch read it")

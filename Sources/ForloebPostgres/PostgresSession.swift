@@ -54,8 +54,9 @@ struct PostgresSession: StoreSession {
     func rows(_ statement: StoreStatement) async throws -> [any StoreRow] {
         try await mapped {
             var rows: [any StoreRow] = []
+            var read = PostgresResultReader()
             for try await row in try await connection.query(Self.query(statement), logger: logger) {
-                rows.append(PostgresStoreRow(row))
+                rows.append(read(row))
             }
             return rows
         }

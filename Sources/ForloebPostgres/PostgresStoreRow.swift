@@ -3,15 +3,19 @@ import Foundation
 import NIOCore
 import PostgresNIO
 
-/// A postgres-nio row read by column name, for the store's row types (`StoreRow`).
+/// A postgres-nio row read by column name, for the store's row types (`StoreRow`): a name is found in the
+/// result's `ResultColumns`, shared by its rows (`PostgresResultReader`), and the value read at that position.
+///
+/// Why not `PostgresRandomAccessRow`: it copies every cell into an array for each row and hashes the name on every
+/// read, twice with the check that the column is there; reading the batch's locked cases and their deadlines,
+/// a couple of thousand rows, spent more on that than on decoding the values.
 struct PostgresStoreRow: StoreRow {
-    let row: PostgresRandomAccessRow
-
-    init(_ row: PostgresRow) { self.row = PostgresRandomAccessRow(row) }
+    let row: PostgresRow
+    let columns: ResultColumns
 
     private func cell(_ column: String) throws -> PostgresCell {
-        guard row.contains(column) else { throw MissingColumn(column) }
-        return row[column]
+        guard let index = columns.index(of: column) else { throw MissingColumn(column) }
+        return row[row.index(row.startIndex, offsetBy: index)]
     }
 
     func text(_ column: String) throws -> String? { try cell(column).decode(String?.self, context: .default) }
@@ -22,20 +26,14 @@ struct PostgresStoreRow: StoreRow {
     }
 }
 
-extension PostgresRow {
-    /// This row as the store's row types read it.
-    var stored: PostgresStoreRow { PostgresStoreRow(self) }
-}
+/// Reads the rows of one result as `PostgresStoreRow`s: the column names are learnt from its first row and
+/// shared by the rest.
+struct PostgresResultReader {
+    private var columns: ResultColumns?
 
-extension PostgresDriver {
-    /// Decodes every row of `rows` with `decode` (a row type's `init(row:)`), by column name.
-    static func collect<Value>(_ rows: PostgresRowSequence, _ decode: (any StoreRow) throws -> Value) async throws
-        -> [Value]
-    {
-        var out: [Value] = []
-        for try await row in rows {
-            out.append(try decode(row.stored))
-        }
-        return out
+    mutating func callAsFunction(_ row: PostgresRow) -> PostgresStoreRow {
+        let columns = self.columns ?? ResultColumns(names: row.map(\.columnName))
+        self.columns = columns
+        return PostgresStoreRow(row: row, columns: columns)
     }
 }

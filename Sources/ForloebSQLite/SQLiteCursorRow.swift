@@ -12,7 +12,7 @@ import GRDBSQLite
 /// A value of another storage class than the reader asks for is converted as GRDB converts it, or is a mismatch.
 struct SQLiteCursorRow: StoreRow, @unchecked Sendable {
     let statement: SQLiteStatement
-    let columns: SQLiteColumns
+    let columns: ResultColumns
 
     private func index(_ column: String) throws -> CInt {
         guard let index = columns.index(of: column) else { throw MissingColumn(column) }

@@ -11,7 +11,7 @@ import GRDB
 struct SQLiteRow: StoreRow {
     let values: [DatabaseValue]
     /// The result's columns, shared by its rows.
-    let columns: SQLiteColumns
+    let columns: ResultColumns
 
     private func value(_ column: String) throws -> DatabaseValue {
         guard let index = columns.index(of: column) else { throw MissingColumn(column) }
@@ -58,7 +58,7 @@ struct SQLiteRow: StoreRow {
         let prepared = try db.makeStatement(sql: sql)
         let cursor = try Row.fetchCursor(prepared, arguments: arguments)
         let row = SQLiteCursorRow(
-            statement: prepared.sqliteStatement, columns: SQLiteColumns(names: prepared.columnNames))
+            statement: prepared.sqliteStatement, columns: ResultColumns(names: prepared.columnNames))
         var values: [Value] = []
         while try cursor.next() != nil {
             values.append(try decode(row))
@@ -76,24 +76,6 @@ extension DatabaseValue {
             throw ColumnTypeMismatch(column: column, value: description, expected: "\(Value.self)")
         }
         return converted
-    }
-}
-
-/// Where each column of a result is, by name (the leftmost of a name, and in any case, as GRDB looks it up).
-///
-/// A list searched in order, not a dictionary: a result has a handful of columns, and comparing two short names
-/// is cheaper than hashing one.
-final class SQLiteColumns: Sendable {
-    private let names: [String]
-
-    var count: Int { names.count }
-
-    init(names: [String]) {
-        self.names = names.map { $0.lowercased() }
-    }
-
-    func index(of column: String) -> Int? {
-        names.firstIndex(of: column) ?? names.firstIndex(of: column.lowercased())
     }
 }
 
