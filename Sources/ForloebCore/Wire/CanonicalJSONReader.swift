@@ -130,10 +130,16 @@ struct CanonicalJSONReader {
         position += count
     }
 
-    /// A whole number, as the writer writes it; a fraction or an exponent is not one.
+    /// A whole number, as the writer writes it; a fraction or an exponent is not one, nor a leading zero, which
+    /// JSON does not allow.
     private mutating func integer() throws(Unreadable) -> Int {
         let negative = current == UInt8(ascii: "-")
         if negative { position += 1 }
+        if current == UInt8(ascii: "0"), position + 1 < bytes.count,
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position + 1])
+        {
+            throw Unreadable()
+        }
         var magnitude = 0
         var digits = 0
         while let byte = current, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {

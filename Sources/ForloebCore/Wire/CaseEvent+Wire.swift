@@ -1,36 +1,36 @@
 extension CaseEvent {
-    /// Decodes the `data` object of an event of `type`, field by field, so that an error names its path.
-    static func decode(_ type: EventType, from envelope: KeyedDecodingContainer<WireKey>) throws -> CaseEvent {
+    /// Reads the `data` object of an event of `type`, field by field, so that an error names its path.
+    static func decode(_ type: EventType, from envelope: some WireFields) throws -> CaseEvent {
         if type == .courseExtensionRequested { return .courseExtensionRequested }
-        let d = try envelope.nestedContainer(keyedBy: WireKey.self, forKey: "data")
+        let d = try envelope.object("data")
         switch type {
         case .caseOpened:
             return .caseOpened(
                 Citizen(
-                    birthDate: try d.decodeDate("birthDate"),
-                    municipality: try d.decodeNonEmpty("municipality"),
-                    origin: try d.decode(CaseOrigin.self, forKey: "origin"),
-                    incomeBasis: try d.decode(IncomeBasis.self, forKey: "incomeBasis"),
-                    priorCourses: try d.decodePriorCoursesIfPresent("priorCourses")))
+                    birthDate: try d.date("birthDate"),
+                    municipality: try d.nonEmpty("municipality"),
+                    origin: try d.value("origin"),
+                    incomeBasis: try d.value("incomeBasis"),
+                    priorCourses: try d.priorCoursesIfPresent("priorCourses")))
         case .targetGroupAssessed:
             return .targetGroupAssessed(
-                outcome: try d.decode(TargetGroupOutcome.self, forKey: "outcome"),
-                reason: try d.decode(String.self, forKey: "reason"))
+                outcome: try d.value("outcome"),
+                reason: try d.string("reason"))
         case .teamReferred:
             return .teamReferred(
-                meetingDate: try d.decodeDate("meetingDate"),
-                consideredEfforts: try d.decodeIfPresent([String].self, forKey: "consideredEfforts"),
-                purpose: try d.decodeIfPresent(ReferralPurpose.self, forKey: "purpose") ?? .nextStep)
+                meetingDate: try d.date("meetingDate"),
+                consideredEfforts: try d.stringsIfPresent("consideredEfforts"),
+                purpose: try d.valueIfPresent("purpose") ?? ReferralPurpose.nextStep)
         case .teamRecommended:
             return .teamRecommended(
-                recommendation: try d.decode(NextStep.self, forKey: "recommendation"),
-                durationMonths: try d.decodePositiveIfPresent("durationMonths", atMost: WireLimits.maximumMonths))
+                recommendation: try d.value("recommendation"),
+                durationMonths: try d.positiveIfPresent("durationMonths", atMost: WireLimits.maximumMonths))
         case .teamRereferred:
             return .teamRereferred(
-                reason: try d.decode(String.self, forKey: "reason"),
-                meetingDate: try d.decodeDate("meetingDate"))
+                reason: try d.string("reason"),
+                meetingDate: try d.date("meetingDate"))
         case .decisionMade:
-            let outcomeName = try d.decode(String.self, forKey: "outcome")
+            let outcomeName = try d.string("outcome")
             let outcome: DecisionOutcome
             if outcomeName == "refusal" {
                 outcome = .refusal
@@ -44,72 +44,72 @@ extension CaseEvent {
             return .decisionMade(
                 Decision(
                     outcome: outcome,
-                    startDate: try d.decodeDateIfPresent("startDate"),
-                    durationMonths: try d.decodePositiveIfPresent("durationMonths", atMost: WireLimits.maximumMonths),
-                    citizenConsent: try d.decodeIfPresent(Bool.self, forKey: "citizenConsent"),
-                    obviouslyFutile: try d.decodeIfPresent(Bool.self, forKey: "obviouslyFutile"),
-                    notifiedOn: try d.decodeDateIfPresent("notifiedOn")))
+                    startDate: try d.dateIfPresent("startDate"),
+                    durationMonths: try d.positiveIfPresent("durationMonths", atMost: WireLimits.maximumMonths),
+                    citizenConsent: try d.boolIfPresent("citizenConsent"),
+                    obviouslyFutile: try d.boolIfPresent("obviouslyFutile"),
+                    notifiedOn: try d.dateIfPresent("notifiedOn")))
         case .caseworkerAssigned:
             return .caseworkerAssigned(
-                caseworkerId: try d.decodeNonEmpty("caseworkerId"),
-                unit: try d.decode(CaseworkerUnit.self, forKey: "unit"))
+                caseworkerId: try d.nonEmpty("caseworkerId"),
+                unit: try d.value("unit"))
         case .meetingHeld:
             return .meetingHeld(
-                date: try d.decodeDate("date"),
-                channel: try d.decode(MeetingChannel.self, forKey: "channel"))
+                date: try d.date("date"),
+                channel: try d.value("channel"))
         case .planUpdated:
             return .planUpdated(
-                periodMonths: try d.decodePositive("periodMonths", atMost: WireLimits.maximumMonths), goal: try d.decode(String.self, forKey: "goal"))
+                periodMonths: try d.positive("periodMonths", atMost: WireLimits.maximumMonths), goal: try d.string("goal"))
         case .mentorAgreed:
-            let start = try d.decodeDate("startDate")
-            let end = try d.decodeDate("endDate")
+            let start = try d.date("startDate")
+            let end = try d.date("endDate")
             guard start <= end else {
                 throw WireValueError(path: "data.endDate", message: "\(end) is before startDate \(start)")
             }
             return .mentorAgreed(startDate: start, endDate: end)
         case .effortStarted:
             return .effortStarted(
-                startDate: try d.decodeDate("startDate"),
-                area: try d.decode(EffortArea.self, forKey: "area"),
-                name: try d.decodeNonEmpty("name"),
-                fleksjob: try d.decodeIfPresent(Bool.self, forKey: "fleksjob"))
+                startDate: try d.date("startDate"),
+                area: try d.value("area"),
+                name: try d.nonEmpty("name"),
+                fleksjob: try d.boolIfPresent("fleksjob"))
         case .internshipStarted:
             return .internshipStarted(
-                startDate: try d.decodeDate("startDate"), weeks: try d.decodePositive("weeks", atMost: WireLimits.maximumWeeks))
+                startDate: try d.date("startDate"), weeks: try d.positive("weeks", atMost: WireLimits.maximumWeeks))
         case .internshipExtended:
-            return .internshipExtended(weeks: try d.decodePositive("weeks", atMost: WireLimits.maximumWeeks))
+            return .internshipExtended(weeks: try d.positive("weeks", atMost: WireLimits.maximumWeeks))
         case .absenceRecorded:
             return .absenceRecorded(
-                date: try d.decodeDate("date"),
-                reasonableCause: try d.decode(Bool.self, forKey: "reasonableCause"))
+                date: try d.date("date"),
+                reasonableCause: try d.bool("reasonableCause"))
         case .contactAttempted:
             return .contactAttempted(
-                date: try d.decodeDate("date"),
-                channel: try d.decode(ContactChannel.self, forKey: "channel"),
-                reached: try d.decode(Bool.self, forKey: "reached"))
+                date: try d.date("date"),
+                channel: try d.value("channel"),
+                reached: try d.bool("reached"))
         case .sanctionDecided:
             return .sanctionDecided(
-                absenceDate: try d.decodeDate("absenceDate"), notifiedOn: try d.decodeDateIfPresent("notifiedOn"))
+                absenceDate: try d.date("absenceDate"), notifiedOn: try d.dateIfPresent("notifiedOn"))
         case .courseExtensionRequested:
             return .courseExtensionRequested
         case .municipalityChanged:
-            return .municipalityChanged(municipality: try d.decodeNonEmpty("municipality"))
+            return .municipalityChanged(municipality: try d.nonEmpty("municipality"))
         case .caseClosed:
-            return .caseClosed(reason: try d.decode(ClosureReason.self, forKey: "reason"))
+            return .caseClosed(reason: try d.value("reason"))
         case .descriptionCompleted:
-            return .descriptionCompleted(date: try d.decodeDate("date"))
+            return .descriptionCompleted(date: try d.date("date"))
         case .healthAdviceGiven:
-            return .healthAdviceGiven(date: try d.decodeDate("date"))
+            return .healthAdviceGiven(date: try d.date("date"))
         case .appealLodged:
-            return .appealLodged(decision: try d.decodeIdentifier("decision"), receivedOn: try d.decodeDate("receivedOn"))
+            return .appealLodged(decision: try d.identifier("decision"), receivedOn: try d.date("receivedOn"))
         case .appealReconsidered:
             return .appealReconsidered(
-                outcome: try d.decode(AppealReconsideration.self, forKey: "outcome"),
-                decision: try d.decodeIdentifierIfPresent("decision"))
+                outcome: try d.value("outcome"),
+                decision: try d.identifierIfPresent("decision"))
         case .appealDecided:
             return .appealDecided(
-                outcome: try d.decode(AppealRuling.self, forKey: "outcome"),
-                decision: try d.decodeIdentifierIfPresent("decision"))
+                outcome: try d.value("outcome"),
+                decision: try d.identifierIfPresent("decision"))
         }
     }
 }

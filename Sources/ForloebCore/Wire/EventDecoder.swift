@@ -3,9 +3,10 @@ import Foundation
 /// Turns the bytes of one inbound message into a typed `EventEnvelope`, or a `malformed` / `unknown_type`
 /// rejection that names the offending field by its JSON path.
 ///
-/// Decoding reads the envelope's identifying fields leniently first, so that even a message with a bad
-/// field is tied to its case and message id where those are readable (and so is recorded on the case
-/// instead of dead-lettered). Unknown extra fields are ignored.
+/// A message whose every field is as the contract allows is read by the fast path (`WireObject`); any other is
+/// decoded by `JSONDecoder` (`WireEnvelope`), which names the offending field. On failure the envelope's identifying
+/// fields are read leniently, so that even a message with a bad field is tied to its case and message id where
+/// those are readable (and so is recorded on the case instead of dead-lettered). Unknown extra fields are ignored.
 public enum EventDecoder {
     /// Messages above this size are rejected unread (CONTRACT.md §1: at most 64 KiB).
     public static let maximumBytes = 65_536
@@ -17,6 +18,12 @@ public enum EventDecoder {
                     messageId: fallbackMessageId(bytes), caseId: nil, type: "", occurredAt: nil,
                     rejection: Rejection(.malformed, "body: \(bytes.count) bytes exceeds the 65536-byte limit")))
         }
+        if let envelope = WireObject.envelope(bytes) { return .success(envelope) }
+        return decodeStrictly(bytes)
+    }
+
+    /// `JSONDecoder` alone, the reader whose answer the fast path must give (`WireFastPathTests`).
+    static func decodeStrictly(_ bytes: Data) -> Result<EventEnvelope, RejectedEvent> {
         do {
             return .success(try JSONDecoder().decode(WireEnvelope.self, from: bytes).envelope)
         } catch let error as WireEnvelope.Failure {

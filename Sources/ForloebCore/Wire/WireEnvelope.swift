@@ -24,18 +24,10 @@ struct WireEnvelope: Decodable {
         }
         let rejection: Rejection
         do {
-            let messageId = try container.decodeIdentifier("messageId")
-            let caseId = try container.decodeIdentifier("caseId")
-            let typeName = try container.decode(String.self, forKey: "type")
-            let occurredAt = try container.decodeInstant("occurredAt")
-            let actor = try container.decodeIdentifier("actor")
-            if let type = EventType(rawValue: typeName) {
-                let event = try CaseEvent.decode(type, from: container)
-                envelope = EventEnvelope(
-                    messageId: messageId, caseId: caseId, occurredAt: occurredAt, actor: actor, event: event)
-                return
-            }
-            rejection = Rejection(.unknownType, "type: \"\(typeName)\" is not an event type of the contract")
+            envelope = try EventEnvelope(wire: container)
+            return
+        } catch let unknown as UnknownWireType {
+            rejection = Rejection(.unknownType, "type: \"\(unknown.name)\" is not an event type of the contract")
         } catch let invalid as WireValueError {
             rejection = Rejection(.malformed, "\(invalid.path): \(invalid.message)")
         } catch {
@@ -47,7 +39,7 @@ struct WireEnvelope: Decodable {
                 messageId: (try? container.decode(String.self, forKey: "messageId"))?.wireIdentifier,
                 caseId: (try? container.decode(String.self, forKey: "caseId"))?.wireIdentifier,
                 type: try? container.decode(String.self, forKey: "type"),
-                occurredAt: try? container.decodeInstant("occurredAt")),
+                occurredAt: try? container.instant("occurredAt")),
             rejection: rejection)
     }
 }
@@ -58,8 +50,34 @@ struct WireValueError: Error {
     var message: String
 }
 
-extension KeyedDecodingContainer<WireKey> {
-    func decodeNonEmpty(_ key: WireKey) throws -> String {
+/// A `type` that is not one of the contract's event types.
+struct UnknownWireType: Error {
+    var name: String
+}
+
+extension EventEnvelope {
+    /// Reads an envelope and its event from `fields`, in the contract's order: the first bad field is the one a
+    /// rejection names.
+    init(wire fields: some WireFields) throws {
+        let messageId = try fields.identifier("messageId")
+        let caseId = try fields.identifier("caseId")
+        let typeName = try fields.string("type")
+        let occurredAt = try fields.instant("occurredAt")
+        let actor = try fields.identifier("actor")
+        guard let type = EventType(rawValue: typeName) else { throw UnknownWireType(name: typeName) }
+        self.init(
+            messageId: messageId, caseId: caseId, occurredAt: occurredAt, actor: actor,
+            event: try CaseEvent.decode(type, from: fields))
+    }
+}
+
+/// The strict reader, through `JSONDecoder`: each error names the field's JSON path and what is wrong.
+extension KeyedDecodingContainer<WireKey>: WireFields {
+    func string(_ key: WireKey) throws -> String {
+        try decode(String.self, forKey: key)
+    }
+
+    func nonEmpty(_ key: WireKey) throws -> String {
         let value = try decode(String.self, forKey: key)
         guard !value.isEmpty else {
             throw WireValueError(path: (codingPath + [key]).jsonPath, message: "must not be empty")
@@ -71,10 +89,8 @@ extension KeyedDecodingContainer<WireKey> {
         return value
     }
 
-    /// An id (`messageId`, `caseId`, `actor`): non-empty, no control characters, at most
-    /// `WireLimits.maximumIdentifierBytes` bytes.
-    func decodeIdentifier(_ key: WireKey) throws -> String {
-        let value = try decodeNonEmpty(key)
+    func identifier(_ key: WireKey) throws -> String {
+        let value = try nonEmpty(key)
         guard value.utf8.count <= WireLimits.maximumIdentifierBytes else {
             throw WireValueError(
                 path: (codingPath + [key]).jsonPath,
@@ -83,16 +99,23 @@ extension KeyedDecodingContainer<WireKey> {
         return value
     }
 
-    func decodeIdentifierIfPresent(_ key: WireKey) throws -> String? {
-        try contains(key) && !decodeNil(forKey: key) ? decodeIdentifier(key) : nil
+    func identifierIfPresent(_ key: WireKey) throws -> String? {
+        try contains(key) && !decodeNil(forKey: key) ? identifier(key) : nil
     }
 
-    /// A count from 1 to `maximum` (`WireLimits`): larger numbers would overflow the engine's date arithmetic.
-    func decodePositive(_ key: WireKey, atMost maximum: Int) throws -> Int {
+    func value<Value: Decodable & RawRepresentable<String>>(_ key: WireKey) throws -> Value {
+        try decode(Value.self, forKey: key)
+    }
+
+    func valueIfPresent<Value: Decodable & RawRepresentable<String>>(_ key: WireKey) throws -> Value? {
+        try decodeIfPresent(Value.self, forKey: key)
+    }
+
+    func positive(_ key: WireKey, atMost maximum: Int) throws -> Int {
         try checkedCount(try integer(at: key) { try decode(Int.self, forKey: key) }, key, atMost: maximum)
     }
 
-    func decodePositiveIfPresent(_ key: WireKey, atMost maximum: Int) throws -> Int? {
+    func positiveIfPresent(_ key: WireKey, atMost maximum: Int) throws -> Int? {
         guard let value = try integer(at: key, { try decodeIfPresent(Int.self, forKey: key) }) else { return nil }
         return try checkedCount(value, key, atMost: maximum)
     }
@@ -108,17 +131,23 @@ extension KeyedDecodingContainer<WireKey> {
         return value
     }
 
-    /// A calendar date within `WireLimits.dates`.
-    func decodeDate(_ key: WireKey) throws -> CivilDate {
+    func bool(_ key: WireKey) throws -> Bool {
+        try decode(Bool.self, forKey: key)
+    }
+
+    func boolIfPresent(_ key: WireKey) throws -> Bool? {
+        try decodeIfPresent(Bool.self, forKey: key)
+    }
+
+    func date(_ key: WireKey) throws -> CivilDate {
         try checkedDate(try decode(CivilDate.self, forKey: key), key)
     }
 
-    func decodeDateIfPresent(_ key: WireKey) throws -> CivilDate? {
+    func dateIfPresent(_ key: WireKey) throws -> CivilDate? {
         try decodeIfPresent(CivilDate.self, forKey: key).map { try checkedDate($0, key) }
     }
 
-    /// An instant within `WireLimits.instants`.
-    func decodeInstant(_ key: WireKey) throws -> Instant {
+    func instant(_ key: WireKey) throws -> Instant {
         let instant = try decode(Instant.self, forKey: key)
         guard WireLimits.instants.contains(instant) else {
             throw WireValueError(
@@ -135,6 +164,30 @@ extension KeyedDecodingContainer<WireKey> {
                 message: "\(date) is outside the dates the engine accepts (\(WireLimits.earliestDate) to \(WireLimits.latestDate))")
         }
         return date
+    }
+
+    func stringsIfPresent(_ key: WireKey) throws -> [String]? {
+        try decodeIfPresent([String].self, forKey: key)
+    }
+
+    /// Each field of each course as strict as the contract's others, so that a bad entry is `malformed` naming its
+    /// path (`data.priorCourses[1].months`).
+    func priorCoursesIfPresent(_ key: WireKey) throws -> [PriorCourse]? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        var list = try nestedUnkeyedContainer(forKey: key)
+        var courses: [PriorCourse] = []
+        while !list.isAtEnd {
+            let course = try list.nestedContainer(keyedBy: WireKey.self)
+            courses.append(
+                PriorCourse(
+                    startDate: try course.date("startDate"),
+                    months: try course.positive("months", atMost: WireLimits.maximumMonths)))
+        }
+        return courses.isEmpty ? nil : courses
+    }
+
+    func object(_ key: WireKey) throws -> Self {
+        try nestedContainer(keyedBy: WireKey.self, forKey: key)
     }
 
     /// Foundation reports a number that is no `Int` (`12.5`, `1e400`) with an internal error that carries no
