@@ -37,6 +37,17 @@ public protocol EventStore: Sendable {
     /// committed a change to one of the batch's cases or messages first: then nothing was written.
     func apply(_ messages: [InboundMessage], journey: Journey, at now: Instant, options: ApplyOptions) async throws
         -> [ApplyOutcome]
+
+    /// The first half of `apply`: reads what the batch needs and plans it, writing nothing. With `previous`, the
+    /// plan starts from the state `previous` leaves once it commits (see `PlannedBatch`), so that a worker can
+    /// plan its next batch while this one commits. Commit such a plan only after `previous` committed in full:
+    /// its cases' revisions are checked then, but its duplicates are judged by `previous`'s marks.
+    func plan(_ messages: [InboundMessage], journey: Journey, at now: Instant, after previous: PlannedBatch?)
+        async throws -> PlannedBatch
+
+    /// The second half of `apply`: writes a plan in ONE transaction. Throws `conflict`, having written nothing,
+    /// when a case changed since the plan read it, or since the batch it was planned after was planned.
+    func commit(_ planned: PlannedBatch) async throws -> [ApplyOutcome]
 }
 
 /// The transactional outbox: what the relay publishes, and what an operator queues again.

@@ -19,7 +19,12 @@ extension EventConsumer {
     ///
     /// Each attempt runs under `cancelAfterGracefulShutdown`: SIGTERM lets an attempt under way finish, and
     /// cancels one that is still waiting on the database after `shutdownGrace`.
-    func applyHolding(_ messages: [InboundMessage]) async -> (outcomes: [ApplyOutcome?], failure: (any Error)?)? {
+    ///
+    /// `planned`, the batch's plan made ahead, is committed by the first attempt only: later ones plan again.
+    func applyHolding(_ messages: [InboundMessage], planned: PlannedBatch? = nil) async
+        -> (outcomes: [ApplyOutcome?], failure: (any Error)?)?
+    {
+        var planned = planned
         var outcomes = [ApplyOutcome?](repeating: nil, count: messages.count)
         var pending = Array(messages.indices)
         var backoff = Backoff.store
@@ -29,7 +34,9 @@ extension EventConsumer {
             let attempt = pending.map { messages[$0] }
             let result: (outcomes: [ApplyOutcome?], failure: (any Error)?)
             do {
-                result = try await cancelAfterGracefulShutdown(grace: shutdownGrace) { await apply(attempt) }
+                let plan = planned
+                planned = nil
+                result = try await cancelAfterGracefulShutdown(grace: shutdownGrace) { await apply(attempt, planned: plan) }
             } catch {
                 result = ([ApplyOutcome?](repeating: nil, count: attempt.count), error)
             }

@@ -11,7 +11,8 @@ import ServiceLifecycle
 ///
 /// Per batch: one store transaction per lane (idempotent by messageId, so a redelivery after a crash changes
 /// nothing), then dead letters for messages tied to no case (published with confirms to
-/// `forloeb.events.dead`, code and detail in headers), then one multiple-ack.
+/// `forloeb.events.dead`, code and detail in headers), then one multiple-ack. Behind its queue, the consumer
+/// plans each batch while the store commits the one before (`EventStore.plan(_:journey:at:after:)`).
 ///
 /// When the store is unavailable (a transient `StoreError`: connection lost or refused, server restarting,
 /// read-only, a lock timeout), the consumer holds the batch unacknowledged and applies what did not commit
@@ -91,6 +92,8 @@ public struct EventConsumer: Service {
                 logger.info("consuming", metadata: ["queue": "\(settings.queue)", "amqp": "\(amqp)"])
                 var held = 0
                 var ready = try await nextBatch(channel)
+                // `ready` planned while the batch before it committed, or nil.
+                var planned: PlannedBatch?
                 while !Task.isShuttingDownGracefully && !Task.isCancelled && held == 0 {
                     guard !ready.isEmpty else {
                         ready = try await nextBatch(channel)
@@ -99,35 +102,40 @@ public struct EventConsumer: Service {
                     guard ready.deliveries.count >= batchCapacity else {
                         // Keeping up: the next batch is what arrives meanwhile, received afterwards (received
                         // beside this one, it would be cut short by the batch window: more, smaller batches).
-                        held = try await handle(ready, channel: channel, publisher: publisher)
-                        ready = ReceivedBatch()
+                        held = try await handle(ready, planned: planned, channel: channel, publisher: publisher).held
+                        (ready, planned) = (ReceivedBatch(), nil)
                         continue
                     }
-                    // Behind (a full batch): the next is received and decoded while the store applies this one,
-                    // on the other core, instead of after the commit. It is applied only once this one is
-                    // acknowledged, so a case's events keep their order; when this one is held or fails, the next
-                    // goes back to the queue unacknowledged with the connection.
-                    async let following = nextBatch(channel)
-                    held = try await handle(ready, channel: channel, publisher: publisher)
-                    ready = try await following
+                    // Behind (a full batch): the next is received, decoded and, when full, planned while the store
+                    // commits this one, on the other core, instead of after the commit. It is committed only once
+                    // this one is acknowledged, so a case's events keep their order; when this one is held or
+                    // fails, the next goes back to the queue unacknowledged with the connection, or is planned
+                    // again from what the store holds.
+                    let current = if let planned { planned } else { await plan(ready, after: nil) }
+                    async let following = nextBatch(channel, plannedAfter: current)
+                    let handled = try await handle(ready, planned: current, channel: channel, publisher: publisher)
+                    held = handled.held
+                    (ready, planned) = try await following
+                    if !handled.committed { planned = nil }
                     // Topped up with what arrived while the rest of this batch was applied: the receive above
                     // stops waiting after the batch window, and a commit can take longer.
                     let room = batchCapacity - ready.deliveries.count
                     if held == 0 && room > 0 && !ready.isEmpty {
                         ready.append(try await channel.receive(max: room, timeout: .zero))
+                        if ready.deliveries.count > batchCapacity - room { planned = nil }
                     }
                 }
                 // Graceful shutdown: stop new deliveries, finish what already arrived, then leave.
                 metrics.consumersDraining.record(1)
                 if held == 0 && !ready.isEmpty {
-                    held = try await handle(ready, channel: channel, publisher: publisher)
+                    held = try await handle(ready, planned: planned, channel: channel, publisher: publisher).held
                     ready = ReceivedBatch()
                 }
                 if held == 0 {
                     try await channel.cancel(consumerTag: tag)
                     let rest = try await channel.receive(max: Int(settings.prefetch), timeout: .milliseconds(50))
                     if !rest.isEmpty {
-                        held = try await handle(ReceivedBatch(rest), channel: channel, publisher: publisher)
+                        held = try await handle(ReceivedBatch(rest), channel: channel, publisher: publisher).held
                     }
                 }
                 held += ready.deliveries.count
@@ -181,16 +189,39 @@ public struct EventConsumer: Service {
         return ReceivedBatch(deliveries)
     }
 
-    /// Applies one batch and acknowledges it; returns 0, or how many deliveries it left unacknowledged because
-    /// a graceful shutdown began while the store was unavailable (the caller then closes the connection, and the
-    /// broker delivers them again). Throws only for broker failures (then nothing was acked and the broker
-    /// redelivers; the store dedupes what was already committed).
-    func handle(_ batch: ReceivedBatch, channel: AMQPChannel, publisher: AMQPChannel) async throws -> Int {
+    /// The next batch, and its plan made after `current` (`EventStore.plan(_:journey:at:after:)`) when it is
+    /// full: a batch that is not is topped up once `current` commits.
+    func nextBatch(_ channel: AMQPChannel, plannedAfter current: PlannedBatch?) async throws
+        -> (ReceivedBatch, PlannedBatch?)
+    {
+        let batch = try await nextBatch(channel)
+        guard let current, batch.deliveries.count >= batchCapacity else { return (batch, nil) }
+        return (batch, await plan(batch, after: current))
+    }
+
+    /// `batch` planned after `previous`, or nil: with lanes (each lane plans its own part), or when planning
+    /// failed. The batch is then applied as usual, which meets that failure again and deals with it.
+    func plan(_ batch: ReceivedBatch, after previous: PlannedBatch?) async -> PlannedBatch? {
+        guard lanes == 1 else { return nil }
+        return try? await store.plan(batch.messages, journey: journey, at: clock(), after: previous)
+    }
+
+    /// Applies one batch (committing `planned`, its plan, if there is one) and acknowledges it. Returns how many
+    /// deliveries it left unacknowledged (0, or all of them when a graceful shutdown began while the store was
+    /// unavailable: the caller then closes the connection, and the broker delivers them again), and whether every
+    /// message committed, so that a batch planned after this one can be committed as planned. Throws only for
+    /// broker failures (then nothing was acked and the broker redelivers; the store dedupes what was already
+    /// committed).
+    func handle(_ batch: ReceivedBatch, planned: PlannedBatch? = nil, channel: AMQPChannel, publisher: AMQPChannel)
+        async throws -> (held: Int, committed: Bool)
+    {
         let (deliveries, messages) = (batch.deliveries, batch.messages)
-        guard let last = deliveries.last else { return 0 }
+        guard let last = deliveries.last else { return (0, true) }
         await activity.touch()
         let started = ContinuousClock.now
-        guard let (outcomes, failure) = await applyHolding(messages) else { return deliveries.count }
+        guard let (outcomes, failure) = await applyHolding(messages, planned: planned) else {
+            return (deliveries.count, false)
+        }
         if let failure {
             logger.error(
                 "store failed; sending the messages it did not commit to the retry queues",
@@ -236,14 +267,28 @@ public struct EventConsumer: Service {
         if retry.count < deliveries.count { await doorbell.ring() }
         metrics.batchSize.record(deliveries.count)
         metrics.batchLatency.recordNanoseconds(Int64((ContinuousClock.now - started) / .nanoseconds(1)))
-        return 0
+        return (0, failure == nil && !outcomes.contains { $0 == nil })
     }
 
     /// Applies a batch: in one transaction, or split by case over the lanes (`CaseLanes`), each part in a
     /// transaction of its own, all at once on the store's pool. A part that failed leaves its messages' outcomes `nil` and reports its error (a
     /// transient one first, so that the batch is held); the other parts committed, and their outcomes count as
     /// usual.
-    func apply(_ messages: [InboundMessage]) async -> (outcomes: [ApplyOutcome?], failure: (any Error)?) {
+    ///
+    /// A batch planned ahead (`planned`) is committed as planned; when it was planned on a state that has moved
+    /// since (a `conflict`), it is planned again and applied as usual.
+    func apply(_ messages: [InboundMessage], planned: PlannedBatch? = nil) async
+        -> (outcomes: [ApplyOutcome?], failure: (any Error)?)
+    {
+        if let planned {
+            do {
+                return (try await store.commit(planned), nil)
+            } catch let error as StoreError where error.code == .conflict {
+                // Planned on a state that moved: applied below from what the store holds now.
+            } catch {
+                return ([ApplyOutcome?](repeating: nil, count: messages.count), error)
+            }
+        }
         let now = clock()
         let journey = journey
         guard let parts = CaseLanes.split(messages, lanes: lanes) else {

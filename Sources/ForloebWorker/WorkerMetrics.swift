@@ -9,7 +9,7 @@ public struct WorkerMetrics: Sendable {
     public let eventsRejected: Counter
     public let eventsDeadLettered: Counter
     public let eventsRetried: Counter
-    /// Time from receiving a batch to its commit and ack.
+    /// Time from applying a batch to its commit and ack (for a batch planned ahead, from its commit).
     public let batchLatency: Timer
     public let batchSize: Recorder
     public let notificationsPublished: Counter

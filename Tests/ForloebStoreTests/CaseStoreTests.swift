@@ -138,6 +138,49 @@ import Testing
         }
     }
 
+    /// A worker behind its queue plans each batch while the one before commits (`plan(_:journey:at:after:)`):
+    /// committed in turn, the batches leave what applying them one by one leaves, duplicates included; a batch
+    /// planned after one that did not commit is a conflict and writes nothing.
+    @Test(arguments: StoreBackend.available)
+    func aBatchPlannedAfterAnotherCommitsAsIfAppliedInTurn(_ backend: StoreBackend) async throws {
+        let journey = try Fixture.journey()
+        let bodies = Fixture.messyStream(cases: 40)
+        let book = Fixture.book(bodies, journey: journey)
+        try await backend.withStore { db in
+            let store = try await db.open()
+            var previous: PlannedBatch?
+            var start = 0
+            var size = 3
+            while start < bodies.count {
+                let end = min(start + size, bodies.count)
+                // Each batch repeats the last messages of the one before: duplicates only by the earlier plan.
+                let batch = Array(bodies[max(0, start - 2)..<end])
+                let planned = try await store.plan(
+                    Fixture.messages(batch), journey: journey, at: Fixture.now, after: previous)
+                // The batch before commits only now, after this one was planned.
+                if let previous { _ = try await store.commit(previous) }
+                previous = planned
+                start = end
+                size = size % 29 + 4
+            }
+            if let previous { _ = try await store.commit(previous) }
+            try await StoreComparison.expectAgreement(store, book)
+
+            // Planned after a batch that never commits: its case is not at the revision the plan assumed.
+            let open = Fixture.event(
+                "ahead-open", caseId: "AHEAD-1", type: "case.opened", at: "2024-01-02T09:00:00Z", data: Fixture.openData)
+            let close = Fixture.event(
+                "ahead-close", caseId: "AHEAD-1", type: "case.closed", at: "2024-02-01T09:00:00Z",
+                data: #"{"reason":"withdrawn"}"#)
+            let never = try await store.plan(Fixture.messages([open]), journey: journey, at: Fixture.now, after: nil)
+            let after = try await store.plan(Fixture.messages([close]), journey: journey, at: Fixture.now, after: never)
+            let before = try await store.counts()
+            await #expect(throws: StoreError.self) { _ = try await store.commit(after) }
+            #expect(try await store.counts() == before)
+            #expect(try await store.caseRecord("AHEAD-1") == nil)
+        }
+    }
+
     @Test(arguments: StoreBackend.available)
     func theStoreAgreesWithCaseBookOnAMessyStream(_ backend: StoreBackend) async throws {
         let journey = try Fixture.journey()

@@ -23,9 +23,9 @@ struct WorkerFleet {
         var groups: [ServiceGroup] = []
         var stores: [any CaseStore] = []
         for index in 0..<count {
-            // As `forloeb worker` does: one store, whose pool gives each lane, the relay and the scheduler a
-            // connection (`--store-connections`' default, lanes + 2).
-            let connection = try await store.open(connections: max(1, options.lanes) + 2)
+            // As `forloeb worker` does: one store, whose pool gives each lane, the next batch's plan, the relay
+            // and the scheduler a connection (`--store-connections`' default, lanes + 3).
+            let connection = try await store.open(connections: max(1, options.lanes) + 3)
             stores.append(connection)
             let worker = Worker(
                 configuration: Worker.Configuration(

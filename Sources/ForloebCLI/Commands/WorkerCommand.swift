@@ -67,8 +67,9 @@ struct WorkerCommand: AsyncParsableCommand {
 
     @Option(
         help: """
-            PostgreSQL: the most connections the worker's store pool opens (default: one per lane, plus one for \
-            the outbox relay and one for the deadline scheduler). See Deploy/PRODUCTION.md.
+            PostgreSQL: the most connections the worker's store pool opens (default: one per lane, plus one to \
+            plan the next batch, one for the outbox relay and one for the deadline scheduler). See \
+            Deploy/PRODUCTION.md.
             """)
     var storeConnections: Int?
 
@@ -140,8 +141,9 @@ struct WorkerCommand: AsyncParsableCommand {
         // worker's store is not used before its group runs: the group's first service then starts its pool, and
         // ends it after the consumers, the relay and the scheduler drained (`Worker.runsStorePool`).
         try await storeOptions.withStore(.migrateIfEmpty) { _ in }
-        // One store, one pool: the consumer's lanes, the relay and the scheduler each take a connection from it.
-        let connections = storeConnections ?? lanes + 2
+        // One store, one pool: the consumer's lanes, its next batch's plan, the relay and the scheduler each take
+        // a connection from it.
+        let connections = storeConnections ?? lanes + 3
         try await storeOptions.withStore(.ignore, connections: connections) { store in
             logger.info(
                 "starting",

@@ -40,42 +40,67 @@ open class SQLCaseStore: CaseStore, @unchecked Sendable {
 
     // MARK: The apply driver
 
-    /// Loads the batch's marks and snapshots, plans it in memory (`BatchPlan`), and writes the plan in one
-    /// transaction through the back end's bulk form; a case that moved meanwhile is a `conflict`.
+    /// Plans the batch and writes the plan in one transaction (with the options' dead letter and audit entry).
     public func apply(_ messages: [InboundMessage], journey: Journey, at now: Instant, options: ApplyOptions)
         async throws -> [ApplyOutcome]
     {
-        try StorableText.require(messages)
-        let messageIds = BatchPlan.messageIds(of: messages)
-        let caseIds = BatchPlan.caseIds(of: messages).sorted()
-        let (marks, loaded) = try await driver.loadBatch(messageIds: messageIds, caseIds: caseIds, cache: cache)
-        let plan = BatchPlan.make(messages, journey: journey, processed: marks, snapshots: loaded.mapValues(\.snapshot))
-        try plan.requireStorableText()
-        let revisions = loaded.mapValues(\.revision)
-        try await faults.afterLoad?()
-        // Only duplicates: nothing to lock or write.
-        if plan.writesNothing && options.isEmpty { return plan.outcomes }
-        let (driver, faults) = (self.driver, self.faults)
-        let dialect = self.dialect
-        if options.isEmpty {
-            try await driver.writeBatch(plan, caseIds: plan.dependsOn, revisions: revisions, now: now, faults: faults)
-        } else {
-            try await driver.transaction { session in
-                try await driver.writeBatch(
-                    plan, caseIds: plan.dependsOn, revisions: revisions, now: now, faults: faults, in: session)
-                if let id = options.resolvesDeadLetter {
-                    try await Self.resolve(session, deadLetter: id, as: .replayed, now: now)
-                }
-                if let audit = options.audit {
-                    _ = try await Self.appendAudit(session, audit, dialect: dialect)
-                }
+        let planned = try await plan(messages, journey: journey, at: now, after: nil)
+        guard !options.isEmpty else { return try await commit(planned) }
+        let (plan, revisions, driver, faults, dialect) = (planned.plan, planned.revisions, driver, faults, dialect)
+        try await driver.transaction { session in
+            try await driver.writeBatch(
+                plan, caseIds: plan.dependsOn, revisions: revisions, now: now, faults: faults, in: session)
+            if let id = options.resolvesDeadLetter {
+                try await Self.resolve(session, deadLetter: id, as: .replayed, now: now)
+            }
+            if let audit = options.audit {
+                _ = try await Self.appendAudit(session, audit, dialect: dialect)
             }
         }
-        for write in plan.cases {
-            cache.store(
-                write.summary.caseId, revision: (revisions[write.summary.caseId] ?? 0) + 1, snapshot: write.snapshot)
-        }
+        remember(planned)
         return plan.outcomes
+    }
+
+    /// Loads the batch's marks and snapshots (those `previous` leaves taken from it) and plans it in memory
+    /// (`BatchPlan`).
+    public func plan(_ messages: [InboundMessage], journey: Journey, at now: Instant, after previous: PlannedBatch?)
+        async throws -> PlannedBatch
+    {
+        try StorableText.require(messages)
+        let leaves = previous?.leaves
+        let messageIds = BatchPlan.messageIds(of: messages)
+        let caseIds = BatchPlan.caseIds(of: messages)
+        // What the batch before decides is not read: the database does not hold it yet.
+        var (marks, loaded) = try await driver.loadBatch(
+            messageIds: messageIds, caseIds: caseIds.filter { leaves?.cases[$0] == nil }.sorted(), cache: cache)
+        if let leaves {
+            for id in messageIds { if let mark = leaves.marks[id] { marks[id] = mark } }
+            for id in caseIds { if let left = leaves.cases[id] { loaded[id] = left } }
+        }
+        let plan = BatchPlan.make(messages, journey: journey, processed: marks, snapshots: loaded.mapValues(\.snapshot))
+        try plan.requireStorableText()
+        try await faults.afterLoad?()
+        return PlannedBatch(plan: plan, revisions: loaded.mapValues(\.revision), now: now)
+    }
+
+    /// Writes the plan in one transaction through the back end's bulk form; a case that moved since the plan read
+    /// it is a `conflict`.
+    public func commit(_ planned: PlannedBatch) async throws -> [ApplyOutcome] {
+        let plan = planned.plan
+        // Only duplicates: nothing to lock or write.
+        guard !plan.writesNothing else { return plan.outcomes }
+        try await driver.writeBatch(
+            plan, caseIds: plan.dependsOn, revisions: planned.revisions, now: planned.now, faults: faults)
+        remember(planned)
+        return plan.outcomes
+    }
+
+    /// Keeps a committed batch's snapshots at their new revisions, for the batches that read them next.
+    private func remember(_ planned: PlannedBatch) {
+        for write in planned.plan.cases {
+            let id = write.summary.caseId
+            cache.store(id, revision: (planned.revisions[id] ?? 0) + 1, snapshot: write.snapshot)
+        }
     }
 
     // MARK: Outbox and notices
