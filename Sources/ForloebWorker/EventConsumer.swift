@@ -92,7 +92,7 @@ public struct EventConsumer: Service {
                 logger.info("consuming", metadata: ["queue": "\(settings.queue)", "amqp": "\(amqp)"])
                 var held = 0
                 var ready = try await nextBatch(channel)
-                // `ready` planned while the batch before it committed, or nil.
+                // `ready` planned while the batch before it committed (a full batch only), or nil.
                 var planned: PlannedBatch?
                 while !Task.isShuttingDownGracefully && !Task.isCancelled && held == 0 {
                     guard !ready.isEmpty else {
@@ -102,8 +102,8 @@ public struct EventConsumer: Service {
                     guard ready.deliveries.count >= batchCapacity else {
                         // Keeping up: the next batch is what arrives meanwhile, received afterwards (received
                         // beside this one, it would be cut short by the batch window: more, smaller batches).
-                        held = try await handle(ready, planned: planned, channel: channel, publisher: publisher).held
-                        (ready, planned) = (ReceivedBatch(), nil)
+                        held = try await handle(ready, channel: channel, publisher: publisher).held
+                        ready = ReceivedBatch()
                         continue
                     }
                     // Behind (a full batch): the next is received, decoded and, when full, planned while the store
@@ -118,11 +118,11 @@ public struct EventConsumer: Service {
                     (ready, planned) = try await following
                     if !handled.committed { planned = nil }
                     // Topped up with what arrived while the rest of this batch was applied: the receive above
-                    // stops waiting after the batch window, and a commit can take longer.
+                    // stops waiting after the batch window, and a commit can take longer. (Only a full batch is
+                    // planned ahead, so this one has no plan.)
                     let room = batchCapacity - ready.deliveries.count
                     if held == 0 && room > 0 && !ready.isEmpty {
                         ready.append(try await channel.receive(max: room, timeout: .zero))
-                        if ready.deliveries.count > batchCapacity - room { planned = nil }
                     }
                 }
                 // Graceful shutdown: stop new deliveries, finish what already arrived, then leave.
