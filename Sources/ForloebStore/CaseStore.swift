@@ -45,6 +45,11 @@ public protocol EventStore: Sendable {
     func plan(_ messages: [InboundMessage], journey: Journey, at now: Instant, after previous: PlannedBatch?)
         async throws -> PlannedBatch
 
+    /// Whether a worker behind its queue should plan its next batch while this store commits one: where the
+    /// commit is a database server's work (PostgreSQL), the worker would otherwise wait on it; where it is this
+    /// process's own (SQLite), planning beside it only competes for the same cores.
+    var plansAhead: Bool { get }
+
     /// The second half of `apply`: writes a plan in ONE transaction. Throws `conflict`, having written nothing,
     /// when a case changed since the plan read it, or since the batch it was planned after was planned.
     func commit(_ planned: PlannedBatch) async throws -> [ApplyOutcome]

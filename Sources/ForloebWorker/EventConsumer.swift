@@ -199,10 +199,11 @@ public struct EventConsumer: Service {
         return (batch, await plan(batch, after: current))
     }
 
-    /// `batch` planned after `previous`, or nil: with lanes (each lane plans its own part), or when planning
-    /// failed. The batch is then applied as usual, which meets that failure again and deals with it.
+    /// `batch` planned after `previous`, or nil: with lanes (each lane plans its own part), on a store that does
+    /// not plan ahead (`EventStore.plansAhead`: SQLite), or when planning failed. The batch is then applied as
+    /// usual, which meets that failure again and deals with it.
     func plan(_ batch: ReceivedBatch, after previous: PlannedBatch?) async -> PlannedBatch? {
-        guard lanes == 1 else { return nil }
+        guard lanes == 1, store.plansAhead else { return nil }
         return try? await store.plan(batch.messages, journey: journey, at: clock(), after: previous)
     }
 

@@ -83,6 +83,8 @@ open class SQLCaseStore: CaseStore, @unchecked Sendable {
         return PlannedBatch(plan: plan, revisions: loaded.mapValues(\.revision), now: now)
     }
 
+    public var plansAhead: Bool { dialect == .postgres }
+
     /// Writes the plan in one transaction through the back end's bulk form; a case that moved since the plan read
     /// it is a `conflict`.
     public func commit(_ planned: PlannedBatch) async throws -> [ApplyOutcome] {
