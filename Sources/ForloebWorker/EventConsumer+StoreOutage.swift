@@ -36,7 +36,9 @@ extension EventConsumer {
             do {
                 let plan = planned
                 planned = nil
-                result = try await cancelAfterGracefulShutdown(grace: shutdownGrace) { await apply(attempt, planned: plan) }
+                result = try await cancelAfterGracefulShutdown(grace: shutdownGrace) {
+                    await apply(attempt, planned: plan)
+                }
             } catch {
                 result = ([ApplyOutcome?](repeating: nil, count: attempt.count), error)
             }

@@ -1,7 +1,8 @@
-@testable import ForloebCore
 import ForloebWorkflows
 import Foundation
 import Testing
+
+@testable import ForloebCore
 
 /// The wire decoder's fast path (`WireObject`) reads every message that is right, and reads it as `JSONDecoder`
 /// does; anything it is not sure of goes to `JSONDecoder`, so a message's outcome never depends on the path.
@@ -40,7 +41,8 @@ import Testing
         (#""durationMonths": 12, "durationMonths": 6"#, true), (#""durationMonths": 12,"#, true),
     ])
     func doubtfulNumbersAndKeysAreLeftToJSONDecoder(members: String, readByJSONDecoder: Bool) {
-        let bytes = WireFormatTests.message("team.recommended", #"{"recommendation": "ressourceforloeb", "# + members + "}")
+        let bytes = WireFormatTests.message(
+            "team.recommended", #"{"recommendation": "ressourceforloeb", "# + members + "}")
         #expect(Self.fast(bytes) == nil)
         #expect((try? EventDecoder.decode(bytes).get() != nil) ?? false == readByJSONDecoder)
     }
@@ -49,7 +51,8 @@ import Testing
         let line = WireFormatTests.message("course.extension_requested", "{}")
         #expect(Self.fast(line) != nil)
         #expect(Self.fast(Data([0xEF, 0xBB, 0xBF]) + line) == nil)
-        let twice = Data(String(decoding: line, as: UTF8.self).replacingOccurrences(of: "{", with: #"{"caseId": "K-2", "#).utf8)
+        let text = String(decoding: line, as: UTF8.self)
+        let twice = Data(text.replacingOccurrences(of: "{", with: #"{"caseId": "K-2", "#).utf8)
         #expect(Self.fast(twice) == nil)
     }
 

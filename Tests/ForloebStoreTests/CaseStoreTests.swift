@@ -168,7 +168,8 @@ import Testing
 
             // Planned after a batch that never commits: its case is not at the revision the plan assumed.
             let open = Fixture.event(
-                "ahead-open", caseId: "AHEAD-1", type: "case.opened", at: "2024-01-02T09:00:00Z", data: Fixture.openData)
+                "ahead-open", caseId: "AHEAD-1", type: "case.opened", at: "2024-01-02T09:00:00Z",
+                data: Fixture.openData)
             let close = Fixture.event(
                 "ahead-close", caseId: "AHEAD-1", type: "case.closed", at: "2024-02-01T09:00:00Z",
                 data: #"{"reason":"withdrawn"}"#)

@@ -59,7 +59,8 @@ extension CaseEvent {
                 channel: try d.value("channel"))
         case .planUpdated:
             return .planUpdated(
-                periodMonths: try d.positive("periodMonths", atMost: WireLimits.maximumMonths), goal: try d.string("goal"))
+                periodMonths: try d.positive("periodMonths", atMost: WireLimits.maximumMonths),
+                goal: try d.string("goal"))
         case .mentorAgreed:
             let start = try d.date("startDate")
             let end = try d.date("endDate")
