@@ -92,3 +92,19 @@ extension CaseEvent {
         }
     }
 }
+
+extension EventEnvelope {
+    /// Reads an envelope and its event from `fields`, in the contract's order: the first bad field is the one a
+    /// rejection names.
+    init(wire fields: some WireFields) throws {
+        let messageId = try fields.identifier("messageId")
+        let caseId = try fields.identifier("caseId")
+        let typeName = try fields.string("type")
+        let occurredAt = try fields.instant("occurredAt")
+        let actor = try fields.identifier("actor")
+        guard let type = EventType(rawValue: typeName) else { throw UnknownWireType(name: typeName) }
+        self.init(
+            messageId: messageId, caseId: caseId, occurredAt: occurredAt, actor: actor,
+            event: try CaseEvent.decode(type, from: fields))
+    }
+}
