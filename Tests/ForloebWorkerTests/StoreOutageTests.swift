@@ -135,12 +135,17 @@ struct StoreOutageTests {
     /// PostgreSQL restarted under a busy worker (lanes too, for `fast`): the worker notices, says so, holds its
     /// batch, resumes by itself in the same service group, applies every event once and in order, and then
     /// stops within a bound when told to.
+    ///
+    /// The restart comes while one of the worker's transactions is open (`TransactionHold`): a restart between
+    /// two calls is one the pool hides (it connects again before any call waits long), which the worker need not
+    /// notice, and on a loaded machine one run in a few fell there.
     @Test(
         .enabled(if: PostgresNode.available, "needs PostgreSQL tests and scripts/postgres.sh"),
         .timeLimit(.minutes(5)), arguments: [("fast", 2), ("immediate", 1)])
     func postgresRestartMidStream(mode: String, lanes: Int) async throws {
         let node = try await PostgresNode.start()
-        let store = PostgresCaseStore(node.address)
+        let hold = TransactionHold()
+        let store = PostgresCaseStore(node.address, faults: StoreFaultHooks(inTransaction: { hold.at($0) }))
         // The test's own reads go through a connection of their own, not the worker's.
         let observer = PostgresCaseStore(node.address)
         let harness = try WorkerHarness("pg-\(mode)", store: store, lanes: lanes)
@@ -161,7 +166,9 @@ struct StoreOutageTests {
             let publishing = Task { try await harness.publish(Array(Self.lines[half...]), on: channel) }
             let before = await waitUntilProcessed(300, on: observer, drained: false, timeout: .seconds(60))
             #expect((before?.processed ?? 0) < Self.lines.count, "the restart must come mid-stream")
+            #expect(await hold.holdNext(within: .seconds(30)), "no transaction of the worker's to restart under")
             try await node.restart(mode)
+            hold.release()
             try await publishing.value
             let counts = await waitUntilProcessed(Self.lines.count, on: observer, timeout: .seconds(180))
             #expect(!ended.withLock { $0 }, "the worker must keep running through the restart")
@@ -179,6 +186,7 @@ struct StoreOutageTests {
             #expect(messages.contains { $0.hasPrefix("store available again") }, "the recovery must be logged")
             #expect(messages.allSatisfy { !$0.contains(node.address.password ?? "no password") }, "no password in logs")
         } catch {
+            hold.release()
             await Self.cleanUp(harness, node, [store, observer])
             throw error
         }
@@ -266,6 +274,39 @@ struct StoreOutageTests {
         await harness.tearDown()
         for store in stores { try? await store.close() }
         await node.remove()
+    }
+}
+
+/// Holds the next write transaction that reaches its `loaded` step (its cases locked, its connection in the
+/// middle of the transaction) until the test releases it, so that something happens to the database while a
+/// call is in flight. The hold blocks the worker's thread (the hook is synchronous), for a bounded time.
+final class TransactionHold: Sendable {
+    private let state = Mutex((armed: false, holding: false))
+    private let released = DispatchSemaphore(value: 0)
+
+    /// The store's `inTransaction` hook.
+    func at(_ step: StoreStep) {
+        let holds = state.withLock { state in
+            guard step == .loaded, state.armed else { return false }
+            state = (false, true)
+            return true
+        }
+        if holds { _ = released.wait(timeout: .now() + 60) }
+    }
+
+    /// Arms the hold and waits until a transaction is held; false if none came within `limit`.
+    func holdNext(within limit: Duration) async -> Bool {
+        state.withLock { $0.armed = true }
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
+            if state.withLock({ $0.holding }) { return true }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return false
+    }
+
+    func release() {
+        released.signal()
     }
 }
 
