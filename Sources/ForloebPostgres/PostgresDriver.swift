@@ -73,6 +73,8 @@ final class PostgresDriver: StoreDriver {
     }
 
     var dialect: StoreDialect { .postgres }
+    /// The commit is the server's work; the worker would otherwise wait on it.
+    var plansAhead: Bool { true }
 
     /// Connects once now, outside the pool, so that an unreachable server is reported at once with its reason
     /// (exit 3) rather than at first use.

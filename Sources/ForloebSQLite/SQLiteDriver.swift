@@ -14,6 +14,8 @@ struct SQLiteDriver: StoreDriver {
     let durability: SQLiteDurability
 
     var dialect: StoreDialect { .sqlite }
+    /// The commit is this process's own work, on the same cores as the planning.
+    var plansAhead: Bool { false }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any StoreSession) async throws -> T) async throws -> T {
         let database = self.database

@@ -83,7 +83,7 @@ open class SQLCaseStore: CaseStore, @unchecked Sendable {
         return PlannedBatch(plan: plan, revisions: loaded.mapValues(\.revision), now: now)
     }
 
-    public var plansAhead: Bool { dialect == .postgres }
+    public var plansAhead: Bool { driver.plansAhead }
 
     /// Writes the plan in one transaction through the back end's bulk form; a case that moved since the plan read
     /// it is a `conflict`.

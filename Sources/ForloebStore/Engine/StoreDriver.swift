@@ -41,6 +41,10 @@ extension StoreSession {
 package protocol StoreDriver: Sendable {
     var dialect: StoreDialect { get }
 
+    /// Whether a worker behind its queue should plan its next batch while this back end commits one
+    /// (`EventStore.plansAhead`): true where the commit is a database server's work.
+    var plansAhead: Bool { get }
+
     /// `body` in one consistent read (a WAL snapshot; one PostgreSQL connection).
     func read<T: Sendable>(_ body: @escaping @Sendable (any StoreSession) async throws -> T) async throws -> T
 
